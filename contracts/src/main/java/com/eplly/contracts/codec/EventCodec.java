@@ -1,0 +1,194 @@
+package com.eplly.contracts.codec;
+
+import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.PageView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON wire format of page views and articles, shared by the api (producer), ingest
+ * (consumer), the lake files and the recommender. Decoding never throws on bad input: it returns
+ * {@link Decoded.Invalid} with a reason naming the offending field.
+ */
+public final class EventCodec {
+
+  /** Larger payloads are rejected before parsing; a page view is about 250 bytes. */
+  public static final int MAX_RECORD_BYTES = 64 * 1024;
+
+  private final ObjectMapper mapper;
+  private final Validation validation;
+
+  public EventCodec(Clock clock) {
+    this.validation = new Validation(clock);
+    this.mapper = JsonMapper.builder().build();
+    mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(MAX_RECORD_BYTES).build());
+  }
+
+  public byte[] encode(PageView view) {
+    return write(view);
+  }
+
+  public byte[] encode(Article article) {
+    return write(article);
+  }
+
+  public Decoded<PageView> decodePageView(byte[] bytes) {
+    return parse(bytes).flatMap(node -> {
+      Fields f = new Fields(node);
+      PageView v = new PageView(
+          f.text("eventId"), f.text("readerId"), f.text("articleId"), f.text("sessionId"),
+          f.requiredLong("timestamp"), f.text("referrerArticleId"), f.optionalLong("dwellMs"));
+      return f.errors.isEmpty() ? checked(v, validation.check(v)) : Decoded.invalid(String.join("; ", f.errors));
+    });
+  }
+
+  public Decoded<Article> decodeArticle(byte[] bytes) {
+    return parse(bytes).flatMap(node -> {
+      Fields f = new Fields(node);
+      Article a = new Article(
+          f.text("articleId"), f.text("title"), f.text("url"), f.text("category"),
+          f.requiredLong("publishedAt"), f.text("summary"), f.textList("tags"),
+          f.optionalLong("expiresAt"), f.bool("hidden"));
+      return f.errors.isEmpty() ? checked(a, validation.check(a)) : Decoded.invalid(String.join("; ", f.errors));
+    });
+  }
+
+  /** The validation rules, for callers that build records in code rather than from bytes. */
+  public Validation validation() {
+    return validation;
+  }
+
+  private static <T> Decoded<T> checked(T value, List<String> reasons) {
+    return reasons.isEmpty() ? Decoded.valid(value) : Decoded.invalid(String.join("; ", reasons));
+  }
+
+  private Parsed parse(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return new Parsed(null, "empty record");
+    }
+    if (bytes.length > MAX_RECORD_BYTES) {
+      return new Parsed(null, "record of " + bytes.length + " bytes exceeds " + MAX_RECORD_BYTES);
+    }
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      if (node == null || !node.isObject()) {
+        return new Parsed(null, "malformed JSON: expected an object");
+      }
+      return new Parsed(node, null);
+    } catch (IOException e) {
+      return new Parsed(null, "malformed JSON: " + firstLine(e));
+    }
+  }
+
+  private byte[] write(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String firstLine(IOException e) {
+    String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (msg == null) {
+      return e.getClass().getSimpleName();
+    }
+    int nl = msg.indexOf('\n');
+    String line = nl < 0 ? msg : msg.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  private record Parsed(JsonNode node, String error) {
+    <T> Decoded<T> flatMap(java.util.function.Function<JsonNode, Decoded<T>> next) {
+      return error != null ? Decoded.invalid(error) : next.apply(node);
+    }
+  }
+
+  /** Reads typed fields from a JSON object, collecting type errors instead of throwing. */
+  private static final class Fields {
+    private final JsonNode node;
+    private final List<String> errors = new ArrayList<>();
+
+    Fields(JsonNode node) {
+      this.node = node;
+    }
+
+    String text(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isTextual()) {
+        errors.add(name + " must be a string, got " + v.getNodeType().name().toLowerCase());
+        return null;
+      }
+      return v.textValue();
+    }
+
+    long requiredLong(String name) {
+      Long value = optionalLong(name);
+      if (value == null && errors.stream().noneMatch(e -> e.startsWith(name + " "))) {
+        errors.add(name + " is missing");
+      }
+      return value == null ? 0L : value;
+    }
+
+    Long optionalLong(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        errors.add(name + " must be an integer, got " + describe(v));
+        return null;
+      }
+      return v.longValue();
+    }
+
+    boolean bool(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return false;
+      }
+      if (!v.isBoolean()) {
+        errors.add(name + " must be true or false, got " + describe(v));
+        return false;
+      }
+      return v.booleanValue();
+    }
+
+    List<String> textList(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        errors.add(name + " must be an array of strings");
+        return List.of();
+      }
+      List<String> out = new ArrayList<>(v.size());
+      for (JsonNode item : v) {
+        if (!item.isTextual()) {
+          errors.add(name + " must be an array of strings");
+          return List.of();
+        }
+        out.add(item.textValue());
+      }
+      return out;
+    }
+
+    private static String describe(JsonNode v) {
+      String type = v.getNodeType().name().toLowerCase();
+      return v.isNumber() ? "number " + v.asText() : type;
+    }
+  }
+}

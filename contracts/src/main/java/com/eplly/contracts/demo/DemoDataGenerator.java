@@ -1,0 +1,389 @@
+package com.eplly.contracts.demo;
+
+import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.PageView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Generates a realistic, seeded news portal: a catalog of articles grouped into stories, readers
+ * with section interests, and sessions of page views in roughly chronological order.
+ *
+ * <p>What makes the data worth recommending from: a reader opens articles of the sections they
+ * like; within a session they often follow the same story (a strong read-together signal);
+ * popularity decays with article age; articles differ in appeal (log-normal); one breaking story
+ * near the end spikes; reading follows a daily rhythm. The same config always yields the same data.
+ */
+public final class DemoDataGenerator {
+
+  /** How fast an article's appeal fades: a day-old article draws about half as many readers. */
+  private static final Duration APPEAL_HALF_LIFE = Duration.ofHours(24);
+  /** Articles older than this are practically never opened and are not considered. */
+  private static final Duration MAX_ARTICLE_AGE = Duration.ofDays(6);
+  private static final double FOLLOW_STORY = 0.55;
+  private static final double STAY_IN_SECTION = 0.25;
+  private static final double BREAKING_BOOST = 25.0;
+  private static final String BASE_URL = "https://eplly.example/";
+
+  private final DemoConfig config;
+  private final List<Article> articles;
+  private final List<String> sections;
+  private final int[] storyOf;
+  private final int[][] storyMembers;
+  private final double[] appeal;
+  private final int breakingStory;
+  private final double[][] readerInterest;
+  private final double[] readerActivityCdf;
+
+  public DemoDataGenerator(DemoConfig config) {
+    this.config = config;
+    this.sections = Vocabulary.SECTION_SHARE.keySet().stream().sorted().toList();
+    Random rnd = new Random(config.seed());
+    Catalog catalog = buildCatalog(rnd);
+    this.articles = catalog.articles;
+    this.storyOf = catalog.storyOf;
+    this.storyMembers = catalog.storyMembers;
+    this.appeal = catalog.appeal;
+    this.breakingStory = catalog.breakingStory;
+    this.readerInterest = new double[config.readers()][];
+    double[] activity = new double[config.readers()];
+    for (int r = 0; r < config.readers(); r++) {
+      readerInterest[r] = interests(rnd);
+      activity[r] = Math.exp(rnd.nextGaussian() * 1.0);
+    }
+    this.readerActivityCdf = cdf(activity);
+  }
+
+  /** The catalog, ordered by publish time. */
+  public List<Article> articles() {
+    return articles;
+  }
+
+  /** The articles of the breaking story, whose readership spikes in the last hours. */
+  public Set<String> breakingArticleIds() {
+    Set<String> ids = new HashSet<>();
+    for (int i : storyMembers[breakingStory]) {
+      ids.add(articles.get(i).articleId());
+    }
+    return ids;
+  }
+
+  /** The page views, lazily generated; every call replays the same sequence. */
+  public Iterator<PageView> pageViews() {
+    return new Sessions();
+  }
+
+  public Stream<PageView> pageViewStream() {
+    return StreamSupport.stream(((Iterable<PageView>) this::pageViews).spliterator(), false);
+  }
+
+  // --- catalog ------------------------------------------------------------------------------------
+
+  private record Catalog(List<Article> articles, int[] storyOf, int[][] storyMembers, double[] appeal, int breakingStory) {}
+
+  private record Draft(String section, String topic, int story, long publishedAt, double appeal) {}
+
+  private Catalog buildCatalog(Random rnd) {
+    long end = config.endEpochMs();
+    long start = end - config.span().toMillis() - Duration.ofDays(2).toMillis();
+    List<Draft> drafts = new ArrayList<>();
+    int story = 0;
+    int breaking = -1;
+    while (drafts.size() < config.articles()) {
+      String section = pick(rnd, Vocabulary.SECTION_SHARE);
+      List<String> topics = Vocabulary.TOPICS.get(section);
+      String topic = topics.get(rnd.nextInt(topics.size()));
+      boolean isBreaking = breaking < 0 && drafts.size() >= config.articles() / 2 && section.equals("science");
+      int size = isBreaking ? 4 : 1 + Math.min(5, (int) Math.floor(-Math.log(1 - rnd.nextDouble()) * 1.8));
+      long first = isBreaking
+          ? end - Duration.ofHours(10).toMillis()
+          : start + (long) (rnd.nextDouble() * (end - start));
+      double storyAppeal = Math.exp(rnd.nextGaussian() * 0.8);
+      for (int i = 0; i < size && drafts.size() < config.articles(); i++) {
+        long publishedAt = i == 0 ? first : first + (long) (-Math.log(1 - rnd.nextDouble()) * Duration.ofHours(6).toMillis());
+        drafts.add(new Draft(section, topic, story, Math.min(publishedAt, end - 60_000),
+            storyAppeal * Math.exp(rnd.nextGaussian() * 0.5) * (isBreaking ? BREAKING_BOOST : 1.0)));
+      }
+      if (isBreaking) {
+        breaking = story;
+      }
+      story++;
+    }
+    if (breaking < 0) {
+      breaking = drafts.get(drafts.size() - 1).story();
+    }
+    drafts.sort(Comparator.comparingLong(Draft::publishedAt));
+
+    List<Article> out = new ArrayList<>(drafts.size());
+    int[] storyOf = new int[drafts.size()];
+    double[] appeal = new double[drafts.size()];
+    List<List<Integer>> members = new ArrayList<>();
+    for (int s = 0; s < story; s++) {
+      members.add(new ArrayList<>());
+    }
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d = drafts.get(i);
+      String id = String.format(Locale.ROOT, "a-%05d", i + 1);
+      String title = headline(rnd, d.topic());
+      out.add(new Article(id, title, BASE_URL + d.section() + "/" + slug(title) + "-" + id, d.section(),
+          d.publishedAt(), summary(rnd, d.topic(), d.section()), tags(d), null, rnd.nextDouble() < 0.01));
+      storyOf[i] = d.story();
+      appeal[i] = d.appeal();
+      members.get(d.story()).add(i);
+    }
+    int[][] storyMembers = members.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    return new Catalog(List.copyOf(out), storyOf, storyMembers, appeal, breaking);
+  }
+
+  private static String headline(Random rnd, String topic) {
+    String t = Vocabulary.HEADLINES.get(rnd.nextInt(Vocabulary.HEADLINES.size())).replace("{t}", topic);
+    return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+  }
+
+  private static String summary(Random rnd, String topic, String section) {
+    List<String> s = new ArrayList<>(Vocabulary.SENTENCES);
+    java.util.Collections.shuffle(s, rnd);
+    return String.join(" ", s.subList(0, 3)).replace("{t}", topic).replace("{s}", section);
+  }
+
+  private static List<String> tags(Draft d) {
+    return List.of(d.section(), d.topic().toLowerCase(Locale.ROOT).replace(' ', '-').replace("'", ""));
+  }
+
+  private static String slug(String title) {
+    String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return s.length() > 60 ? s.substring(0, 60) : s;
+  }
+
+  private double[] interests(Random rnd) {
+    double[] w = new double[sections.size()];
+    Arrays.fill(w, 0.15);
+    int favourites = 1 + rnd.nextInt(3);
+    for (int f = 0; f < favourites; f++) {
+      w[rnd.nextInt(w.length)] += 1.0 + rnd.nextDouble() * 2.0;
+    }
+    return cdf(w);
+  }
+
+  // --- sessions -----------------------------------------------------------------------------------
+
+  /** Emits sessions in order of their start time; events of overlapping sessions interleave little. */
+  private final class Sessions implements Iterator<PageView> {
+    private final SplittableRandom rnd = new SplittableRandom(config.seed() * 31 + 7);
+    private final SessionPlan plan = planSessions(rnd);
+    private final List<PageView> pending = new ArrayList<>();
+    private int sessionIndex;
+    private int pendingIndex;
+
+    @Override
+    public boolean hasNext() {
+      while (pendingIndex >= pending.size() && sessionIndex < plan.starts().length) {
+        pending.clear();
+        pendingIndex = 0;
+        session(sessionIndex, plan.starts()[sessionIndex], plan.lengths()[sessionIndex]);
+        sessionIndex++;
+      }
+      return pendingIndex < pending.size();
+    }
+
+    @Override
+    public PageView next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.get(pendingIndex++);
+    }
+
+    private void session(int index, long start, int length) {
+      int reader = bucket(readerActivityCdf, rnd.nextDouble());
+      String readerId = String.format(Locale.ROOT, "r-%05d", reader + 1);
+      String sessionId = String.format(Locale.ROOT, "s-%07d", index + 1);
+      long t = start;
+      Set<Integer> seen = new HashSet<>();
+      int current = -1;
+      String referrer = null;
+      for (int i = 0; i < length && t <= config.endEpochMs(); i++) {
+        int next = nextArticle(reader, current, t, seen);
+        if (next < 0) {
+          break;
+        }
+        long dwell = (long) (Math.exp(4.0 + rnd.nextGaussian() * 0.7) * 1000);
+        pending.add(new PageView(uuid(), readerId, articles.get(next).articleId(), sessionId, t,
+            referrer, Math.min(dwell, Duration.ofMinutes(30).toMillis())));
+        // Some follow-up reads arrive through the "You Might Like" block, as on the real portal.
+        referrer = rnd.nextDouble() < 0.3 ? articles.get(next).articleId() : null;
+        seen.add(next);
+        current = next;
+        t += dwell + 2_000 + rnd.nextInt(8_000);
+      }
+    }
+
+    private int nextArticle(int reader, int current, long t, Set<Integer> seen) {
+      if (current >= 0) {
+        double u = rnd.nextDouble();
+        if (u < FOLLOW_STORY) {
+          int sibling = pickFrom(storyMembers[storyOf[current]], t, seen);
+          if (sibling >= 0) {
+            return sibling;
+          }
+        } else if (u < FOLLOW_STORY + STAY_IN_SECTION) {
+          return pickInSection(articles.get(current).category(), t, seen);
+        }
+      }
+      String section = sections.get(bucket(readerInterest[reader], rnd.nextDouble()));
+      int a = pickInSection(section, t, seen);
+      return a >= 0 ? a : pickInSection(null, t, seen);
+    }
+
+    private int pickFrom(int[] candidates, long t, Set<Integer> seen) {
+      double total = 0;
+      double[] w = new double[candidates.length];
+      for (int i = 0; i < candidates.length; i++) {
+        w[i] = weight(candidates[i], t, seen);
+        total += w[i];
+      }
+      return total <= 0 ? -1 : candidates[sample(w, total)];
+    }
+
+    private int pickInSection(String section, long t, Set<Integer> seen) {
+      int hi = publishedBefore(t);
+      int lo = publishedBefore(t - MAX_ARTICLE_AGE.toMillis());
+      double total = 0;
+      double[] w = new double[hi - lo];
+      for (int i = lo; i < hi; i++) {
+        if (section == null || articles.get(i).category().equals(section)) {
+          w[i - lo] = weight(i, t, seen);
+          total += w[i - lo];
+        }
+      }
+      return total <= 0 ? -1 : lo + sample(w, total);
+    }
+
+    private double weight(int article, long t, Set<Integer> seen) {
+      Article a = articles.get(article);
+      if (a.publishedAt() > t || a.hidden() || seen.contains(article)) {
+        return 0;
+      }
+      double ageHalfLives = (double) (t - a.publishedAt()) / APPEAL_HALF_LIFE.toMillis();
+      return appeal[article] * Math.pow(0.5, ageHalfLives);
+    }
+
+    private int sample(double[] w, double total) {
+      double u = rnd.nextDouble() * total;
+      for (int i = 0; i < w.length; i++) {
+        u -= w[i];
+        if (u <= 0 && w[i] > 0) {
+          return i;
+        }
+      }
+      for (int i = w.length - 1; i >= 0; i--) {
+        if (w[i] > 0) {
+          return i;
+        }
+      }
+      return 0;
+    }
+
+    private String uuid() {
+      long msb = (rnd.nextLong() & ~0xF000L) | 0x4000L;
+      long lsb = (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      return new UUID(msb, lsb).toString();
+    }
+  }
+
+  /** Session lengths summing to the configured page views, and their start times. */
+  private record SessionPlan(long[] starts, int[] lengths) {}
+
+  /**
+   * Plans sessions up front so that the last hours are as busy as the first ones: lengths are
+   * geometric (most sessions are short), start times follow a daily rhythm (busy evenings, quiet
+   * nights) and are sorted so that page views come out in roughly chronological order.
+   */
+  private SessionPlan planSessions(SplittableRandom rnd) {
+    List<Integer> lengths = new ArrayList<>();
+    int total = 0;
+    while (total < config.pageViews()) {
+      int length = Math.min(12, 1 + (int) Math.floor(Math.log(1 - rnd.nextDouble()) / Math.log(0.62)));
+      length = Math.min(length, config.pageViews() - total);
+      lengths.add(length);
+      total += length;
+    }
+    long end = config.endEpochMs();
+    long start = end - config.span().toMillis();
+    long[] starts = new long[lengths.size()];
+    for (int i = 0; i < starts.length; ) {
+      long t = start + (long) (rnd.nextDouble() * (end - start));
+      double hour = (t / 3_600_000.0) % 24;
+      double rhythm = 0.55 + 0.45 * Math.sin((hour - 9) / 24 * 2 * Math.PI);
+      if (rnd.nextDouble() < rhythm) {
+        starts[i++] = t;
+      }
+    }
+    Arrays.sort(starts);
+    return new SessionPlan(starts, lengths.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Index of the first article published after {@code t} (articles are sorted by publish time). */
+  private int publishedBefore(long t) {
+    int lo = 0;
+    int hi = articles.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (articles.get(mid).publishedAt() <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static String pick(Random rnd, Map<String, Double> shares) {
+    double u = rnd.nextDouble();
+    String last = null;
+    for (Map.Entry<String, Double> e : new TreeMap<>(shares).entrySet()) {
+      last = e.getKey();
+      u -= e.getValue();
+      if (u <= 0) {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  /** The index whose cumulative-weight bucket holds {@code u} in [0, 1). */
+  private static int bucket(double[] cdf, double u) {
+    int i = Arrays.binarySearch(cdf, u);
+    return Math.min(i >= 0 ? i : -i - 1, cdf.length - 1);
+  }
+
+  private static double[] cdf(double[] weights) {
+    double[] c = new double[weights.length];
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double acc = 0;
+    for (int i = 0; i < weights.length; i++) {
+      acc += weights[i] / sum;
+      c[i] = acc;
+    }
+    c[c.length - 1] = 1.0;
+    return c;
+  }
+}

@@ -1,0 +1,47 @@
+package com.eplly.contracts.event;
+
+/** Why an article was suggested; shown to the portal and counted in metrics. */
+public enum Reason {
+  SIMILAR_READERS("similar-readers", 'R'),
+  READ_TOGETHER("read-together", 'T'),
+  SIMILAR_CONTENT("similar-content", 'C'),
+  TRENDING("trending", 'N'),
+  POPULAR("popular", 'P'),
+  LATEST("latest", 'L');
+
+  private final String wireName;
+  private final char code;
+
+  Reason(String wireName, char code) {
+    this.wireName = wireName;
+    this.code = code;
+  }
+
+  /** The name used in the HTTP API and reports, e.g. {@code read-together}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** One-character code used in compact Redis values. */
+  public char code() {
+    return code;
+  }
+
+  public static Reason fromCode(char code) {
+    for (Reason r : values()) {
+      if (r.code == code) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("unknown reason code '" + code + "'");
+  }
+
+  public static Reason fromWireName(String name) {
+    for (Reason r : values()) {
+      if (r.wireName.equals(name)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("unknown reason '" + name + "'");
+  }
+}

@@ -1,0 +1,60 @@
+package com.eplly.contracts.lake;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where events live in the lake, shared by ingest (writer) and the recommender (reader).
+ *
+ * <p>{@code {root}/{dataset}/date=YYYY-MM-DD/hour=HH/part-{partition}-{firstOffset}-{lastOffset}.jsonl},
+ * one JSON record per line in the {@code EventCodec} format. The {@code date=}/{@code hour=} folders
+ * are Hive-style so Spark discovers them as partition columns; the file name says exactly which
+ * Kafka offsets it holds, so a replay after a crash recognises what is already written.
+ */
+public final class LakeLayout {
+
+  /** Dataset folder of page views (partitioned by event time). */
+  public static final String PAGE_VIEWS = "page-views";
+
+  /** Dataset folder of catalog updates (partitioned by the time ingest received them). */
+  public static final String ARTICLES = "articles";
+
+  public static final String FILE_SUFFIX = ".jsonl";
+
+  /** Prefix of files being written; readers must skip them. */
+  public static final String TEMP_PREFIX = "_tmp-";
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
+  private static final Pattern FILE = Pattern.compile("part-(\\d+)-(\\d+)-(\\d+)\\.jsonl");
+
+  private LakeLayout() {}
+
+  /** Relative folder of the hour containing {@code epochMs}, e.g. {@code date=2026-11-27/hour=20}. */
+  public static String hourFolder(long epochMs) {
+    Instant t = Instant.ofEpochMilli(epochMs);
+    return "date=" + DATE.format(t) + "/hour=" + HOUR.format(t);
+  }
+
+  /** File name holding Kafka offsets {@code firstOffset..lastOffset} (inclusive) of a partition. */
+  public static String fileName(int partition, long firstOffset, long lastOffset) {
+    return "part-" + partition + "-" + firstOffset + "-" + lastOffset + FILE_SUFFIX;
+  }
+
+  /** The Kafka partition and offset range a finished lake file holds; empty for other names. */
+  public static Optional<OffsetRange> parseFileName(String name) {
+    Matcher m = FILE.matcher(name);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new OffsetRange(
+        Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+  }
+
+  /** Offsets {@code first..last} (inclusive) of one Kafka partition. */
+  public record OffsetRange(int partition, long first, long last) {}
+}

@@ -1,0 +1,110 @@
+package com.eplly.contracts.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Redis keyspace: every key the engine reads or writes is spelled here and nowhere else.
+ *
+ * <p>Owners and bounds (every key has a TTL or a size cap):
+ * <ul>
+ *   <li>recommender publish: {@code reco:{v}:*} with a TTL; {@code reco:versions}, trimmed to the
+ *       newest versions; {@code reco:active}, a single small string;
+ *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
+ *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
+ *       (capped sorted sets with TTL).
+ * </ul>
+ */
+public final class Keyspace {
+
+  /** Width of one trending bucket; the api sums the newest few with decaying weights. */
+  public static final Duration TRENDING_BUCKET = Duration.ofMinutes(5);
+
+  private Keyspace() {}
+
+  // --- model versions, written by the recommender's publish -----------------------------------
+
+  /** String: the version the api serves. Flipped atomically by publish, activate and rollback. */
+  public static String activeVersion() {
+    return "reco:active";
+  }
+
+  /** Sorted set: published versions scored by publish time (epoch ms). */
+  public static String versions() {
+    return "reco:versions";
+  }
+
+  /** Hash: a version's metadata (created time, counts, parameters, metrics JSON). */
+  public static String versionMeta(String version) {
+    return "reco:" + version + ":meta";
+  }
+
+  /** String: suggestion list for readers of an article (see SuggestionListCodec). */
+  public static String articleList(String version, String articleId) {
+    return "reco:" + version + ":article:" + articleId;
+  }
+
+  /** String: personal suggestion list of a reader (see SuggestionListCodec). */
+  public static String readerList(String version, String readerId) {
+    return "reco:" + version + ":reader:" + readerId;
+  }
+
+  /** String: recency-weighted popular articles of a version (see SuggestionListCodec). */
+  public static String popularList(String version) {
+    return "reco:" + version + ":popular";
+  }
+
+  /** Pattern matching every key of a version, for deleting one. */
+  public static String versionPattern(String version) {
+    return "reco:" + version + ":*";
+  }
+
+  // --- catalog, written by ingest ----------------------------------------------------------------
+
+  /** Hash: an article's fields (see ArticleHash). */
+  public static String article(String articleId) {
+    return "article:" + articleId;
+  }
+
+  /** Sorted set: newest articles scored by publishedAt; capped by ingest. */
+  public static String latestArticles() {
+    return "articles:latest";
+  }
+
+  // --- live state, written by ingest -----------------------------------------------------------
+
+  /** List: a reader's most recent article ids, newest first; capped, with TTL. */
+  public static String readerRecent(String readerId) {
+    return "reader:" + readerId + ":recent";
+  }
+
+  /** List: a session's article ids, newest first; capped, with TTL. */
+  public static String sessionRecent(String sessionId) {
+    return "session:" + sessionId + ":recent";
+  }
+
+  /** Sorted set: articles read right after this one in sessions, scored by count; capped, TTL. */
+  public static String coVisits(String articleId) {
+    return "covisit:" + articleId;
+  }
+
+  /** Sorted set: view counts per article during the bucket containing {@code epochMs}; with TTL. */
+  public static String trending(long epochMs) {
+    return "trending:" + bucketOf(epochMs);
+  }
+
+  /** The keys of the {@code count} newest trending buckets up to {@code nowMs}, newest first. */
+  public static List<String> trendingWindow(long nowMs, int count) {
+    long newest = bucketOf(nowMs);
+    List<String> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add("trending:" + (newest - i));
+    }
+    return keys;
+  }
+
+  private static long bucketOf(long epochMs) {
+    return Math.floorDiv(epochMs, TRENDING_BUCKET.toMillis());
+  }
+}
