@@ -1,0 +1,91 @@
+package com.eplly.api.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the api, under the {@code eplly} prefix; defaults live in application.yml
+ * (Kafka settings are Spring Boot's own {@code spring.kafka.*}).
+ *
+ * @param redis     where the serving state lives and how long the api may wait for it
+ * @param recommend how recommendations are assembled and cached
+ * @param events    page-view intake
+ */
+@ConfigurationProperties(prefix = "eplly")
+public record EpllyProperties(
+    @DefaultValue Redis redis,
+    @DefaultValue Recommend recommend,
+    @DefaultValue Events events) {
+
+  /**
+   * Redis connection.
+   *
+   * @param host     Redis host
+   * @param port     Redis port
+   * @param timeout  connect and socket timeout; a slow Redis must turn into a degraded answer,
+   *                 never into a hanging request, so keep this small
+   * @param poolSize maximum pooled connections (one request borrows one connection per round trip)
+   */
+  public record Redis(
+      @DefaultValue("localhost") String host,
+      @DefaultValue("6379") int port,
+      @DefaultValue("100ms") Duration timeout,
+      @DefaultValue("32") int poolSize) {}
+
+  /**
+   * Recommendation assembly.
+   *
+   * @param defaultLimit        items returned when the request has no {@code limit}
+   * @param maxLimit            largest accepted {@code limit}
+   * @param maxExcluded         largest accepted number of ids in {@code exclude}
+   * @param categoryShare       largest share of one category in a list (0..1]; relaxed only when
+   *                            the list would otherwise be short
+   * @param candidatesPerSource items read from each candidate source (co-visits, trending buckets,
+   *                            latest); model lists are read whole
+   * @param historySize         recent reads of the reader and of the session that are filtered out
+   * @param trendingBuckets     number of newest trending buckets summed
+   * @param trendingDecay       weight ratio between a trending bucket and the next newer one (0..1]
+   * @param versionRefresh      how often the active model version pointer is re-read
+   * @param articleCacheTtl     how long article metadata is cached in-process
+   * @param articleCacheSize    most articles kept in the metadata cache
+   * @param snapshotRefresh     how often the last-known snapshot used when Redis is down is rebuilt
+   * @param snapshotSize        items kept per fallback list in that snapshot
+   */
+  public record Recommend(
+      @DefaultValue("6") int defaultLimit,
+      @DefaultValue("50") int maxLimit,
+      @DefaultValue("100") int maxExcluded,
+      @DefaultValue("0.5") double categoryShare,
+      @DefaultValue("50") int candidatesPerSource,
+      @DefaultValue("100") int historySize,
+      @DefaultValue("12") int trendingBuckets,
+      @DefaultValue("0.8") double trendingDecay,
+      @DefaultValue("1s") Duration versionRefresh,
+      @DefaultValue("30s") Duration articleCacheTtl,
+      @DefaultValue("20000") long articleCacheSize,
+      @DefaultValue("30s") Duration snapshotRefresh,
+      @DefaultValue("200") int snapshotSize) {
+
+    public Recommend {
+      if (defaultLimit < 1 || defaultLimit > maxLimit) {
+        throw new IllegalArgumentException("eplly.recommend.default-limit must be in 1..max-limit");
+      }
+      if (!(categoryShare > 0 && categoryShare <= 1)) {
+        throw new IllegalArgumentException("eplly.recommend.category-share must be in (0, 1]");
+      }
+      if (!(trendingDecay > 0 && trendingDecay <= 1)) {
+        throw new IllegalArgumentException("eplly.recommend.trending-decay must be in (0, 1]");
+      }
+    }
+  }
+
+  /**
+   * Page-view intake.
+   *
+   * @param ackTimeout longest wait for the broker's acknowledgement before answering 503; keep it
+   *                   at or above the producer's {@code delivery.timeout.ms} so a 503 means the
+   *                   send really failed
+   */
+  public record Events(@DefaultValue("3500ms") Duration ackTimeout) {}
+}

@@ -1,0 +1,43 @@
+package com.eplly.api.recommend;
+
+import com.eplly.contracts.event.Suggestion;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one request read from Redis, before merging: the candidate lists in fallback order
+ * and what the reader has already read.
+ *
+ * @param articleNeighbours the model's list for the current article (read-together, similar-content)
+ * @param coVisits          live co-visit counts of the current article
+ * @param readerProfile     the model's personal list of the reader
+ * @param trending          articles trending now, already summed over recent buckets
+ * @param popular           the model version's popular list
+ * @param latest            the newest articles
+ * @param alreadyRead       recent reads of the reader and of the session
+ */
+public record CandidateSources(
+    List<Suggestion> articleNeighbours,
+    List<Suggestion> coVisits,
+    List<Suggestion> readerProfile,
+    List<Suggestion> trending,
+    List<Suggestion> popular,
+    List<Suggestion> latest,
+    Set<String> alreadyRead) {
+
+  public CandidateSources {
+    articleNeighbours = List.copyOf(articleNeighbours);
+    coVisits = List.copyOf(coVisits);
+    readerProfile = List.copyOf(readerProfile);
+    trending = List.copyOf(trending);
+    popular = List.copyOf(popular);
+    latest = List.copyOf(latest);
+    alreadyRead = Set.copyOf(alreadyRead);
+  }
+
+  /** Sources available without Redis: the fallback lists of a last-known snapshot. */
+  public static CandidateSources fallbackOnly(
+      List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest) {
+    return new CandidateSources(List.of(), List.of(), List.of(), trending, popular, latest, Set.of());
+  }
+}

@@ -1,0 +1,34 @@
+package com.eplly.api.recommend;
+
+import com.eplly.api.config.EpllyProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/recommendations}: the "You Might Like" list for an article, reader or session. */
+@RestController
+public class RecommendationController {
+
+  private final RecommendationService service;
+  private final EpllyProperties.Recommend rules;
+
+  public RecommendationController(RecommendationService service, EpllyProperties properties) {
+    this.service = service;
+    this.rules = properties.recommend();
+  }
+
+  @GetMapping("/v1/recommendations")
+  public ResponseEntity<RecommendationResponse> recommendations(
+      @RequestParam(required = false) String articleId,
+      @RequestParam(required = false) String readerId,
+      @RequestParam(required = false) String sessionId,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String exclude) {
+    RecommendationQuery query =
+        RecommendationQuery.parse(articleId, readerId, sessionId, limit, exclude, rules);
+    // Personal and fast-changing: no shared cache may keep it.
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(service.recommend(query));
+  }
+}

@@ -1,0 +1,53 @@
+package com.eplly.api.recommend;
+
+import com.eplly.contracts.event.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recommendation meters: request latency, degraded answers, and items served per source
+ * (trending, popular and latest are the fallbacks; a rise in them means the models cover less).
+ */
+@Component
+public class RecommendationMetrics {
+
+  private final Timer latency;
+  private final Counter degraded;
+  private final Map<Reason, Counter> itemsBySource = new EnumMap<>(Reason.class);
+
+  public RecommendationMetrics(MeterRegistry registry) {
+    this.latency = Timer.builder("eplly.recommendations.latency")
+        .description("Time to answer a recommendation request")
+        .publishPercentileHistogram()
+        .register(registry);
+    this.degraded = Counter.builder("eplly.recommendations.degraded")
+        .description("Answers served from the last-known snapshot because Redis failed")
+        .register(registry);
+    for (Reason reason : Reason.values()) {
+      itemsBySource.put(reason, Counter.builder("eplly.recommendations.items")
+          .description("Items served, by the source (reason) that supplied them")
+          .tag("source", reason.wireName())
+          .register(registry));
+    }
+  }
+
+  public <T> T time(Supplier<T> work) {
+    return latency.record(work);
+  }
+
+  public void degraded() {
+    degraded.increment();
+  }
+
+  public void served(List<Recommended> items) {
+    for (Recommended item : items) {
+      itemsBySource.get(item.suggestion().reason()).increment();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package com.eplly.api.recommend;
+
+import com.eplly.api.catalog.ArticleLookup;
+import com.eplly.api.config.EpllyProperties;
+import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.Suggestion;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a recommendation request: one pipelined read of every source, metadata from the cache
+ * (misses in one more round trip), then the merge. Any Redis failure turns into a degraded answer
+ * from the last-known snapshot, never into an error.
+ */
+@Service
+public class RecommendationService {
+
+  private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
+
+  private final CandidateReader reader;
+  private final ArticleLookup articles;
+  private final ActiveVersion activeVersion;
+  private final ServingSnapshot snapshot;
+  private final RecommendationMerger merger;
+  private final RecommendationMetrics metrics;
+  private final Clock clock;
+  private final int candidatesPerSource;
+  private final AtomicBoolean serving = new AtomicBoolean(true);
+
+  public RecommendationService(
+      CandidateReader reader, ArticleLookup articles, ActiveVersion activeVersion,
+      ServingSnapshot snapshot, RecommendationMetrics metrics, Clock clock,
+      EpllyProperties properties) {
+    this.reader = reader;
+    this.articles = articles;
+    this.activeVersion = activeVersion;
+    this.snapshot = snapshot;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.merger = new RecommendationMerger(properties.recommend().categoryShare());
+    this.candidatesPerSource = properties.recommend().candidatesPerSource();
+  }
+
+  public RecommendationResponse recommend(RecommendationQuery query) {
+    return metrics.time(() -> {
+      long now = clock.millis();
+      String version = activeVersion.current();
+      try {
+        CandidateSources sources = reader.read(version, query, now, candidatesPerSource);
+        List<Suggestion> candidates = merger.candidates(query, sources);
+        Map<String, Article> known = articles.find(ids(candidates));
+        if (serving.compareAndSet(false, true)) {
+          log.info("Redis answers again: serving fresh recommendations");
+        }
+        return answer(merger.select(candidates, known, query.limit(), now), version, false);
+      } catch (RuntimeException e) {
+        if (serving.compareAndSet(true, false)) {
+          log.warn("Redis failed, serving degraded answers from the last-known snapshot: {}", e.toString());
+        }
+        log.debug("degraded answer", e);
+        return degraded(query, now, version);
+      }
+    });
+  }
+
+  /** Fallback lists of the snapshot; the reader's history is unknown, the other filters still apply. */
+  private RecommendationResponse degraded(RecommendationQuery query, long now, String version) {
+    metrics.degraded();
+    Snapshot last = snapshot.current();
+    List<Suggestion> candidates = merger.candidates(
+        query, CandidateSources.fallbackOnly(last.trending(), last.popular(), last.latest()));
+    Map<String, Article> known = new HashMap<>(last.articles());
+    known.putAll(articles.cached(ids(candidates)));
+    String servedVersion = last.version() != null ? last.version() : version;
+    return answer(merger.select(candidates, known, query.limit(), now), servedVersion, true);
+  }
+
+  private RecommendationResponse answer(List<Recommended> items, String version, boolean degraded) {
+    metrics.served(items);
+    return new RecommendationResponse(
+        items.stream().map(RecommendedItem::of).toList(), version, degraded);
+  }
+
+  private static List<String> ids(List<Suggestion> candidates) {
+    return candidates.stream().map(Suggestion::articleId).toList();
+  }
+}
