@@ -20,7 +20,7 @@ public final class LakeLayout {
   /** Dataset folder of page views (partitioned by event time). */
   public static final String PAGE_VIEWS = "page-views";
 
-  /** Dataset folder of catalog updates (partitioned by the time ingest received them). */
+  /** Dataset folder of catalog updates (partitioned by the Kafka record time, stable across replays). */
   public static final String ARTICLES = "articles";
 
   public static final String FILE_SUFFIX = ".jsonl";

@@ -1,0 +1,138 @@
+package com.eplly.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * All settings of the ingest process (prefix {@code eplly}); the one place its configuration is
+ * typed and documented. Kafka connection settings stay with Boot ({@code spring.kafka.*}).
+ *
+ * @param redis  where the live state and catalog are written
+ * @param ingest how records are consumed, stored and bounded
+ */
+@ConfigurationProperties("eplly")
+public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest ingest) {
+
+  /**
+   * Redis connection ({@code eplly.redis.*}), named alike in every Boot module.
+   *
+   * @param host    Redis host
+   * @param port    Redis port
+   * @param timeout connect and socket timeout; a stalled Redis fails the batch, which is retried
+   */
+  public record Redis(
+      @DefaultValue("localhost") String host,
+      @DefaultValue("6379") int port,
+      @DefaultValue("2s") Duration timeout) {}
+
+  /**
+   * The ingest pipeline ({@code eplly.ingest.*}).
+   *
+   * @param lakePath        root folder of the event lake (a local path; relative to the working directory)
+   * @param kafka           consumer settings
+   * @param retry           back-off of a failed batch (Redis down, disk error); retried forever, never skipped
+   * @param live            caps and lifetimes of the live state in Redis
+   * @param catalog         caps and lifetimes of the article catalog in Redis
+   * @param summaryInterval how often a one-line throughput summary is logged
+   */
+  public record Ingest(
+      @DefaultValue("var/lake") String lakePath,
+      @DefaultValue Kafka kafka,
+      @DefaultValue Retry retry,
+      @DefaultValue Live live,
+      @DefaultValue Catalog catalog,
+      @DefaultValue("30s") Duration summaryInterval) {}
+
+  /**
+   * Kafka consumer settings of both listeners.
+   *
+   * @param groupId                consumer group; a fresh group re-reads the topics from the start
+   * @param pageViewConcurrency    consumer threads for {@code page-views} (at most its partition count is useful)
+   * @param articleConcurrency     consumer threads for {@code articles}
+   * @param maxPollRecords         records per poll, i.e. the largest batch handed to a listener
+   * @param dlqSendTimeout         how long to wait for the broker to confirm a dead-letter record
+   */
+  public record Kafka(
+      @DefaultValue("eplly-ingest") String groupId,
+      @DefaultValue("2") int pageViewConcurrency,
+      @DefaultValue("1") int articleConcurrency,
+      @DefaultValue("2000") int maxPollRecords,
+      @DefaultValue("30s") Duration dlqSendTimeout) {
+
+    public Kafka {
+      positive("eplly.ingest.kafka.page-view-concurrency", pageViewConcurrency);
+      positive("eplly.ingest.kafka.article-concurrency", articleConcurrency);
+      positive("eplly.ingest.kafka.max-poll-records", maxPollRecords);
+    }
+  }
+
+  /**
+   * Exponential back-off between redeliveries of a failed batch.
+   *
+   * @param initialInterval first pause
+   * @param multiplier      growth per attempt
+   * @param maxInterval     longest pause; retries go on forever at this pace
+   */
+  public record Retry(
+      @DefaultValue("500ms") Duration initialInterval,
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("30s") Duration maxInterval) {}
+
+  /**
+   * Live state: every key is capped and expires.
+   *
+   * @param readerRecentCap      reads kept per reader (newest first)
+   * @param readerRecentTtl      a reader's list expires this long after their last read
+   * @param sessionRecentCap     reads kept per session
+   * @param sessionRecentTtl     a session's list expires this long after its last read
+   * @param trendingTtl          a trending bucket lives this long after the bucket ends; older events skip trending
+   * @param coVisitCap           co-visited articles kept per article (highest counts)
+   * @param coVisitTtl           a co-visit set expires this long after its last update
+   * @param coVisitReverseWeight weight of the backward pair B→A when A→B is read (0 disables it)
+   */
+  public record Live(
+      @DefaultValue("100") int readerRecentCap,
+      @DefaultValue("30d") Duration readerRecentTtl,
+      @DefaultValue("20") int sessionRecentCap,
+      @DefaultValue("2h") Duration sessionRecentTtl,
+      @DefaultValue("3h") Duration trendingTtl,
+      @DefaultValue("100") int coVisitCap,
+      @DefaultValue("2d") Duration coVisitTtl,
+      @DefaultValue("0.5") double coVisitReverseWeight) {
+
+    public Live {
+      positive("eplly.ingest.live.reader-recent-cap", readerRecentCap);
+      positive("eplly.ingest.live.session-recent-cap", sessionRecentCap);
+      positive("eplly.ingest.live.co-visit-cap", coVisitCap);
+      if (coVisitReverseWeight < 0) {
+        throw new IllegalArgumentException("eplly.ingest.live.co-visit-reverse-weight must be >= 0");
+      }
+    }
+  }
+
+  /**
+   * Article catalog.
+   *
+   * @param defaultTtl   lifetime of an article hash without {@code expiresAt}; refreshed by every update
+   * @param expiredGrace an article hash with {@code expiresAt} lives this long beyond it
+   * @param latestCap    newest articles kept in {@code articles:latest}
+   * @param latestTtl    lifetime of {@code articles:latest}, refreshed by every catalog batch
+   */
+  public record Catalog(
+      @DefaultValue("90d") Duration defaultTtl,
+      @DefaultValue("1d") Duration expiredGrace,
+      @DefaultValue("5000") int latestCap,
+      @DefaultValue("90d") Duration latestTtl) {
+
+    public Catalog {
+      positive("eplly.ingest.catalog.latest-cap", latestCap);
+    }
+  }
+
+  private static void positive(String property, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(property + " must be at least 1, got " + value);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package com.eplly.ingest.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/** The ingest meters (exposed by actuator, e.g. on {@code /actuator/prometheus}). */
+@Component
+public class IngestMetrics {
+
+  public static final String ACCEPTED = "eplly.ingest.records.accepted";
+  public static final String REJECTED = "eplly.ingest.records.rejected";
+  public static final String ALREADY_IN_LAKE = "eplly.ingest.records.already.in.lake";
+  public static final String LAKE_FILES = "eplly.ingest.lake.files";
+  public static final String BATCH = "eplly.ingest.batch";
+  public static final String BATCH_FAILURES = "eplly.ingest.batch.failures";
+
+  private final MeterRegistry registry;
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public void accepted(String topic, int count) {
+    Counter.builder(ACCEPTED).description("valid records consumed").tag("topic", topic)
+        .register(registry).increment(count);
+  }
+
+  public void rejected(String topic, String reason) {
+    Counter.builder(REJECTED).description("records sent to the dead-letter topic").tag("topic", topic)
+        .tag("reason", RejectionKind.of(reason).tag()).register(registry).increment();
+  }
+
+  public void alreadyInLake(String topic, int count) {
+    Counter.builder(ALREADY_IN_LAKE).description("records skipped because the lake already held them (replays)")
+        .tag("topic", topic).register(registry).increment(count);
+  }
+
+  public void lakeFiles(String dataset, int count) {
+    Counter.builder(LAKE_FILES).description("lake files published").tag("dataset", dataset)
+        .register(registry).increment(count);
+  }
+
+  public void batchFailed(String topic) {
+    Counter.builder(BATCH_FAILURES).description("failed batch deliveries (each is retried)").tag("topic", topic)
+        .register(registry).increment();
+  }
+
+  public Timer batchTimer(String topic) {
+    return Timer.builder(BATCH).description("time to process one batch").tag("topic", topic).register(registry);
+  }
+
+  /** Sum of a counter over all its tags; 0 before the first increment. */
+  public double total(String name) {
+    return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+  }
+}

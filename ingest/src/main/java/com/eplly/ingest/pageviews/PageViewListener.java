@@ -1,0 +1,89 @@
+package com.eplly.ingest.pageviews;
+
+import com.eplly.contracts.Topics;
+import com.eplly.contracts.codec.Decoded;
+import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.ingest.config.IngestProperties;
+import com.eplly.ingest.deadletter.DeadLetterPublisher;
+import com.eplly.ingest.deadletter.Rejected;
+import com.eplly.ingest.lake.LakePlan;
+import com.eplly.ingest.lake.LakeRecord;
+import com.eplly.ingest.lake.LakeWriter;
+import com.eplly.ingest.live.LiveStateWriter;
+import com.eplly.ingest.monitoring.IngestMetrics;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code page-views} in batches: rejects invalid records to the DLQ, updates the live
+ * state with the events new to the lake, then writes them to the lake. It returns (and the
+ * container commits the offsets) only when all three succeeded; any exception makes Spring Kafka's
+ * error handler redeliver the batch after a back-off, and the lake's offset check keeps the
+ * redelivery from writing anything twice.
+ */
+@Component
+public class PageViewListener {
+
+  /** Listener id, also usable with {@code KafkaListenerEndpointRegistry}. */
+  public static final String ID = "page-views";
+
+  private final EventCodec codec;
+  private final DeadLetterPublisher deadLetters;
+  private final LakeWriter lake;
+  private final LiveStateWriter live;
+  private final IngestMetrics metrics;
+  private final Timer batchTimer;
+  private final int concurrency;
+
+  public PageViewListener(EventCodec codec, DeadLetterPublisher deadLetters, LakeWriter lake,
+      LiveStateWriter live, IngestMetrics metrics, IngestProperties properties) {
+    this.codec = codec;
+    this.deadLetters = deadLetters;
+    this.lake = lake;
+    this.live = live;
+    this.metrics = metrics;
+    this.batchTimer = metrics.batchTimer(Topics.PAGE_VIEWS);
+    this.concurrency = properties.ingest().kafka().pageViewConcurrency();
+  }
+
+  /** Consumer threads for the container (read by the annotation's SpEL). */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  @KafkaListener(id = ID, topics = Topics.PAGE_VIEWS, idIsGroup = false, batch = "true",
+      concurrency = "#{__listener.concurrency()}")
+  public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+    batchTimer.record(() -> process(records));
+  }
+
+  private void process(List<ConsumerRecord<String, byte[]>> records) {
+    List<LakeRecord<PageView>> valid = new ArrayList<>(records.size());
+    List<Rejected> rejected = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      Decoded<PageView> decoded = codec.decodePageView(r.value());
+      if (decoded instanceof Decoded.Valid<PageView> v) {
+        valid.add(new LakeRecord<>(r.partition(), r.offset(), v.value().timestamp(), v.value()));
+      } else if (decoded instanceof Decoded.Invalid<PageView> i) {
+        rejected.add(new Rejected(r, i.reason()));
+      }
+    }
+    deadLetters.publish(Topics.PAGE_VIEWS_DLQ, rejected);
+
+    LakePlan<PageView> plan = lake.plan(LakeLayout.PAGE_VIEWS, valid);
+    // Only events new to the lake touch the counters, so a replay does not count anything twice.
+    live.apply(plan.newValues());
+    int files = lake.write(plan, codec::encode);
+
+    rejected.forEach(r -> metrics.rejected(Topics.PAGE_VIEWS, r.reason()));
+    metrics.accepted(Topics.PAGE_VIEWS, plan.newCount());
+    metrics.alreadyInLake(Topics.PAGE_VIEWS, plan.skipped());
+    metrics.lakeFiles(LakeLayout.PAGE_VIEWS, files);
+  }
+}

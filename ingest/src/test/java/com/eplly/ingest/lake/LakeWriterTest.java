@@ -1,0 +1,92 @@
+package com.eplly.ingest.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eplly.contracts.lake.LakeLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakeWriterTest {
+
+  private static final long T = Instant.parse("2026-11-27T08:30:00Z").toEpochMilli();
+
+  @TempDir
+  Path root;
+
+  private static List<LakeRecord<String>> offsets(int partition, long from, long to) {
+    List<LakeRecord<String>> out = new ArrayList<>();
+    for (long o = from; o <= to; o++) {
+      out.add(new LakeRecord<>(partition, o, T + o * 60_000, "event-" + partition + "-" + o));
+    }
+    return out;
+  }
+
+  private static void write(LakeWriter lake, List<LakeRecord<String>> batch) {
+    lake.write(lake.plan(LakeLayout.PAGE_VIEWS, batch), s -> s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private List<String> allLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        assertThat(p.getFileName().toString()).doesNotStartWith(LakeLayout.TEMP_PREFIX);
+        lines.addAll(Files.readAllLines(p));
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void replayWithOtherBatchBoundariesAfterRestartAddsNoDuplicates() throws IOException {
+    LakeWriter first = new LakeWriter(new LocalLakeStorage(root));
+    write(first, offsets(0, 0, 49));   // spans 08:30..09:19, two hour folders
+    write(first, offsets(0, 50, 99));
+    write(first, offsets(1, 0, 29));
+
+    LakeWriter restarted = new LakeWriter(new LocalLakeStorage(root)); // nothing cached
+    write(restarted, offsets(0, 0, 7));
+    write(restarted, offsets(0, 8, 120)); // 100..120 are new
+    write(restarted, offsets(1, 0, 29));
+
+    List<String> lines = allLines();
+    assertThat(lines).hasSize(121 + 30).doesNotHaveDuplicates();
+    assertThat(lines).contains("event-0-120", "event-1-29");
+  }
+
+  @Test
+  void startupDeletesStaleTemporaryFilesOnly() throws IOException {
+    LakeWriter lake = new LakeWriter(new LocalLakeStorage(root));
+    write(lake, offsets(0, 0, 3));
+    Path hourDir = root.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(T));
+    Path stale = hourDir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 4, 9));
+    Files.writeString(stale, "half a file");
+
+    assertThat(new LocalLakeStorage(root).listFiles(LakeLayout.PAGE_VIEWS + "/" + LakeLayout.hourFolder(T)))
+        .containsExactly(LakeLayout.fileName(0, 0, 3));
+    new LakeWriter(new LocalLakeStorage(root)).cleanUp();
+
+    assertThat(stale).doesNotExist();
+    assertThat(allLines()).containsExactly("event-0-0", "event-0-1", "event-0-2", "event-0-3");
+  }
+
+  @Test
+  void forgettingAPartitionRereadsWhatAnotherWriterAdded() {
+    LakeWriter a = new LakeWriter(new LocalLakeStorage(root));
+    LakeWriter b = new LakeWriter(new LocalLakeStorage(root));
+    write(a, offsets(0, 0, 5));
+    assertThat(a.plan(LakeLayout.PAGE_VIEWS, offsets(0, 0, 9)).newCount()).isEqualTo(4);
+
+    write(b, offsets(0, 6, 9)); // the partition moved to instance b meanwhile
+    a.forget(LakeLayout.PAGE_VIEWS, List.of(0));
+
+    assertThat(a.plan(LakeLayout.PAGE_VIEWS, offsets(0, 0, 9)).newCount()).isZero();
+  }
+}
