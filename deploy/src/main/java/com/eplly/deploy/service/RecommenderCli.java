@@ -1,0 +1,53 @@
+package com.eplly.deploy.service;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command lines of the recommender's data-team CLI, run directly with java (no bash needed) so the
+ * stack and the tests work the same on every machine.
+ *
+ * @param redisUri {@code redis://host:port}
+ */
+public record RecommenderCli(RepoLayout repo, String redisUri) {
+
+  public static final String MAIN_CLASS = "com.eplly.recommender.cli.RecoCli";
+
+  /** {@code train --publish} on the lake, with Spark on {@code local[2]}; the CLI names the version. */
+  public List<String> trainAndPublish(Path lake, Path models) {
+    return command(trainArgs(lake, models));
+  }
+
+  /** {@code train --publish --version <version>}: a chosen name, for callers that check it afterwards. */
+  public List<String> trainAndPublish(Path lake, Path models, String version) {
+    List<String> args = new ArrayList<>(trainArgs(lake, models));
+    args.add("--version");
+    args.add(version);
+    return command(args);
+  }
+
+  private List<String> trainArgs(Path lake, Path models) {
+    return List.of("train", "--publish",
+        "--lake", lake.toAbsolutePath().toString(),
+        "--models", models.toAbsolutePath().toString(),
+        "--redis", redisUri,
+        "--master", "local[2]");
+  }
+
+  public List<String> rollback() {
+    return command(List.of("rollback", "--redis", redisUri));
+  }
+
+  public List<String> models() {
+    return command(List.of("models", "--redis", redisUri));
+  }
+
+  private List<String> command(List<String> args) {
+    List<String> flags = new ArrayList<>(JavaCommand.sparkFlags());
+    flags.add("-Xmx1g");
+    return JavaCommand.main(flags,
+        List.of(repo.recommenderJar().toString(), repo.recommenderLib().resolve("*").toString()),
+        MAIN_CLASS, args);
+  }
+}

@@ -1,0 +1,362 @@
+package com.eplly.deploy.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.eplly.contracts.Topics;
+import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.demo.DemoConfig;
+import com.eplly.contracts.demo.DemoDataGenerator;
+import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.event.Reason;
+import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.deploy.demo.DemoProducer;
+import com.eplly.deploy.demo.DemoStreamer;
+import com.eplly.deploy.kafka.BrokerSettings;
+import com.eplly.deploy.kafka.KafkaBroker;
+import com.eplly.deploy.kafka.TopicLayout;
+import com.eplly.deploy.process.Await;
+import com.eplly.deploy.process.ChildProcess;
+import com.eplly.deploy.process.HttpProbe;
+import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.StepFailedException;
+import com.eplly.deploy.redis.LocalRedis;
+import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.service.ApiService;
+import com.eplly.deploy.service.IngestService;
+import com.eplly.deploy.service.RecommenderCli;
+import com.eplly.deploy.service.RepoLayout;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole engine on random ports: a real broker and redis-server, the packaged ingest and api
+ * processes and the recommender CLI. Generated traffic plus malformed records go in; the lake, the
+ * dead-letter topic, two published model versions, a rollback and live filtering are checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+  private static final int MALFORMED = 30;
+  private static final int LIMIT = 6;
+  private static final Duration START = Duration.ofSeconds(120);
+  private static final Duration LAKE = Duration.ofSeconds(120);
+  private static final Duration TRAIN = Duration.ofMinutes(4);
+  private static final Duration SERVE = Duration.ofSeconds(45);
+  private static final PrintStream OUT = System.out;
+
+  private Path work;
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final EventCodec codec = new EventCodec(Clock.systemUTC());
+  private final HttpProbe probe = new HttpProbe();
+  private RepoLayout repo;
+  private Path logs;
+  private KafkaBroker broker;
+  private LocalRedis redis;
+  private ChildProcess ingest;
+  private ChildProcess api;
+  private ApiClient client;
+  private RecommenderCli reco;
+
+  @BeforeAll
+  void startStack(@TempDir Path dir) throws Exception {
+    work = dir;
+    String root = System.getProperty("eplly.repo.root");
+    assertNotNull(root, "system property eplly.repo.root is not set (failsafe sets it)");
+    repo = new RepoLayout(Path.of(root));
+    repo.requireBuilt();
+    logs = repo.root().resolve("deploy/target/e2e-logs");
+    Files.createDirectories(logs);
+
+    broker = track(KafkaBroker.start(new BrokerSettings("localhost", Ports.free(), Ports.free(), work.resolve("kafka"))));
+    broker.createTopics(new TopicLayout(3));
+    redis = track(LocalRedis.start(new RedisSettings(Ports.free(), "128mb", work.resolve("redis"))));
+
+    IngestService ingestService = new IngestService(broker.bootstrapServers(), redis.port(), lake(), Ports.free());
+    ApiService apiService = new ApiService(broker.bootstrapServers(), redis.port(), Ports.free());
+    ingest = track(ChildProcess.start("ingest", ingestService.command(repo), work, logs.resolve("ingest.log")));
+    api = track(ChildProcess.start("api", apiService.command(repo), work, logs.resolve("api.log")));
+    await("ingest health", START, ingest, () -> probe.isOk(ingestService.health()));
+    await("api health", START, api, () -> probe.isOk(apiService.health()));
+    client = new ApiClient(apiService.base());
+    reco = new RecommenderCli(repo, redis.uri());
+    OUT.printf("[e2e] stack up: kafka %s, redis %d, logs in %s%n", broker.bootstrapServers(), redis.port(), logs);
+  }
+
+  @AfterAll
+  void stopStack() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        OUT.println("[e2e] stop failed: " + e);
+      }
+    }
+  }
+
+  @Test
+  void eventsFlowToTheLakeAndBecomeServedRecommendationsWithRollback() throws Exception {
+    long now = System.currentTimeMillis();
+    DemoDataGenerator first = new DemoDataGenerator(new DemoConfig(7L, 150, 400, 3_000, now, Duration.ofDays(2)));
+    List<Article> catalog = first.articles();
+    List<PageView> views = first.pageViewStream().toList();
+    List<MalformedRecords.Bad> malformed = MalformedRecords.generate(MALFORMED, now);
+
+    // 1. Catalog, valid page views and malformed records go to Kafka.
+    try (Producer<String, byte[]> producer = DemoProducer.create(broker.bootstrapServers())) {
+      DemoStreamer streamer = new DemoStreamer(producer, codec, OUT);
+      streamer.sendArticles(catalog);
+      streamer.sendPageViews(views.iterator(), views.size());
+      for (MalformedRecords.Bad bad : malformed) {
+        producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS, bad.key(), bad.value())).get();
+      }
+    }
+
+    // 2. The lake holds every valid view exactly once; nothing else.
+    LakeContents lake = awaitLake(views.size());
+    Set<String> distinct = new HashSet<>(lake.eventIds());
+    assertEquals(List.of(), lake.undecodable(), "lake lines that are not valid page views");
+    assertEquals(views.size(), lake.lines(), "lake lines");
+    assertEquals(views.size(), distinct.size(), "distinct eventIds in the lake");
+    assertEquals(views.stream().map(PageView::eventId).collect(Collectors.toSet()), distinct, "lake eventIds");
+
+    // 3. Every malformed record is dead-lettered once, byte for byte, with a reason.
+    List<ConsumerRecord<String, byte[]>> dlq = readDlq(MALFORMED);
+    Map<ByteBuffer, Integer> seen = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> r : dlq) {
+      seen.merge(ByteBuffer.wrap(r.value()), 1, Integer::sum);
+      Header reason = r.headers().lastHeader(Topics.REASON_HEADER);
+      assertNotNull(reason, "DLQ record without " + Topics.REASON_HEADER);
+      assertFalse(new String(reason.value(), StandardCharsets.UTF_8).isBlank(), "empty DLQ reason");
+    }
+    for (MalformedRecords.Bad bad : malformed) {
+      assertEquals(1, seen.getOrDefault(ByteBuffer.wrap(bad.value()), 0), "DLQ copies of the " + bad.kind() + " record " + bad.key());
+    }
+    assertEquals(MALFORMED, dlq.size(), "DLQ records");
+    OUT.printf("[e2e] counts: valid %d, malformed %d, lake lines %d (distinct eventIds %d), DLQ records %d%n",
+        views.size(), malformed.size(), lake.lines(), distinct.size(), dlq.size());
+    dlq.stream().limit(10).forEach(r -> OUT.println("[e2e]   dlq reason: "
+        + new String(r.headers().lastHeader(Topics.REASON_HEADER).value(), StandardCharsets.UTF_8)));
+
+    // 4. Model v1: recommendations for a well-read article come from its sessions.
+    train("e2e-v1");
+    Map<String, Set<String>> together = readTogether(views);
+    String article = wellRead(views, catalog);
+    AtomicReference<ApiClient.Recommendations> v1 = new AtomicReference<>();
+    await("the api to serve e2e-v1", SERVE, api, () -> {
+      v1.set(client.recommendations(article, null, LIMIT));
+      return "e2e-v1".equals(v1.get().modelVersion());
+    });
+    ApiClient.Recommendations recs = v1.get();
+    OUT.printf("[e2e] v1 for %s: %s%n", article, recs.items());
+    assertFalse(recs.items().isEmpty(), "no recommendations for " + article);
+    assertFalse(recs.degraded(), "degraded answer");
+    assertFalse(recs.ids().contains(article), "the current article was recommended");
+    for (ApiClient.Item item : recs.items()) {
+      if (item.reason().equals(Reason.READ_TOGETHER.wireName())) {
+        assertTrue(together.getOrDefault(article, Set.of()).contains(item.articleId()),
+            item.articleId() + " is read-together but never shares a session with " + article);
+      }
+    }
+
+    // 5. A page view sent through the api removes that article from the reader's suggestions.
+    String reader = "r-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    ApiClient.Recommendations before = client.recommendations(article, reader, LIMIT);
+    assertFalse(before.items().isEmpty(), "no recommendations for a new reader");
+    String read = before.ids().get(0);
+    PageView view = new PageView(UUID.randomUUID().toString(), reader, read, "s-e2e-1", System.currentTimeMillis(), article, 30_000L);
+    assertEquals(202, client.postEvent(codec.encode(view)), "POST /v1/events");
+    await("the api to stop suggesting " + read + " to " + reader, SERVE, api, () -> {
+      List<String> ids = client.recommendations(article, reader, LIMIT).ids();
+      assertFalse(ids.contains(article), "the current article was recommended");
+      return !ids.contains(read);
+    });
+    OUT.printf("[e2e] %s read %s via POST /v1/events; it is no longer suggested to them%n", reader, read);
+
+    // 6. A second batch, model v2, then rollback to v1.
+    DemoDataGenerator second = new DemoDataGenerator(new DemoConfig(8L, 150, 400, 1_500, System.currentTimeMillis(), Duration.ofDays(1)));
+    List<PageView> more = second.pageViewStream().toList();
+    try (Producer<String, byte[]> producer = DemoProducer.create(broker.bootstrapServers())) {
+      new DemoStreamer(producer, codec, OUT).sendPageViews(more.iterator(), more.size());
+    }
+    LakeContents after = awaitLake(views.size() + 1 + more.size());
+    assertEquals(views.size() + 1 + more.size(), new HashSet<>(after.eventIds()).size(), "distinct eventIds after batch 2");
+    ApiClient.Recommendations beforeV2 = stableAnswer(article);
+    assertEquals("e2e-v1", beforeV2.modelVersion());
+
+    train("e2e-v2");
+    await("the api to serve e2e-v2", SERVE, api, () -> "e2e-v2".equals(client.recommendations(article, null, LIMIT).modelVersion()));
+    ChildProcess rollback = track(ChildProcess.start("rollback", reco.rollback(), work, logs.resolve("rollback.log")));
+    assertEquals(0, rollback.awaitExit(Duration.ofMinutes(1)), "reco rollback exit code; see " + rollback.log());
+    AtomicReference<ApiClient.Recommendations> rolledBack = new AtomicReference<>();
+    try {
+      Await.until("the api to serve e2e-v1 again with the same items", SERVE, api, () -> {
+        rolledBack.set(client.recommendations(article, null, LIMIT));
+        return "e2e-v1".equals(rolledBack.get().modelVersion()) && rolledBack.get().ids().equals(beforeV2.ids());
+      });
+    } catch (StepFailedException e) {
+      fail(e.report() + "\nbefore v2: " + beforeV2 + "\nafter rollback: " + rolledBack.get());
+    }
+    OUT.printf("[e2e] second batch %d views; lake lines %d; v2 published, rolled back to %s with the same %d items%n",
+        more.size(), after.lines(), rolledBack.get().modelVersion(), rolledBack.get().items().size());
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private Path lake() {
+    return work.resolve("lake");
+  }
+
+  private <T extends AutoCloseable> T track(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  private static void await(String what, Duration timeout, ChildProcess owner, BooleanSupplier condition) {
+    try {
+      Await.until(what, timeout, owner, condition);
+    } catch (StepFailedException e) {
+      fail(e.report());
+    }
+  }
+
+  private LakeContents awaitLake(long expected) {
+    AtomicReference<LakeContents> last = new AtomicReference<>();
+    try {
+      Await.until("the lake to hold " + expected + " page views", LAKE, ingest, () -> {
+        last.set(LakeContents.read(lake().resolve(LakeLayout.PAGE_VIEWS)));
+        return last.get().lines() >= expected;
+      });
+    } catch (StepFailedException e) {
+      fail(e.report() + "\nlake lines: " + (last.get() == null ? 0 : last.get().lines()));
+    }
+    return last.get();
+  }
+
+  private List<ConsumerRecord<String, byte[]>> readDlq(int expected) {
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAGE_VIEWS_DLQ).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + LAKE.toNanos();
+      // Reads on for a moment after reaching the expected count, so duplicates would show.
+      long quietUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+        if (out.size() >= expected && quietUntil == Long.MAX_VALUE) {
+          quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        }
+      }
+    }
+    if (out.size() < expected) {
+      fail("only " + out.size() + " of " + expected + " malformed records reached " + Topics.PAGE_VIEWS_DLQ
+          + "\n" + ingest.tail(40));
+    }
+    return out;
+  }
+
+  private void train(String version) {
+    ChildProcess p = track(ChildProcess.start("train-" + version, reco.trainAndPublish(lake(), work.resolve("models"), version),
+        work, logs.resolve("train-" + version + ".log")));
+    long t = System.nanoTime();
+    int rc = p.awaitExit(TRAIN);
+    if (rc != 0) {
+      fail(new StepFailedException("reco train --publish --version " + version + " exited with " + rc, p).report());
+    }
+    OUT.printf("[e2e] trained and published %s in %.0f s%n", version, (System.nanoTime() - t) / 1e9);
+  }
+
+  /** Articles that share at least one generated session with each article. */
+  private static Map<String, Set<String>> readTogether(List<PageView> views) {
+    Map<String, Set<String>> sessions = new HashMap<>();
+    for (PageView v : views) {
+      sessions.computeIfAbsent(v.sessionId(), s -> new HashSet<>()).add(v.articleId());
+    }
+    Map<String, Set<String>> together = new HashMap<>();
+    for (Set<String> s : sessions.values()) {
+      for (String a : s) {
+        for (String b : s) {
+          if (!a.equals(b)) {
+            together.computeIfAbsent(a, x -> new HashSet<>()).add(b);
+          }
+        }
+      }
+    }
+    return together;
+  }
+
+  /** The servable article with the most views. */
+  private static String wellRead(List<PageView> views, List<Article> catalog) {
+    long now = System.currentTimeMillis();
+    Set<String> servable = catalog.stream().filter(a -> a.servableAt(now)).map(Article::articleId).collect(Collectors.toSet());
+    return views.stream().map(PageView::articleId).filter(servable::contains)
+        .collect(Collectors.groupingBy(a -> a, Collectors.counting()))
+        .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .orElseThrow().getKey();
+  }
+
+  /** Two equal answers a second apart: live state has settled after the last batch. */
+  private ApiClient.Recommendations stableAnswer(String article) {
+    AtomicReference<ApiClient.Recommendations> previous = new AtomicReference<>(client.recommendations(article, null, LIMIT));
+    AtomicReference<ApiClient.Recommendations> stable = new AtomicReference<>();
+    await("a stable answer for " + article, SERVE, api, () -> {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ApiClient.Recommendations now = client.recommendations(article, null, LIMIT);
+      boolean same = now.ids().equals(previous.get().ids()) && now.modelVersion().equals(previous.get().modelVersion());
+      previous.set(now);
+      if (same) {
+        stable.set(now);
+      }
+      return same;
+    });
+    return stable.get();
+  }
+}

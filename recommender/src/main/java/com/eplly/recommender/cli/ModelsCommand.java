@@ -1,0 +1,64 @@
+package com.eplly.recommender.cli;
+
+import com.eplly.recommender.model.ModelMeta;
+import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.publish.PublishedVersion;
+import com.eplly.recommender.publish.VersionMetaFields;
+import com.eplly.recommender.publish.VersionRegistry;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import redis.clients.jedis.RedisClient;
+
+/** {@code reco models}: published versions (active marked) and local versions not yet published. */
+final class ModelsCommand implements Command {
+
+  private static final String ROW = "%-1s %-24s %-10s %-24s %-24s %13s %12s %10s%n";
+
+  @Override
+  public String name() {
+    return "models";
+  }
+
+  @Override
+  public String summary() {
+    return "list published versions (* = active) and local ones not published";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return ModelsOptions.FLAGS;
+  }
+
+  @Override
+  public int run(CommandArgs args, CliContext ctx) {
+    ModelsOptions options = ModelsOptions.from(args);
+    List<ModelMeta> local = new ModelStore(options.models(), new Configuration()).list();
+    List<PublishedVersion> published;
+    try (RedisClient client = options.redis().open()) {
+      published = new VersionRegistry(client).published();
+    }
+    PrintStream out = ctx.out();
+    out.printf(ROW, "", "VERSION", "STATE", "CREATED", "PUBLISHED", "ARTICLE LISTS", "READER LISTS", "EVENTS");
+    for (PublishedVersion v : published) {
+      out.printf(ROW, v.active() ? "*" : "", v.version(), v.expired() ? "expired" : "published",
+          v.meta().getOrDefault(VersionMetaFields.CREATED, "-"), v.publishedAt(),
+          v.meta().getOrDefault(VersionMetaFields.ARTICLE_LISTS, "-"),
+          v.meta().getOrDefault(VersionMetaFields.READER_LISTS, "-"),
+          v.meta().getOrDefault(VersionMetaFields.EVENTS, "-"));
+    }
+    Set<String> publishedNames = published.stream().map(PublishedVersion::version).collect(Collectors.toSet());
+    for (ModelMeta m : local) {
+      if (!publishedNames.contains(m.version())) {
+        out.printf(ROW, "", m.version(), "local", m.createdAt(), "-", m.output().get("articleLists"),
+            m.output().get("readerLists"), m.input().get("events"));
+      }
+    }
+    if (published.isEmpty() && local.isEmpty()) {
+      out.println("no versions yet: run 'reco train --publish'");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,165 @@
+package com.eplly.recommender.covisit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.sum;
+
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Session co-visitation: articles read close together in the same session are related.
+ *
+ * <p>Input: page views with {@code sessionId}, {@code articleId}, {@code timestamp}. Each pair of
+ * distinct articles at most {@code window} positions apart in a session counts once per session,
+ * weighted {@code 2^(-age/halfLife)} by the age of the later view at {@code referenceTime}. The
+ * score is that weight normalised by the geometric mean of the two articles' own decayed session
+ * counts, so that popular articles do not become everyone's neighbour.
+ */
+public final class CoVisitation extends Estimator<CoVisitationModel> {
+
+  private final String uid;
+  private final IntParam window;
+  private final LongParam halfLifeMs;
+  private final LongParam referenceTime;
+
+  public CoVisitation() {
+    this(Identifiable.randomUID("coVisitation"));
+  }
+
+  public CoVisitation(String uid) {
+    this.uid = uid;
+    this.window = new IntParam(this, "window", "max positions apart in a session", ParamValidators.gtEq(1));
+    this.halfLifeMs = new LongParam(this, "halfLifeMs", "half-life of a pair's weight by age (ms)", ParamValidators.gt(0));
+    this.referenceTime = new LongParam(this, "referenceTime", "the 'now' ages are measured from (epoch ms)");
+    setDefault(window, 3);
+    setDefault(halfLifeMs, 7L * 24 * 3600 * 1000);
+  }
+
+  public IntParam window() {
+    return window;
+  }
+
+  public LongParam halfLifeMs() {
+    return halfLifeMs;
+  }
+
+  public LongParam referenceTime() {
+    return referenceTime;
+  }
+
+  public CoVisitation setWindow(int value) {
+    set(window, value);
+    return this;
+  }
+
+  public CoVisitation setHalfLifeMs(long value) {
+    set(halfLifeMs, value);
+    return this;
+  }
+
+  public CoVisitation setReferenceTime(long value) {
+    set(referenceTime, value);
+    return this;
+  }
+
+  @Override
+  public CoVisitationModel fit(Dataset<?> dataset) {
+    int w = (Integer) $(window);
+    long halfLife = (Long) $(halfLifeMs);
+    long now = (Long) $(referenceTime);
+    // Read twice (pairs and per-article weights); the model's lazy scores keep using it.
+    Dataset<Row> visits = dataset.toDF().transform(CoVisitation::firstVisitPerSession).cache();
+    Dataset<Row> pairs = visits
+        .transform(CoVisitation::withSessionPositions)
+        .transform(v -> pairsWithinWindow(v, w))
+        .transform(p -> decayedPairWeights(p, now, halfLife));
+    Dataset<Row> articleWeights = visits.transform(v -> decayedArticleWeights(v, now, halfLife));
+    Dataset<Row> scores = normalised(pairs, articleWeights);
+    return copyValues(new CoVisitationModel(uid, scores), extractParamMap()).setParent(this);
+  }
+
+  /** A re-read of the same article in a session is not a new co-visit: keep the first view. */
+  static Dataset<Row> firstVisitPerSession(Dataset<Row> views) {
+    return views.groupBy(col("sessionId"), col("articleId")).agg(min(col("timestamp")).as("timestamp"));
+  }
+
+  static Dataset<Row> withSessionPositions(Dataset<Row> visits) {
+    var inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
+    return visits.withColumn("pos", row_number().over(inSession));
+  }
+
+  /** Both directions of every pair at most {@code window} positions apart, with the later view's time. */
+  static Dataset<Row> pairsWithinWindow(Dataset<Row> positioned, int window) {
+    Dataset<Row> a = positioned.as("a");
+    Dataset<Row> b = positioned.as("b");
+    Dataset<Row> forward = a.join(b, col("a.sessionId").equalTo(col("b.sessionId"))
+            .and(col("b.pos").gt(col("a.pos")))
+            .and(col("b.pos").leq(col("a.pos").plus(window))))
+        .select(col("a.articleId").as("articleId"), col("b.articleId").as("neighbourId"),
+            greatest(col("a.timestamp"), col("b.timestamp")).as("pairTime"));
+    Dataset<Row> backward = forward.select(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"), col("pairTime"));
+    return forward.unionByName(backward);
+  }
+
+  static Dataset<Row> decayedPairWeights(Dataset<Row> pairs, long now, long halfLifeMs) {
+    return pairs.groupBy(col("articleId"), col("neighbourId"))
+        .agg(sum(decay(col("pairTime"), now, halfLifeMs)).as("pairWeight"));
+  }
+
+  static Dataset<Row> decayedArticleWeights(Dataset<Row> visits, long now, long halfLifeMs) {
+    return visits.groupBy(col("articleId"))
+        .agg(sum(decay(col("timestamp"), now, halfLifeMs)).as("articleWeight"));
+  }
+
+  static Dataset<Row> normalised(Dataset<Row> pairWeights, Dataset<Row> articleWeights) {
+    Dataset<Row> left = articleWeights.withColumnRenamed("articleWeight", "wa");
+    Dataset<Row> right = articleWeights.select(col("articleId").as("neighbourId"), col("articleWeight").as("wb"));
+    return pairWeights.join(left, "articleId").join(right, "neighbourId")
+        .select(col("articleId"), col("neighbourId"),
+            col("pairWeight").divide(sqrt(col("wa").multiply(col("wb")))).as("score"));
+  }
+
+  /**
+   * {@code 2^(-age/halfLife)}; events after the reference time (clock skew) count as new rather
+   * than more than new.
+   */
+  static Column decay(Column timestamp, long now, long halfLifeMs) {
+    Column age = greatest(lit(0L), lit(now).minus(timestamp));
+    return exp(age.multiply(-Math.log(2) / halfLifeMs));
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    for (String required : new String[] {"sessionId", "articleId", "timestamp"}) {
+      if (!java.util.Arrays.asList(schema.fieldNames()).contains(required)) {
+        throw new IllegalArgumentException("co-visitation input needs a column " + required);
+      }
+    }
+    return CoVisitationModel.outputSchema(schema);
+  }
+
+  @Override
+  public CoVisitation copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+}

@@ -1,0 +1,71 @@
+package com.eplly.recommender.lake;
+
+import com.eplly.contracts.lake.LakeLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the finished files of a lake dataset through the Hadoop FileSystem API (local folder,
+ * HDFS or S3 alike). Files still being written ({@code _tmp-…}) and anything not named like
+ * {@link LakeLayout#fileName} are left out, so a reader never sees half a file.
+ */
+public final class LakeFiles {
+
+  private final String root;
+  private final Configuration hadoop;
+
+  public LakeFiles(String root, Configuration hadoop) {
+    this.root = root;
+    this.hadoop = hadoop;
+  }
+
+  /** The lake root as given (a URI or a folder). */
+  public String root() {
+    return root;
+  }
+
+  /** Fully qualified folder of a dataset, e.g. {@code file:/…/var/lake/page-views}. */
+  public Path datasetFolder(String dataset) {
+    try {
+      Path folder = new Path(root, dataset);
+      return folder.getFileSystem(hadoop).makeQualified(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open lake " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Finished files of a dataset ordered by path; empty when the dataset folder is missing. */
+  public List<LakeFile> list(String dataset) {
+    Path folder = datasetFolder(dataset);
+    try {
+      FileSystem fs = folder.getFileSystem(hadoop);
+      if (!fs.exists(folder)) {
+        return List.of();
+      }
+      List<LakeFile> files = new ArrayList<>();
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+      while (it.hasNext()) {
+        LocatedFileStatus status = it.next();
+        String name = status.getPath().getName();
+        if (!status.isFile() || name.startsWith(LakeLayout.TEMP_PREFIX)) {
+          continue;
+        }
+        Optional<LakeLayout.OffsetRange> offsets = LakeLayout.parseFileName(name);
+        offsets.ifPresent(o -> files.add(new LakeFile(status.getPath().toString(), name, o)));
+      }
+      files.sort(Comparator.comparing(LakeFile::path));
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package com.eplly.recommender.lake;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+
+import com.eplly.contracts.lake.LakeLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Reads page views and the catalog from the event lake as Spark datasets. */
+public final class LakeReader {
+
+  private static final String FILE_NAME = "_file";
+  private static final String FILE_LAST_OFFSET = "_fileLastOffset";
+  private static final String LINE = "_line";
+  private static final String LINE_NO = "_lineNo";
+
+  private final SparkSession spark;
+  private final LakeFiles files;
+
+  public LakeReader(SparkSession spark, String root) {
+    this.spark = spark;
+    this.files = new LakeFiles(root, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * Every valid page view once: rows missing a required field are dropped, and a replayed event
+   * (same eventId in two files) counts once.
+   *
+   * @throws LakeException when the lake holds no page-view files
+   */
+  public Dataset<Row> pageViews() {
+    List<LakeFile> found = files.list(LakeLayout.PAGE_VIEWS);
+    if (found.isEmpty()) {
+      throw new LakeException("no page-view files under " + files.datasetFolder(LakeLayout.PAGE_VIEWS)
+          + " (expected " + LakeLayout.PAGE_VIEWS + "/date=YYYY-MM-DD/hour=HH/part-P-FIRST-LAST"
+          + LakeLayout.FILE_SUFFIX + ")");
+    }
+    return rawPageViews(found)
+        .transform(LakeReader::withRequiredFields)
+        .transform(LakeReader::onePerEventId);
+  }
+
+  /**
+   * The newest record of every article in the catalog, hidden and expired ones included; empty
+   * when the lake has no catalog yet.
+   */
+  public Dataset<Row> latestArticles() {
+    List<LakeFile> found = files.list(LakeLayout.ARTICLES);
+    if (found.isEmpty()) {
+      return spark.createDataFrame(List.of(), LakeSchemas.ARTICLE);
+    }
+    return articleLines(found)
+        .transform(LakeReader::parsedArticles)
+        .transform(LakeReader::newestPerArticle);
+  }
+
+  /** Where the catalog is read from, for messages. */
+  public String articlesFolder() {
+    return files.datasetFolder(LakeLayout.ARTICLES).toString();
+  }
+
+  // --- steps ------------------------------------------------------------------------------------
+
+  private Dataset<Row> rawPageViews(List<LakeFile> found) {
+    return spark.read()
+        .schema(LakeSchemas.PAGE_VIEW)
+        .option("mode", "PERMISSIVE")
+        .json(paths(found))
+        .select(columns(LakeSchemas.PAGE_VIEW));
+  }
+
+  static Dataset<Row> withRequiredFields(Dataset<Row> views) {
+    return views.where(col("eventId").isNotNull()
+        .and(col("readerId").isNotNull())
+        .and(col("articleId").isNotNull())
+        .and(col("sessionId").isNotNull())
+        .and(col("timestamp").isNotNull()));
+  }
+
+  static Dataset<Row> onePerEventId(Dataset<Row> views) {
+    return views.dropDuplicates("eventId");
+  }
+
+  /**
+   * One row per catalog line with the offset range of its file and its line number: whole files
+   * are read as one value each because line order inside a file is offset order, which a
+   * split-up line reader does not preserve.
+   */
+  private Dataset<Row> articleLines(List<LakeFile> found) {
+    List<Row> offsets = new ArrayList<>();
+    for (LakeFile f : found) {
+      offsets.add(RowFactory.create(f.name(), f.offsets().last()));
+    }
+    StructType offsetSchema = new StructType()
+        .add(FILE_NAME, DataTypes.StringType)
+        .add(FILE_LAST_OFFSET, DataTypes.LongType);
+    Dataset<Row> fileOffsets = spark.createDataFrame(offsets, offsetSchema);
+    return spark.read()
+        .option("wholetext", true)
+        .text(paths(found))
+        .select(col("_metadata.file_name").as(FILE_NAME), posexplode(split(col("value"), "\n")).as(new String[] {LINE_NO, LINE}))
+        .where(trim(col(LINE)).notEqual(""))
+        .join(fileOffsets, FILE_NAME);
+  }
+
+  static Dataset<Row> parsedArticles(Dataset<Row> lines) {
+    return lines
+        .select(col(FILE_LAST_OFFSET), col(LINE_NO), from_json(col(LINE), LakeSchemas.ARTICLE).as("a"))
+        .where(col("a.articleId").isNotNull().and(col("a.publishedAt").isNotNull()))
+        .select(col(FILE_LAST_OFFSET), col(LINE_NO), col("a.*"));
+  }
+
+  /**
+   * Keeps the newest record per article. An article id always lands in the same Kafka partition,
+   * so among its records the one in the file with the highest offsets, and within that file the
+   * last line, is the newest.
+   */
+  static Dataset<Row> newestPerArticle(Dataset<Row> articles) {
+    var newestFirst = Window.partitionBy(col("articleId"))
+        .orderBy(col(FILE_LAST_OFFSET).desc(), col(LINE_NO).desc());
+    return articles
+        .withColumn("_recency", row_number().over(newestFirst))
+        .where(col("_recency").equalTo(1))
+        .select(columns(LakeSchemas.ARTICLE));
+  }
+
+  /** Articles that may be suggested at {@code nowMs}: not hidden, not expired. */
+  public static Dataset<Row> servableAt(Dataset<Row> articles, long nowMs) {
+    return articles.where(coalesce(col("hidden"), lit(false)).equalTo(false)
+        .and(col("expiresAt").isNull().or(col("expiresAt").gt(nowMs))));
+  }
+
+  private static String[] paths(List<LakeFile> found) {
+    return found.stream().map(LakeFile::path).toArray(String[]::new);
+  }
+
+  private static Column[] columns(StructType schema) {
+    return Arrays.stream(schema.fieldNames()).map(n -> col(n)).toArray(Column[]::new);
+  }
+}

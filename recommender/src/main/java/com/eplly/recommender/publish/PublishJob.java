@@ -1,0 +1,132 @@
+package com.eplly.recommender.publish;
+
+import com.eplly.contracts.codec.SuggestionListCodec;
+import com.eplly.contracts.event.Suggestion;
+import com.eplly.contracts.redis.Keyspace;
+import com.eplly.recommender.model.ModelMeta;
+import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.model.StoredVersion;
+import com.eplly.recommender.model.SuggestionLists;
+import com.eplly.recommender.train.Progress;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Publishes a trained version to Redis: every list key with a TTL (written from the Spark
+ * partitions in pipelined batches), the popular list and the meta hash, then registers the
+ * version and, only once all of that succeeded, flips the active pointer to it.
+ */
+public final class PublishJob {
+
+  public static final int STEPS = 4;
+  /** Commands per pipeline round trip. */
+  public static final int BATCH = 1_000;
+
+  private final SparkSession spark;
+  private final ModelStore store;
+  private final RedisEndpoint redis;
+  private final Clock clock;
+  private final Progress progress;
+
+  public PublishJob(SparkSession spark, ModelStore store, RedisEndpoint redis, Clock clock, Progress progress) {
+    this.spark = spark;
+    this.store = store;
+    this.redis = redis;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  public PublishResult publish(String version, Duration ttl) {
+    long started = System.nanoTime();
+    ModelMeta meta = store.readMeta(version);
+    StoredVersion stored = store.version(version);
+    long ttlSeconds = Math.max(1, ttl.toSeconds());
+
+    progress.begin("article lists -> " + redis.display());
+    long articleKeys = writeLists(stored.articleLists(), ListKind.ARTICLE, version, ttlSeconds);
+    progress.end(String.format("%,d keys", articleKeys));
+
+    progress.begin("reader lists -> " + redis.display());
+    long readerKeys = writeLists(stored.readerLists(), ListKind.READER, version, ttlSeconds);
+    progress.end(String.format("%,d keys", readerKeys));
+
+    try (RedisClient client = redis.open()) {
+      progress.begin("popular list and version meta");
+      List<Suggestion> popular = readPopular(stored);
+      Instant publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      writeSingles(client, version, popular, metaHash(meta, publishedAt), ttlSeconds);
+      progress.end(String.format(java.util.Locale.ROOT, "%d popular articles; keys expire in %.1f days",
+          popular.size(), ttlSeconds / 86_400.0));
+
+      progress.begin("activating " + version);
+      VersionRegistry registry = new VersionRegistry(client);
+      String previous = registry.active().orElse(null);
+      registry.register(version, publishedAt);
+      registry.activate(version);
+      progress.end("active: " + version + (previous == null ? "" : " (was " + previous + ")"));
+      return new PublishResult(version, articleKeys, readerKeys, popular.size(), previous,
+          (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private long writeLists(String path, ListKind kind, String version, long ttlSeconds) {
+    Dataset<Row> lists = spark.read().parquet(path);
+    long expected = lists.count();
+    LongAccumulator written = spark.sparkContext().longAccumulator("reco " + kind + " keys");
+    lists.foreachPartition(new ListWriter(redis, kind, version, ttlSeconds, BATCH, written));
+    if (written.value() != expected) {
+      throw new IllegalStateException("wrote " + written.value() + " of " + expected + " " + kind
+          + " lists; version not activated");
+    }
+    return expected;
+  }
+
+  private List<Suggestion> readPopular(StoredVersion stored) {
+    List<Row> rows = spark.read().parquet(stored.popularList()).collectAsList();
+    return rows.isEmpty() ? List.of() : SuggestionLists.fromRow(rows.get(0));
+  }
+
+  private static void writeSingles(RedisClient client, String version, List<Suggestion> popular,
+      Map<String, String> meta, long ttlSeconds) {
+    try (AbstractPipeline p = client.pipelined()) {
+      List<Response<?>> responses = List.of(
+          p.set(Keyspace.popularList(version), SuggestionListCodec.encode(popular), SetParams.setParams().ex(ttlSeconds)),
+          p.del(Keyspace.versionMeta(version)),
+          p.hset(Keyspace.versionMeta(version), meta),
+          p.expire(Keyspace.versionMeta(version), ttlSeconds));
+      p.sync();
+      responses.forEach(Response::get);
+    }
+  }
+
+  static Map<String, String> metaHash(ModelMeta meta, Instant publishedAt) {
+    Map<String, String> hash = new LinkedHashMap<>();
+    hash.put(VersionMetaFields.CREATED, meta.createdAt());
+    hash.put(VersionMetaFields.PUBLISHED, publishedAt.toString());
+    hash.put(VersionMetaFields.REFERENCE_TIME, meta.referenceTime());
+    meta.input().forEach((k, v) -> hash.put(k, Long.toString(v)));
+    meta.output().forEach((k, v) -> hash.put(k, Long.toString(v)));
+    hash.put(VersionMetaFields.TRAIN_SECONDS, Double.toString(meta.trainSeconds()));
+    try {
+      hash.put(VersionMetaFields.PARAMS, JsonMapper.builder().build().writeValueAsString(new TreeMap<>(meta.params())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode params of " + meta.version(), e);
+    }
+    return hash;
+  }
+}

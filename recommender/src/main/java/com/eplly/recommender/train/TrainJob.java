@@ -1,0 +1,162 @@
+package com.eplly.recommender.train;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+
+import com.eplly.recommender.als.ImplicitAls;
+import com.eplly.recommender.als.ImplicitAlsModel;
+import com.eplly.recommender.covisit.CoVisitation;
+import com.eplly.recommender.covisit.CoVisitationModel;
+import com.eplly.recommender.lake.LakeException;
+import com.eplly.recommender.lake.LakeReader;
+import com.eplly.recommender.model.Candidates;
+import com.eplly.recommender.model.ModelMeta;
+import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.model.ModelStoreException;
+import com.eplly.recommender.model.StoredVersion;
+import com.eplly.recommender.model.SuggestionLists;
+import com.eplly.recommender.model.VersionId;
+import com.eplly.recommender.popularity.RecencyPopularity;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Trains one model version from the lake: reads page views and the catalog, fits co-visitation,
+ * implicit ALS and recency popularity, and writes their lists plus {@code model.json} to
+ * {@code {models}/{version}/}.
+ */
+public final class TrainJob {
+
+  public static final int STEPS = 6;
+
+  private final SparkSession spark;
+  private final ModelStore store;
+  private final Clock clock;
+  private final Progress progress;
+
+  public TrainJob(SparkSession spark, ModelStore store, Clock clock, Progress progress) {
+    this.spark = spark;
+    this.store = store;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  public TrainResult train(String lake, TrainParams params, Optional<String> requestedVersion) {
+    long started = System.nanoTime();
+    String version = requestedVersion.map(VersionId::checked).orElseGet(() -> VersionId.at(clock.instant()));
+    if (store.exists(version)) {
+      throw new ModelStoreException("version " + version + " already exists in " + store.root()
+          + "; pick another --version or remove the folder");
+    }
+    StoredVersion stored = store.version(version);
+    LakeReader reader = new LakeReader(spark, lake);
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, Long> input = new LinkedHashMap<>();
+    Map<String, Long> output = new LinkedHashMap<>();
+
+    progress.begin("reading page views from " + lake);
+    Dataset<Row> all = reader.pageViews().cache();
+    Row newest = all.agg(max(col("timestamp"))).head();
+    if (newest.isNullAt(0)) {
+      throw new LakeException("the lake holds page-view files but no valid page views");
+    }
+    long referenceTime = params.asOf().map(Instant::toEpochMilli).orElse(newest.getLong(0));
+    Dataset<Row> views = withinLookback(all, referenceTime, params).cache();
+    Row counts = views.agg(count("*"), countDistinct(col("readerId")), countDistinct(col("articleId")),
+        countDistinct(col("sessionId"))).head();
+    all.unpersist();
+    input.put("events", counts.getLong(0));
+    input.put("readers", counts.getLong(1));
+    input.put("articles", counts.getLong(2));
+    input.put("sessions", counts.getLong(3));
+    if (input.get("events") == 0) {
+      throw new LakeException("no page views within --lookback " + params.lookback() + " of " + Instant.ofEpochMilli(referenceTime));
+    }
+    seconds.put("read", progress.end(String.format("%,d events, %,d readers, %,d articles, %,d sessions; ages measured from %s",
+        input.get("events"), input.get("readers"), input.get("articles"), input.get("sessions"),
+        Instant.ofEpochMilli(referenceTime))));
+
+    progress.begin("reading catalog");
+    Dataset<Row> catalog = reader.latestArticles().cache();
+    long catalogSize = catalog.count();
+    Candidates candidates;
+    if (catalogSize == 0) {
+      candidates = Candidates.unrestricted();
+      progress.note("warning: no catalog under " + reader.articlesFolder()
+          + "; lists are not filtered for hidden or expired articles");
+    } else {
+      candidates = Candidates.of(LakeReader.servableAt(catalog, clock.millis()));
+      candidates.servable().get().cache();
+    }
+    long servable = candidates.servable().map(Dataset::count).orElse(0L);
+    input.put("catalogArticles", catalogSize);
+    input.put("servableArticles", servable);
+    seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
+
+    progress.begin("co-visitation (read together)");
+    CoVisitationModel coVisits = new CoVisitation()
+        .setWindow(params.covisitWindow())
+        .setHalfLifeMs(params.covisitHalfLife().toMillis())
+        .setReferenceTime(referenceTime)
+        .fit(views)
+        .setTopK(params.k());
+    output.put("articleLists", write(coVisits.neighbourLists(candidates), stored.articleLists()));
+    seconds.put("covisit", progress.end(String.format("%,d article lists", output.get("articleLists"))));
+
+    progress.begin("implicit ALS (similar readers)");
+    ImplicitAlsModel als = new ImplicitAls()
+        .setRank(params.alsRank())
+        .setMaxIter(params.alsIterations())
+        .setRegParam(params.alsRegParam())
+        .setAlpha(params.alsAlpha())
+        .setDwellWeight(params.dwellWeight())
+        .fit(views);
+    output.put("readerLists", write(als.readerLists(params.k(), candidates), stored.readerLists()));
+    seconds.put("als", progress.end(String.format("%,d reader lists", output.get("readerLists"))));
+
+    progress.begin("recency popularity (popular)");
+    Dataset<Row> popular = new RecencyPopularity()
+        .setHalfLifeMs(params.popularityHalfLife().toMillis())
+        .setReferenceTime(referenceTime)
+        .fit(views)
+        .topList(params.popularN(), candidates)
+        .coalesce(1);
+    write(popular, stored.popularList());
+    long popularItems = spark.read().parquet(stored.popularList())
+        .selectExpr("coalesce(sum(size(" + SuggestionLists.SUGGESTIONS + ")), 0)").head().getLong(0);
+    output.put("popular", popularItems);
+    seconds.put("popularity", progress.end(String.format("%,d popular articles", popularItems)));
+
+    progress.begin("writing " + stored.metaFile());
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    ModelMeta meta = new ModelMeta(version, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), Instant.ofEpochMilli(referenceTime).toString(),
+        input, output, params.asMap(), Math.round(trainSeconds * 10) / 10.0);
+    store.writeMeta(meta);
+    seconds.put("meta", progress.end("version " + version));
+    views.unpersist();
+    catalog.unpersist();
+    return new TrainResult(meta, stored, seconds);
+  }
+
+  private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {
+    Dataset<Row> upTo = views.where(col("timestamp").leq(referenceTime));
+    return params.lookback().isZero()
+        ? upTo
+        : upTo.where(col("timestamp").gt(referenceTime - params.lookback().toMillis()));
+  }
+
+  private long write(Dataset<Row> lists, String path) {
+    lists.write().mode(SaveMode.ErrorIfExists).parquet(path);
+    return spark.read().parquet(path).count();
+  }
+}
