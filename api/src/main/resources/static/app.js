@@ -1,44 +1,11 @@
-// Demo portal: shows an article, sends a page view for every article opened, and renders the
-// "You Might Like" block from the api. Uses only the public endpoints, as a real portal would.
+// Demo portal: shows an article, sends a page view for every article opened, and mounts the
+// embeddable "You Might Like" widget (widget.js) for it. Uses only the public endpoints.
 (function () {
   'use strict';
 
-  var REASONS = {
-    'read-together': 'Readers also read',
-    'similar-readers': 'For you',
-    'similar-content': 'Similar story',
-    'trending': 'Trending',
-    'popular': 'Popular',
-    'latest': 'New'
-  };
-
   var $ = function (id) { return document.getElementById(id); };
   var currentArticleId = null;
-
-  function uuid() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    // crypto.randomUUID needs a secure context; getRandomValues does not.
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
-  }
-
-  function stored(storage, key, prefix) {
-    var value = null;
-    try { value = storage.getItem(key); } catch (e) { /* storage disabled: a fresh id per page */ }
-    if (!value) {
-      value = prefix + uuid().replace(/-/g, '').slice(0, 16);
-      try { storage.setItem(key, value); } catch (e) { /* ignore */ }
-    }
-    return value;
-  }
-
-  var readerId = stored(window.localStorage, 'eplly.readerId', 'r-');
-  var sessionId = stored(window.sessionStorage, 'eplly.sessionId', 's-');
+  var readerId = Eplly.readerId;
 
   function el(tag, props, children) {
     var node = document.createElement(tag);
@@ -88,16 +55,7 @@
     }
   }
 
-  function renderSuggestions(body, forArticle) {
-    var list = $('suggestions');
-    list.replaceChildren();
-    body.items.forEach(function (item) {
-      list.appendChild(el('li', {}, [
-        articleLink(item.articleId, item.title, forArticle),
-        el('span', { 'class': 'pill ' + item.reason, text: REASONS[item.reason] || item.reason })
-      ]));
-    });
-    $('suggestions-empty').hidden = body.items.length > 0;
+  function renderStatus(body) {
     $('model').textContent = body.modelVersion ? 'model ' + body.modelVersion : 'no model published';
     $('degraded').hidden = !body.degraded;
   }
@@ -109,31 +67,21 @@
   }
 
   function sendPageView(articleId, referrerArticleId) {
-    var view = {
-      eventId: uuid(), readerId: readerId, articleId: articleId, sessionId: sessionId,
-      timestamp: Date.now()
-    };
-    if (referrerArticleId) { view.referrerArticleId = referrerArticleId; }
-    return fetch('v1/events', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(view)
-    }).then(function (res) {
-      if (!res.ok) {
-        return res.json().catch(function () { return {}; }).then(function (b) {
-          showError('page view not recorded: ' + (b.error || res.status));
-        });
-      }
-    }).catch(function () { showError('page view not recorded: the api is unreachable'); });
+    return Eplly.sendPageView(articleId, referrerArticleId).then(function (ok) {
+      if (!ok) { showError('page view not recorded'); }
+    });
   }
 
   function loadSuggestions(articleId) {
-    var q = '?articleId=' + encodeURIComponent(articleId) + '&readerId=' + encodeURIComponent(readerId)
-      + '&sessionId=' + encodeURIComponent(sessionId) + '&limit=6';
-    return getJson('v1/recommendations' + q)
-      .then(function (body) { renderSuggestions(body, articleId); })
-      .catch(function (e) { showError('suggestions: ' + e.message); });
+    var block = $('ymal');
+    block.setAttribute('data-eplly-article', articleId);
+    return Eplly.mount(block).then(function (body) {
+      if (!body) { showError('suggestions are unavailable'); }
+    });
   }
 
-  function open(articleId, referrerArticleId) {
+  // recorded: the page view the widget already sent for a click on a suggestion, if any
+  function open(articleId, referrerArticleId, recorded) {
     currentArticleId = articleId;
     showError('');
     getJson('v1/articles/' + encodeURIComponent(articleId))
@@ -142,10 +90,19 @@
         $('story').replaceChildren(el('p', { 'class': 'notice', text: 'Cannot show ' + articleId + ': ' + e.message }));
       });
     // Record the read first, so the suggestions can already leave this article out of the session.
-    sendPageView(articleId, referrerArticleId).then(function () {
+    (recorded || sendPageView(articleId, referrerArticleId)).then(function () {
       if (currentArticleId === articleId) { loadSuggestions(articleId); }
     });
   }
+
+  $('ymal').addEventListener('eplly:rendered', function (event) { renderStatus(event.detail); });
+  $('ymal').addEventListener('eplly:click', function (event) {
+    event.preventDefault();
+    var id = event.detail.articleId;
+    history.pushState({ articleId: id }, '', '?articleId=' + encodeURIComponent(id));
+    open(id, event.detail.referrerArticleId, event.detail.recorded);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  });
 
   window.addEventListener('popstate', function () {
     var id = new URLSearchParams(location.search).get('articleId');

@@ -7,6 +7,7 @@ import com.eplly.contracts.codec.ArticleHash;
 import com.eplly.contracts.codec.Validation;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.redis.Keyspace;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import redis.clients.jedis.RedisClient;
 
 /** {@code GET /v1/articles/{id}} and {@code GET /v1/articles}: catalog reads for the demo portal. */
 @RestController
+@Tag(name = "catalog")
 public class CatalogController {
 
   static final int DEFAULT_LIMIT = 20;

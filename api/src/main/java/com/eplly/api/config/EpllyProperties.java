@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redis     where the serving state lives and how long the api may wait for it
  * @param recommend how recommendations are assembled and cached
  * @param events    page-view intake
+ * @param admin     the model-version admin endpoints
+ * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
     @DefaultValue Redis redis,
     @DefaultValue Recommend recommend,
-    @DefaultValue Events events) {
+    @DefaultValue Events events,
+    @DefaultValue Admin admin,
+    @DefaultValue Widget widget) {
 
   /**
    * Redis connection.
@@ -44,6 +48,9 @@ public record EpllyProperties(
    * @param candidatesPerSource items read from each candidate source (co-visits, trending buckets,
    *                            latest); model lists are read whole
    * @param historySize         recent reads of the reader and of the session that are filtered out
+   * @param recentSeeds         without an {@code articleId}, this many of the session's (then the
+   *                            reader's) newest reads stand in for the current article: their model
+   *                            lists and live co-visits are read in a second round trip
    * @param trendingBuckets     number of newest trending buckets summed
    * @param trendingDecay       weight ratio between a trending bucket and the next newer one (0..1]
    * @param versionRefresh      how often the active model version pointer is re-read
@@ -51,6 +58,12 @@ public record EpllyProperties(
    * @param articleCacheSize    most articles kept in the metadata cache
    * @param snapshotRefresh     how often the last-known snapshot used when Redis is down is rebuilt
    * @param snapshotSize        items kept per fallback list in that snapshot
+   * @param sharedListsTtl      how long the shared fallback lists (trending, popular, latest) are
+   *                            reused in-process before Redis is read again; 0 disables. Keep it
+   *                            well under a second: trending must follow page views within ~1 s
+   * @param articleListCacheTtl how long articles' model lists are kept in-process; safe to keep
+   *                            long since they never change within a version; 0 disables
+   * @param articleListCacheSize most article model lists kept in-process
    */
   public record Recommend(
       @DefaultValue("6") int defaultLimit,
@@ -59,13 +72,17 @@ public record EpllyProperties(
       @DefaultValue("0.5") double categoryShare,
       @DefaultValue("50") int candidatesPerSource,
       @DefaultValue("100") int historySize,
+      @DefaultValue("3") int recentSeeds,
       @DefaultValue("12") int trendingBuckets,
       @DefaultValue("0.8") double trendingDecay,
       @DefaultValue("1s") Duration versionRefresh,
       @DefaultValue("30s") Duration articleCacheTtl,
       @DefaultValue("20000") long articleCacheSize,
       @DefaultValue("30s") Duration snapshotRefresh,
-      @DefaultValue("200") int snapshotSize) {
+      @DefaultValue("200") int snapshotSize,
+      @DefaultValue("500ms") Duration sharedListsTtl,
+      @DefaultValue("60s") Duration articleListCacheTtl,
+      @DefaultValue("50000") long articleListCacheSize) {
 
     public Recommend {
       if (defaultLimit < 1 || defaultLimit > maxLimit) {
@@ -88,4 +105,21 @@ public record EpllyProperties(
    *                   send really failed
    */
   public record Events(@DefaultValue("3500ms") Duration ackTimeout) {}
+
+  /**
+   * Admin endpoints ({@code /v1/admin/models}).
+   *
+   * @param apiKey the key callers send in the {@code X-Api-Key} header; unset or blank disables
+   *               the admin endpoints (403) instead of leaving them open
+   */
+  public record Admin(String apiKey) {}
+
+  /**
+   * The widget portals embed.
+   *
+   * @param allowedOrigins origins (scheme://host[:port]) whose pages may call the recommendation
+   *                       and event endpoints from the widget; {@code *} allows any (no
+   *                       credentials are ever sent, so this exposes nothing personal)
+   */
+  public record Widget(@DefaultValue("*") java.util.List<String> allowedOrigins) {}
 }

@@ -34,6 +34,21 @@ public class ApiExceptionHandler {
     return answer(HttpStatus.NOT_FOUND, "no such resource: /" + e.getResourcePath());
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ErrorBody> conflict(ConflictException e) {
+    return answer(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(UnauthorizedException.class)
+  ResponseEntity<ErrorBody> unauthorized(UnauthorizedException e) {
+    return answer(HttpStatus.UNAUTHORIZED, e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ErrorBody> forbidden(ForbiddenException e) {
+    return answer(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
   @ExceptionHandler(UnavailableException.class)
   ResponseEntity<ErrorBody> unavailable(UnavailableException e) {
     log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());

@@ -4,6 +4,9 @@ import com.eplly.api.errors.BadRequestException;
 import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
+import io.micrometer.core.instrument.Counter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,20 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
  * (so the api accepts exactly what ingest will), and answers 202 once Kafka has it.
  */
 @RestController
+@Tag(name = "events")
 public class EventController {
 
   private final EventCodec codec;
   private final PageViewPublisher publisher;
   private final MeterRegistry registry;
+  private final Counter clicks;
 
   public EventController(EventCodec codec, PageViewPublisher publisher, MeterRegistry registry) {
     this.codec = codec;
     this.publisher = publisher;
     this.registry = registry;
+    this.clicks = Counter.builder("eplly.suggestions.clicks")
+        .description("Accepted page views that came from a suggestion (they carry referrerArticleId)")
+        .register(registry);
   }
 
   // Form posts are refused: the servlet would re-encode their body. text/plain lets portals use
   // navigator.sendBeacon, which cannot set a JSON content type.
+  @Operation(summary = "Record a page view (202 once Kafka holds it; referrerArticleId marks a suggestion click)")
   @PostMapping(
       path = "/v1/events",
       consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -48,6 +57,9 @@ public class EventController {
       throw e;
     }
     count("accepted");
+    if (view.referrerArticleId() != null) {
+      clicks.increment();
+    }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventAccepted(view.eventId()));
   }
 

@@ -22,7 +22,9 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Reads every candidate source of one request in a single pipelined Redis round trip: the
  * version's article, reader and popular lists, the reader's and session's recent reads, live
- * co-visits, the trending buckets and the newest articles.
+ * co-visits, the trending buckets and the newest articles. A request without an article (an
+ * anonymous reader on a home page, say) costs a second round trip: the lists and co-visits of the
+ * session's newest reads stand in for the current article's.
  */
 @Component
 public class CandidateReader {
@@ -30,10 +32,12 @@ public class CandidateReader {
   private static final Logger log = LoggerFactory.getLogger(CandidateReader.class);
 
   private final RedisClient redis;
+  private final NearCache nearCache;
   private final EpllyProperties.Recommend settings;
 
-  public CandidateReader(RedisClient redis, EpllyProperties properties) {
+  public CandidateReader(RedisClient redis, NearCache nearCache, EpllyProperties properties) {
     this.redis = redis;
+    this.nearCache = nearCache;
     this.settings = properties.recommend();
   }
 
@@ -42,9 +46,12 @@ public class CandidateReader {
    * @param query    whose ids select the personal and article sources (each may be null)
    * @param nowMs    the instant that picks the trending buckets
    * @param size     items read per ranked source (co-visits, each trending bucket, latest)
+   * @param cached   whether the {@link NearCache} may supply the shared lists and the article's
+   *                 model list (and is refilled with what this read fetched)
    * @throws RuntimeException when Redis is unreachable or too slow
    */
-  public CandidateSources read(String version, RecommendationQuery query, long nowMs, int size) {
+  public CandidateSources read(
+      String version, RecommendationQuery query, long nowMs, int size, boolean cached) {
     String articleId = query.articleId();
     String readerId = query.readerId();
     String sessionId = query.sessionId();
@@ -56,11 +63,16 @@ public class CandidateReader {
     Response<List<String>> sessionRecent = null;
     Response<List<Tuple>> coVisits = null;
     List<Response<List<Tuple>>> trending = new ArrayList<>();
-    Response<List<String>> latest;
+    Response<List<String>> latest = null;
+    NearCache.SharedLists shared = cached ? nearCache.shared(version) : null;
+    List<Suggestion> cachedArticleList =
+        cached && version != null && articleId != null ? nearCache.articleList(version, articleId) : null;
     try (Pipeline p = redis.pipelined()) {
       if (version != null) {
-        popular = p.get(Keyspace.popularList(version));
-        if (articleId != null) {
+        if (shared == null) {
+          popular = p.get(Keyspace.popularList(version));
+        }
+        if (articleId != null && cachedArticleList == null) {
           articleList = p.get(Keyspace.articleList(version, articleId));
         }
         if (readerId != null) {
@@ -76,28 +88,91 @@ public class CandidateReader {
       if (sessionId != null) {
         sessionRecent = p.lrange(Keyspace.sessionRecent(sessionId), 0, history - 1);
       }
-      for (String bucket : Keyspace.trendingWindow(nowMs, settings.trendingBuckets())) {
-        trending.add(p.zrevrangeWithScores(bucket, 0, size - 1));
+      if (shared == null) {
+        for (String bucket : Keyspace.trendingWindow(nowMs, settings.trendingBuckets())) {
+          trending.add(p.zrevrangeWithScores(bucket, 0, size - 1));
+        }
+        latest = p.zrevrange(Keyspace.latestArticles(), 0, size - 1);
       }
-      latest = p.zrevrange(Keyspace.latestArticles(), 0, size - 1);
       p.sync();
     }
-    Set<String> alreadyRead = new LinkedHashSet<>();
-    alreadyRead.addAll(strings(readerRecent));
-    alreadyRead.addAll(strings(sessionRecent));
-    List<Map<String, Double>> buckets = new ArrayList<>(trending.size());
-    for (Response<List<Tuple>> bucket : trending) {
-      buckets.add(scores(bucket));
+    if (shared == null) {
+      List<Map<String, Double>> buckets = new ArrayList<>(trending.size());
+      for (Response<List<Tuple>> bucket : trending) {
+        buckets.add(scores(bucket));
+      }
+      shared = new NearCache.SharedLists(
+          TrendingBlend.blend(buckets, settings.trendingDecay(), size),
+          decode(popular),
+          strings(latest).stream().map(id -> new Suggestion(id, 0.0, Reason.LATEST)).toList());
+      if (cached) {
+        nearCache.putShared(version, shared);
+      }
     }
+    if (cachedArticleList == null) {
+      cachedArticleList = decode(articleList);
+      if (cached && articleList != null) {
+        nearCache.putArticleList(version, articleId, cachedArticleList);
+      }
+    }
+    Set<String> alreadyRead = new LinkedHashSet<>();
+    alreadyRead.addAll(strings(sessionRecent));
+    alreadyRead.addAll(strings(readerRecent));
+    List<Suggestion> recentNeighbours = articleId == null
+        ? recentNeighbours(version, alreadyRead, size) : List.of();
     return new CandidateSources(
-        decode(articleList),
-        scores(coVisits).entrySet().stream()
-            .map(e -> new Suggestion(e.getKey(), e.getValue(), Reason.READ_TOGETHER)).toList(),
+        cachedArticleList,
+        readTogether(coVisits),
+        recentNeighbours,
         decode(readerList),
-        TrendingBlend.blend(buckets, settings.trendingDecay(), size),
-        decode(popular),
-        strings(latest).stream().map(id -> new Suggestion(id, 0.0, Reason.LATEST)).toList(),
+        shared.trending(),
+        shared.popular(),
+        shared.latest(),
         alreadyRead);
+  }
+
+  /**
+   * Neighbours of the newest reads (session first, then reader): per seed its model list then its
+   * live co-visits, interleaved across seeds so the newest read leads without crowding out the others.
+   */
+  private List<Suggestion> recentNeighbours(String version, Set<String> recentNewestFirst, int size) {
+    List<String> seeds = recentNewestFirst.stream().limit(settings.recentSeeds()).toList();
+    if (seeds.isEmpty()) {
+      return List.of();
+    }
+    List<Response<String>> lists = new ArrayList<>(seeds.size());
+    List<Response<List<Tuple>>> visits = new ArrayList<>(seeds.size());
+    try (Pipeline p = redis.pipelined()) {
+      for (String seed : seeds) {
+        lists.add(version == null ? null : p.get(Keyspace.articleList(version, seed)));
+        visits.add(p.zrevrangeWithScores(Keyspace.coVisits(seed), 0, size - 1));
+      }
+      p.sync();
+    }
+    List<List<Suggestion>> perSeed = new ArrayList<>(seeds.size());
+    for (int i = 0; i < seeds.size(); i++) {
+      List<Suggestion> one = new ArrayList<>(decode(lists.get(i)));
+      one.addAll(readTogether(visits.get(i)));
+      perSeed.add(one);
+    }
+    List<Suggestion> out = new ArrayList<>();
+    for (int rank = 0; ; rank++) {
+      boolean any = false;
+      for (List<Suggestion> one : perSeed) {
+        if (rank < one.size()) {
+          out.add(one.get(rank));
+          any = true;
+        }
+      }
+      if (!any) {
+        return out;
+      }
+    }
+  }
+
+  private static List<Suggestion> readTogether(Response<List<Tuple>> coVisits) {
+    return scores(coVisits).entrySet().stream()
+        .map(e -> new Suggestion(e.getKey(), e.getValue(), Reason.READ_TOGETHER)).toList();
   }
 
   /** A corrupt list costs that one source, not the whole answer. */

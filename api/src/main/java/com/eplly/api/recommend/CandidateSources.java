@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param articleNeighbours the model's list for the current article (read-together, similar-content)
  * @param coVisits          live co-visit counts of the current article
+ * @param recentNeighbours  without a current article: model lists and live co-visits of the
+ *                          session's (then the reader's) newest reads, interleaved newest first
  * @param readerProfile     the model's personal list of the reader
  * @param trending          articles trending now, already summed over recent buckets
  * @param popular           the model version's popular list
@@ -19,6 +21,7 @@ import java.util.Set;
 public record CandidateSources(
     List<Suggestion> articleNeighbours,
     List<Suggestion> coVisits,
+    List<Suggestion> recentNeighbours,
     List<Suggestion> readerProfile,
     List<Suggestion> trending,
     List<Suggestion> popular,
@@ -28,11 +31,20 @@ public record CandidateSources(
   public CandidateSources {
     articleNeighbours = List.copyOf(articleNeighbours);
     coVisits = List.copyOf(coVisits);
+    recentNeighbours = List.copyOf(recentNeighbours);
     readerProfile = List.copyOf(readerProfile);
     trending = List.copyOf(trending);
     popular = List.copyOf(popular);
     latest = List.copyOf(latest);
     alreadyRead = Set.copyOf(alreadyRead);
+  }
+
+  /** Sources of a request that has no recent-reads stand-in for the current article. */
+  public CandidateSources(
+      List<Suggestion> articleNeighbours, List<Suggestion> coVisits, List<Suggestion> readerProfile,
+      List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest,
+      Set<String> alreadyRead) {
+    this(articleNeighbours, coVisits, List.of(), readerProfile, trending, popular, latest, alreadyRead);
   }
 
   /** Sources available without Redis: the fallback lists of a last-known snapshot. */

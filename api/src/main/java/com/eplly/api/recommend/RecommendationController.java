@@ -1,6 +1,9 @@
 package com.eplly.api.recommend;
 
 import com.eplly.api.config.EpllyProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/recommendations}: the "You Might Like" list for an article, reader or session. */
 @RestController
+@Tag(name = "recommendations")
 public class RecommendationController {
 
   private final RecommendationService service;
@@ -19,12 +23,16 @@ public class RecommendationController {
     this.rules = properties.recommend();
   }
 
+  @Operation(summary = "\"You Might Like\" list for an article, reader or session (at least one id)",
+      description = "Never lists the current article, the reader's or session's recent reads, hidden or "
+          + "expired articles or the excluded ids; degraded=true when served from the last-known snapshot.")
   @GetMapping("/v1/recommendations")
   public ResponseEntity<RecommendationResponse> recommendations(
       @RequestParam(required = false) String articleId,
       @RequestParam(required = false) String readerId,
       @RequestParam(required = false) String sessionId,
-      @RequestParam(required = false) String limit,
+      @Parameter(description = "items wanted, 1..max-limit") @RequestParam(required = false) String limit,
+      @Parameter(description = "comma-separated article ids never to list")
       @RequestParam(required = false) String exclude) {
     RecommendationQuery query =
         RecommendationQuery.parse(articleId, readerId, sessionId, limit, exclude, rules);

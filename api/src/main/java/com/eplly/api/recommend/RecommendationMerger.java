@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Merges candidate sources into the final list: article neighbours, then the reader's profile,
+ * Merges candidate sources into the final list: article neighbours (or, without a current
+ * article, neighbours of the session's recent reads), then the reader's profile,
  * trending, popular and latest, skipping what must not be shown and capping one category's share.
  * Pure logic, no I/O: the caller supplies the sources, the article metadata and "now".
  */
@@ -52,6 +54,7 @@ public final class RecommendationMerger {
     // the live and fallback sources say where they came from.
     add(ordered, blocked, sources.articleNeighbours(), null);
     add(ordered, blocked, sources.coVisits(), Reason.READ_TOGETHER);
+    add(ordered, blocked, sources.recentNeighbours(), null);
     add(ordered, blocked, sources.readerProfile(), null);
     add(ordered, blocked, sources.trending(), Reason.TRENDING);
     add(ordered, blocked, sources.popular(), Reason.POPULAR);
@@ -67,6 +70,38 @@ public final class RecommendationMerger {
    */
   public List<Recommended> select(
       List<Suggestion> candidates, Map<String, Article> articles, int limit, long nowMs) {
+    return pass(candidates, articles, limit, nowMs).result(limit);
+  }
+
+  /**
+   * Same answer as {@link #select(List, Map, int, long)} with metadata of every candidate, but
+   * asks {@code metadata} for growing prefixes of the candidates only until the list is full: the
+   * long fallback lists at the end are rarely needed, so their metadata is rarely read.
+   *
+   * @param metadata known articles among the given ids (may read Redis)
+   */
+  public List<Recommended> select(
+      List<Suggestion> candidates, Function<List<String>, Map<String, Article>> metadata,
+      int limit, long nowMs) {
+    Map<String, Article> known = new HashMap<>();
+    int fetched = 0;
+    int step = Math.max(3 * limit, 16);
+    while (true) {
+      int upTo = Math.min(candidates.size(), fetched + step);
+      known.putAll(metadata.apply(
+          candidates.subList(fetched, upTo).stream().map(Suggestion::articleId).toList()));
+      fetched = upTo;
+      Pass pass = pass(candidates.subList(0, fetched), known, limit, nowMs);
+      // A first pass that filled the list stops where it would have stopped on all candidates.
+      if (pass.picked().size() >= limit || fetched == candidates.size()) {
+        return pass.result(limit);
+      }
+      step *= 2;
+    }
+  }
+
+  /** The first pass: items within their category's share, and those skipped for the cap. */
+  private Pass pass(List<Suggestion> candidates, Map<String, Article> articles, int limit, long nowMs) {
     int perCategory = Math.max(1, (int) Math.floor(categoryShare * limit));
     List<Recommended> picked = new ArrayList<>(limit);
     List<Recommended> overCap = new ArrayList<>();
@@ -89,13 +124,22 @@ public final class RecommendationMerger {
         picked.add(item);
       }
     }
-    for (Recommended item : overCap) {
-      if (picked.size() >= limit) {
-        break;
+    return new Pass(picked, overCap);
+  }
+
+  private record Pass(List<Recommended> picked, List<Recommended> overCap) {
+
+    /** Over-cap items fill the list only when it would otherwise be short. */
+    List<Recommended> result(int limit) {
+      List<Recommended> out = new ArrayList<>(picked);
+      for (Recommended item : overCap) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(item);
       }
-      picked.add(item);
+      return out;
     }
-    return picked;
   }
 
   private static void add(

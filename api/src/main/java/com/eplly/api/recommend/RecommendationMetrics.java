@@ -11,14 +11,17 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Recommendation meters: request latency, degraded answers, and items served per source
- * (trending, popular and latest are the fallbacks; a rise in them means the models cover less).
+ * Recommendation meters: request latency, degraded answers, items served per source (trending,
+ * popular and latest are the fallbacks; a rise in them means the models cover less), and
+ * impressions, the denominator of click-through (clicks are counted by the event intake:
+ * {@code eplly_suggestions_clicks_total / eplly_suggestions_impressions_total}).
  */
 @Component
 public class RecommendationMetrics {
 
   private final Timer latency;
   private final Counter degraded;
+  private final Counter impressions;
   private final Map<Reason, Counter> itemsBySource = new EnumMap<>(Reason.class);
 
   public RecommendationMetrics(MeterRegistry registry) {
@@ -28,6 +31,9 @@ public class RecommendationMetrics {
         .register(registry);
     this.degraded = Counter.builder("eplly.recommendations.degraded")
         .description("Answers served from the last-known snapshot because Redis failed")
+        .register(registry);
+    this.impressions = Counter.builder("eplly.suggestions.impressions")
+        .description("Suggestions shown (items served); click-through = clicks / impressions")
         .register(registry);
     for (Reason reason : Reason.values()) {
       itemsBySource.put(reason, Counter.builder("eplly.recommendations.items")
@@ -46,6 +52,7 @@ public class RecommendationMetrics {
   }
 
   public void served(List<Recommended> items) {
+    impressions.increment(items.size());
     for (Recommended item : items) {
       itemsBySource.get(item.suggestion().reason()).increment();
     }

@@ -52,13 +52,13 @@ public class RecommendationService {
       long now = clock.millis();
       String version = activeVersion.current();
       try {
-        CandidateSources sources = reader.read(version, query, now, candidatesPerSource);
+        CandidateSources sources = reader.read(version, query, now, candidatesPerSource, true);
         List<Suggestion> candidates = merger.candidates(query, sources);
-        Map<String, Article> known = articles.find(ids(candidates));
+        List<Recommended> items = merger.select(candidates, articles::find, query.limit(), now);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
         }
-        return answer(merger.select(candidates, known, query.limit(), now), version, false);
+        return answer(items, version, false);
       } catch (RuntimeException e) {
         if (serving.compareAndSet(true, false)) {
           log.warn("Redis failed, serving degraded answers from the last-known snapshot: {}", e.toString());

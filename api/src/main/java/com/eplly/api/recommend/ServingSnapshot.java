@@ -50,7 +50,7 @@ public class ServingSnapshot {
     String version = activeVersion.current();
     try {
       CandidateSources s = reader.read(
-          version, new RecommendationQuery(null, null, null, size, Set.of()), now, size);
+          version, new RecommendationQuery(null, null, null, size, Set.of()), now, size, false);
       Set<String> ids = new LinkedHashSet<>();
       Stream.of(s.trending(), s.popular(), s.latest())
           .flatMap(l -> l.stream().limit(size))

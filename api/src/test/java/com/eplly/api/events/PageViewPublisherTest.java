@@ -39,7 +39,7 @@ class PageViewPublisherTest {
         new StringSerializer(), new ByteArraySerializer());
     EpllyProperties props = new EpllyProperties(
         new EpllyProperties.Redis("localhost", 6379, Duration.ofMillis(100), 4),
-        null, new EpllyProperties.Events(Duration.ofSeconds(2)));
+        null, new EpllyProperties.Events(Duration.ofSeconds(2)), null, null);
     PageViewPublisher publisher =
         new PageViewPublisher(new KafkaTemplate<>(factory), new EventCodec(Clock.systemUTC()), props);
     PageView view = new PageView(UUID.randomUUID().toString(), "r-1", "a-1", "s-1",

@@ -1,0 +1,132 @@
+package com.eplly.api.support;
+
+import com.eplly.api.recommend.ActiveVersion;
+import com.eplly.contracts.Topics;
+import com.eplly.contracts.event.Article;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import com.eplly.contracts.codec.Decoded;
+import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.event.PageView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.RedisClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the test classes that share one running api: a real in-JVM Kafka broker, the shared
+ * real redis-server and a fixture model version. Subclasses must not stop Redis (the outage
+ * tests have their own context and server).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      // tests refresh version and snapshot by hand, so what they hold is deterministic
+      "eplly.recommend.version-refresh=1h",
+      "eplly.recommend.snapshot-refresh=1h",
+      "eplly.admin.api-key=" + LiveStackTest.ADMIN_KEY,
+      // test classes reseed trending and latest between requests; article model lists stay cached
+      "eplly.recommend.shared-lists-ttl=0s"
+    })
+@EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
+public abstract class LiveStackTest {
+
+  protected static final String ADMIN_KEY = "test-admin-key";
+  /** The active fixture version. */
+  protected static final String VERSION = Fixture.VERSION;
+
+  protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  protected final JsonMapper json = JsonMapper.builder().build();
+
+  @LocalServerPort protected int port;
+  @Autowired protected RedisClient redis;
+  @Autowired protected ActiveVersion activeVersion;
+  @Autowired protected EmbeddedKafkaBroker broker;
+
+  @DynamicPropertySource
+  static void redisProperties(DynamicPropertyRegistry registry) {
+    registry.add("eplly.redis.port", SharedRedis::port);
+    // a generous bound for a shared 2-core machine, still far from "hanging"
+    registry.add("eplly.redis.timeout", () -> "500ms");
+  }
+
+  /** Each test class starts from an empty Redis, whatever the classes before it left. */
+  @BeforeEach
+  void emptyRedis() {
+    redis.flushDB();
+  }
+
+  /** Seeds the {@link Fixture} and makes this instance serve its version now. */
+  protected void seedFixture() {
+    Fixture.seed(redis);
+    activeVersion.refresh();
+  }
+
+  protected void article(Article a) {
+    Fixture.article(redis, a);
+  }
+
+  /**
+   * Polls {@link Topics#PAGE_VIEWS} from the start until a record matching {@code wanted} arrives.
+   *
+   * @return that record
+   * @throws AssertionError when none arrives within {@code within}
+   */
+  protected ConsumerRecord<String, byte[]> awaitPageView(Predicate<PageView> wanted, Duration within) {
+    EventCodec codec = new EventCodec(Clock.systemUTC());
+    Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "it-" + UUID.randomUUID(), false);
+    try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
+        props, new StringDeserializer(), new ByteArrayDeserializer()).createConsumer()) {
+      consumer.subscribe(List.of(Topics.PAGE_VIEWS));
+      long deadline = System.nanoTime() + within.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (codec.decodePageView(record.value()) instanceof Decoded.Valid<PageView> valid
+              && wanted.test(valid.value())) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no matching page view on " + Topics.PAGE_VIEWS + " within " + within);
+  }
+
+  protected HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  protected HttpResponse<String> post(String path, String body) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  protected URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
