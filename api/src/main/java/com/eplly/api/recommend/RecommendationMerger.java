@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Merges candidate sources into the final list: article neighbours (or, without a current
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * Pure logic, no I/O: the caller supplies the sources, the article metadata and "now".
  */
 public final class RecommendationMerger {
+
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final double categoryShare;
 
@@ -154,6 +157,6 @@ public final class RecommendationMerger {
   /** Titles equal up to case, punctuation and spacing are the same story filed twice. */
   private static String titleKey(Article article) {
     String title = Objects.requireNonNullElse(article.title(), article.articleId());
-    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return NOT_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
   }
 }

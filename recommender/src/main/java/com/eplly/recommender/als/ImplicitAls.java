@@ -97,6 +97,9 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
         .setItemCol(ARTICLE_INDEX)
         .setRatingCol(CONFIDENCE)
         .setColdStartStrategy("drop")
+        // MLlib's default of 10×10 blocks is tuned for clusters; on a few local cores each extra
+        // block is shuffle overhead that dominates small fits, so match the available parallelism.
+        .setNumBlocks(Math.max(2, Math.min(10, dataset.sparkSession().sparkContext().defaultParallelism())))
         .fit(articleIds.transform(readerIds.transform(interactions)));
     return copyValues(new ImplicitAlsModel(uid, readerIds, articleIds, factors,
         interactions.select("readerId", "articleId")), extractParamMap()).setParent(this);

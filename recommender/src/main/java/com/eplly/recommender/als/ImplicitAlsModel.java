@@ -50,6 +50,16 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
     return factors;
   }
 
+  /** Reader ids by the integer index ALS's user factors are keyed with. */
+  public String[] readerLabels() {
+    return readerIds.labels();
+  }
+
+  /** Article ids by the integer index ALS's item factors are keyed with. */
+  public String[] articleLabels() {
+    return articleIds.labels();
+  }
+
   public long readers() {
     return readerIds.labels().length;
   }

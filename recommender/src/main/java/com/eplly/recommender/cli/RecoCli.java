@@ -1,5 +1,6 @@
 package com.eplly.recommender.cli;
 
+import com.eplly.recommender.datasets.DatasetException;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.model.ModelStoreException;
 import com.eplly.recommender.publish.RegistryException;
@@ -12,7 +13,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Entry point of {@code reco}, the data team's CLI: {@code train}, {@code publish},
- * {@code models}, {@code rollback}, {@code activate}. Exit codes: 0 done, 1 failed, 2 bad usage.
+ * {@code models}, {@code rollback}, {@code activate}, {@code evaluate}. Exit codes: 0 done, 1 failed, 2 bad usage.
  */
 public final class RecoCli {
 
@@ -21,7 +22,8 @@ public final class RecoCli {
   public static final int USAGE = 2;
 
   private final List<Command> commands = List.of(
-      new TrainCommand(), new PublishCommand(), new ModelsCommand(), new RollbackCommand(), new ActivateCommand());
+      new TrainCommand(), new PublishCommand(), new ModelsCommand(), new RollbackCommand(), new ActivateCommand(),
+      new EvaluateCommand());
 
   public static void main(String[] args) {
     System.exit(new RecoCli().run(args, new CliContext(System.out, System.err, Clock.systemUTC())));
@@ -50,7 +52,7 @@ public final class RecoCli {
       ctx.err().println("error: " + e.getMessage());
       ctx.err().println("see: reco " + command.name() + " --help");
       return USAGE;
-    } catch (LakeException | ModelStoreException | RegistryException e) {
+    } catch (LakeException | ModelStoreException | RegistryException | DatasetException e) {
       ctx.err().println("error: " + e.getMessage());
       return FAILED;
     } catch (JedisConnectionException e) {

@@ -1,5 +1,6 @@
 package com.eplly.recommender.cli;
 
+import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.recommender.train.TrainParams;
 import java.time.Duration;
@@ -38,6 +39,9 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
       Flag.option("dwell-weight", String.valueOf(DEFAULTS.dwellWeight()), "ALS: extra preference per minute of dwell (capped at 5 min a view)"),
       Flag.option("lookback", Durations.format(DEFAULTS.lookback()), "use events this far back from the reference time; 0 = all"),
       Flag.option("as-of", null, "reference time for ages, ISO-8601 (default: the newest event)"),
+      Flag.option("ease-lambda", String.valueOf(DEFAULTS.easeLambda()), "item-item (EASE): regularisation"),
+      Flag.option("ease-max-items", String.valueOf(DEFAULTS.easeMaxItems()), "item-item (EASE): most-read articles modelled (memory grows with its square)"),
+      Flag.option("hybrid", DEFAULTS.hybrid().toString(), "hybrid weights source=weight,... (reco evaluate prints fitted ones)"),
       Flag.toggle("publish", "publish the version to Redis and activate it when training succeeds"),
       Flag.REDIS, Flag.TTL);
 
@@ -47,7 +51,8 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
         positive(a, "covisit-half-life"), positive(a, "popularity-half-life"),
         a.positiveInt("rank"), a.positiveInt("iterations"), a.nonNegativeDouble("reg-param"),
         a.nonNegativeDouble("alpha"), a.nonNegativeDouble("dwell-weight"), a.duration("lookback"),
-        a.instant("as-of"));
+        a.instant("as-of"), a.nonNegativeDouble("ease-lambda"), a.positiveInt("ease-max-items"),
+        a.parsed("hybrid", HybridWeights::parse));
     return new TrainOptions(a.string("lake"), a.string("models"), a.string("master"),
         a.optional("version").map(v -> a.parsed("version", com.eplly.recommender.model.VersionId::checked)),
         params, a.toggle("publish"), a.parsed("redis", RedisEndpoint::new), positive(a, "ttl"));

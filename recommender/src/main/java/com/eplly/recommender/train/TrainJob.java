@@ -5,9 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 
-import com.eplly.recommender.als.ImplicitAls;
 import com.eplly.recommender.als.ImplicitAlsModel;
-import com.eplly.recommender.covisit.CoVisitation;
 import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.lake.LakeReader;
@@ -18,7 +16,6 @@ import com.eplly.recommender.model.ModelStoreException;
 import com.eplly.recommender.model.StoredVersion;
 import com.eplly.recommender.model.SuggestionLists;
 import com.eplly.recommender.model.VersionId;
-import com.eplly.recommender.popularity.RecencyPopularity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,30 +101,18 @@ public final class TrainJob {
     seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
 
     progress.begin("co-visitation (read together)");
-    CoVisitationModel coVisits = new CoVisitation()
-        .setWindow(params.covisitWindow())
-        .setHalfLifeMs(params.covisitHalfLife().toMillis())
-        .setReferenceTime(referenceTime)
-        .fit(views)
-        .setTopK(params.k());
+    // The same estimator factories reco evaluate measures (CandidateSources).
+    CoVisitationModel coVisits = CandidateSources.coVisitation(params, referenceTime).fit(views).setTopK(params.k());
     output.put("articleLists", write(coVisits.neighbourLists(candidates), stored.articleLists()));
     seconds.put("covisit", progress.end(String.format("%,d article lists", output.get("articleLists"))));
 
     progress.begin("implicit ALS (similar readers)");
-    ImplicitAlsModel als = new ImplicitAls()
-        .setRank(params.alsRank())
-        .setMaxIter(params.alsIterations())
-        .setRegParam(params.alsRegParam())
-        .setAlpha(params.alsAlpha())
-        .setDwellWeight(params.dwellWeight())
-        .fit(views);
+    ImplicitAlsModel als = CandidateSources.als(params).fit(views);
     output.put("readerLists", write(als.readerLists(params.k(), candidates), stored.readerLists()));
     seconds.put("als", progress.end(String.format("%,d reader lists", output.get("readerLists"))));
 
     progress.begin("recency popularity (popular)");
-    Dataset<Row> popular = new RecencyPopularity()
-        .setHalfLifeMs(params.popularityHalfLife().toMillis())
-        .setReferenceTime(referenceTime)
+    Dataset<Row> popular = CandidateSources.popularity(params, referenceTime)
         .fit(views)
         .topList(params.popularN(), candidates)
         .coalesce(1);

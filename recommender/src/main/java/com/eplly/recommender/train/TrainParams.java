@@ -1,5 +1,6 @@
 package com.eplly.recommender.train;
 
+import com.eplly.recommender.hybrid.HybridWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param dwellWeight         extra ALS preference per minute of dwell
  * @param lookback            only events this far before the reference time are used; zero = all
  * @param asOf                reference time for ages; empty = the newest event in the lake
+ * @param easeLambda          item-item (EASE) regularisation
+ * @param easeMaxItems        most-read articles the item-item model covers
+ * @param hybrid              weights of the sources in the published lists (fit by {@code reco evaluate})
  */
 public record TrainParams(
     int k,
@@ -34,12 +38,35 @@ public record TrainParams(
     double alsAlpha,
     double dwellWeight,
     Duration lookback,
-    Optional<Instant> asOf) {
+    Optional<Instant> asOf,
+    double easeLambda,
+    int easeMaxItems,
+    HybridWeights hybrid) {
 
   /** Defaults suited to a news site: lists of 20, a week's co-visits, a day's popularity. */
   public static TrainParams defaults() {
     return new TrainParams(20, 50, 3, Duration.ofDays(7), Duration.ofDays(1), 32, 10, 0.05, 10.0, 0.25,
-        Duration.ofDays(30), Optional.empty());
+        Duration.ofDays(30), Optional.empty(), 200.0, 3000, HybridWeights.equal());
+  }
+
+  public TrainParams withAls(int rank, double regParam, double alpha) {
+    return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, rank, alsIterations, regParam,
+        alpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid);
+  }
+
+  public TrainParams withEaseLambda(double lambda) {
+    return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, alsRank, alsIterations,
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, lambda, easeMaxItems, hybrid);
+  }
+
+  public TrainParams withHalfLives(Duration covisit, Duration popularity) {
+    return new TrainParams(k, popularN, covisitWindow, covisit, popularity, alsRank, alsIterations,
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid);
+  }
+
+  public TrainParams withHybrid(HybridWeights weights) {
+    return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, alsRank, alsIterations,
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, weights);
   }
 
   /** Flat, JSON-friendly form for {@code model.json} and the version meta. */
@@ -57,6 +84,9 @@ public record TrainParams(
     m.put("dwellWeight", dwellWeight);
     m.put("lookback", lookback.toString());
     asOf.ifPresent(t -> m.put("asOf", t.toString()));
+    m.put("easeLambda", easeLambda);
+    m.put("easeMaxItems", easeMaxItems);
+    m.put("hybrid", new java.util.TreeMap<>(hybrid.weights()));
     return m;
   }
 }

@@ -1,0 +1,151 @@
+package com.eplly.recommender.ease;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.countDistinct;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.netlib.util.intW;
+
+/**
+ * EASE (Steck, WWW 2019): a closed-form item-to-item model of who read what. With X the binary
+ * reader × article matrix and G = XᵀX + λI, the weights are B = I − P·diag(1/diag(P)) with
+ * P = G⁻¹ and a zero diagonal; a reader's score of article j is Σ over read articles i of B[i][j].
+ * It learns which articles predict which (like co-occurrence, but discounting what is explained
+ * by other reads), and is a strong top-N recommender on small and medium catalogs.
+ *
+ * <p>Input: rows with {@code readerId} and {@code articleId}. Only the {@code maxItems} most-read
+ * articles get weights (G is dense: maxItems² doubles on the driver).
+ */
+public final class Ease extends Estimator<EaseModel> {
+
+  private final String uid;
+  private final DoubleParam lambda;
+  private final IntParam maxItems;
+
+  public Ease() {
+    this(Identifiable.randomUID("ease"));
+  }
+
+  public Ease(String uid) {
+    this.uid = uid;
+    this.lambda = new DoubleParam(this, "lambda", "L2 regularisation added to the Gram diagonal", ParamValidators.gt(0));
+    this.maxItems = new IntParam(this, "maxItems", "most-read articles modelled", ParamValidators.gtEq(2));
+    setDefault(lambda, 200.0);
+    setDefault(maxItems, 3000);
+  }
+
+  public DoubleParam lambda() {
+    return lambda;
+  }
+
+  public IntParam maxItems() {
+    return maxItems;
+  }
+
+  public Ease setLambda(double value) {
+    set(lambda, value);
+    return this;
+  }
+
+  public Ease setMaxItems(int value) {
+    set(maxItems, value);
+    return this;
+  }
+
+  @Override
+  public EaseModel fit(Dataset<?> dataset) {
+    Dataset<Row> pairs = dataset.toDF().select(col("readerId"), col("articleId")).distinct().cache();
+    List<Row> top = pairs.groupBy(col("articleId")).agg(countDistinct(col("readerId")).as("readers"))
+        .orderBy(col("readers").desc(), col("articleId").asc())
+        .limit((Integer) $(maxItems))
+        .collectAsList();
+    String[] labels = top.stream().map(r -> r.getString(0)).sorted().toArray(String[]::new);
+    Map<String, Integer> index = new HashMap<>(labels.length * 2);
+    for (int i = 0; i < labels.length; i++) {
+      index.put(labels[i], i);
+    }
+    int n = labels.length;
+    double[] gram = new double[n * n];
+    Iterator<Row> histories = pairs.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"))
+        .select("items").toLocalIterator();
+    int[] scratch = new int[n];
+    while (histories.hasNext()) {
+      List<String> items = histories.next().getList(0);
+      int m = 0;
+      for (String item : items) {
+        Integer i = index.get(item);
+        if (i != null) {
+          scratch[m++] = i;
+        }
+      }
+      for (int a = 0; a < m; a++) {
+        int row = scratch[a] * n;
+        for (int b = 0; b < m; b++) {
+          gram[row + scratch[b]] += 1;
+        }
+      }
+    }
+    pairs.unpersist();
+    float[] weights = solve(gram, n, (Double) $(lambda));
+    return copyValues(new EaseModel(uid, labels, weights), extractParamMap()).setParent(this);
+  }
+
+  /** B from G (overwritten): Cholesky inverse of G + λI, then column-scaled and zero diagonal. */
+  static float[] solve(double[] gram, int n, double lambda) {
+    if (n == 0) {
+      return new float[0];
+    }
+    for (int i = 0; i < n; i++) {
+      gram[i * n + i] += lambda;
+    }
+    LAPACK lapack = LAPACK.getInstance();
+    intW info = new intW(0);
+    lapack.dpotrf("U", n, gram, n, info);
+    if (info.val != 0) {
+      throw new IllegalStateException("EASE: Gram matrix not positive definite (info " + info.val + ")");
+    }
+    lapack.dpotri("U", n, gram, n, info);
+    if (info.val != 0) {
+      throw new IllegalStateException("EASE: inverse failed (info " + info.val + ")");
+    }
+    // Column-major upper triangle holds P; mirror it. P[i][j] = gram[j * n + i] for i <= j.
+    float[] b = new float[n * n];
+    for (int j = 0; j < n; j++) {
+      double pjj = gram[j * n + j];
+      for (int i = 0; i < n; i++) {
+        double pij = i <= j ? gram[j * n + i] : gram[i * n + j];
+        b[i * n + j] = i == j ? 0f : (float) (-pij / pjj);
+      }
+    }
+    return b;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return EaseModel.outputSchema(schema);
+  }
+
+  @Override
+  public Ease copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+}

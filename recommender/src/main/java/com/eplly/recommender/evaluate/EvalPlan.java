@@ -1,0 +1,41 @@
+package com.eplly.recommender.evaluate;
+
+import com.eplly.recommender.datasets.DatasetName;
+import com.eplly.recommender.train.TrainParams;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a dataset is evaluated: its protocol, the training parameters the sources start from, the
+ * small hyper-parameter grids tried on the validation split, and whether CHAMELEON's sampled
+ * negatives variant is reported too.
+ *
+ * @param protocol       split and queries
+ * @param params         base training parameters (half-lives suited to the data's time scale)
+ * @param alsGrid        (rank, regParam, alpha) candidates for ALS
+ * @param easeLambdas    regularisation candidates for the item-item model
+ * @param sampledNegatives 0 = no sampled variant; else negatives per query (CHAMELEON: 50)
+ */
+public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> alsGrid, List<Double> easeLambdas,
+    int sampledNegatives) {
+
+  public static EvalPlan forDataset(DatasetName dataset) {
+    TrainParams base = TrainParams.defaults();
+    return switch (dataset) {
+      // Ratings over seven months, no news cycle: ages should not matter.
+      case MOVIELENS -> new EvalPlan(new StratifiedUserSplit(0.75, 10),
+          base.withHalfLives(Duration.ofDays(36_500), Duration.ofDays(36_500)),
+          List.of(new double[] {64, 1.0, 5}, new double[] {64, 0.1, 1}),
+          List.of(100.0, 300.0, 1000.0), 0);
+      case DIGINETICA -> new EvalPlan(NextClickSplit.lastSpan(5, Duration.ofDays(7), 20),
+          base.withHalfLives(Duration.ofDays(60), Duration.ofDays(30)),
+          List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(10.0, 50.0, 200.0), 0);
+      case GLOBO -> new EvalPlan(NextClickSplit.lastShare(1, 0.25, 20),
+          base.withHalfLives(Duration.ofHours(6), Duration.ofHours(3)),
+          List.of(new double[] {16, 0.05, 10}), List.of(10.0, 50.0), 50);
+      case GENERATED -> new EvalPlan(NextClickSplit.lastSpan(5, Duration.ofHours(12), 20),
+          base.withHalfLives(Duration.ofDays(2), Duration.ofHours(12)),
+          List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(20.0, 100.0), 0);
+    };
+  }
+}

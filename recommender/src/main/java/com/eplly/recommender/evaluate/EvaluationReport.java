@@ -1,0 +1,111 @@
+package com.eplly.recommender.evaluate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes {@code metrics.json} and prints the summary table of an evaluation. */
+public final class EvaluationReport {
+
+  public static final String METRICS_FILE = "metrics.json";
+  public static final String HTML_FILE = "report.html";
+
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private EvaluationReport() {}
+
+  /** The metrics.json document: dataset, protocol, k, and per model its figures. */
+  public static Map<String, Object> document(EvaluationResult r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("dataset", r.dataset());
+    doc.put("source", r.source());
+    doc.put("protocol", r.protocol());
+    doc.put("k", r.k());
+    doc.put("seed", r.seed());
+    doc.put("split", r.split());
+    doc.put("tuning", r.tuning());
+    doc.put("models", models(r.models()));
+    Map<String, Object> variants = new LinkedHashMap<>();
+    r.variants().forEach((name, models) -> variants.put(name, models(models)));
+    doc.put("variants", variants);
+    doc.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+    return doc;
+  }
+
+  private static Map<String, Object> models(List<ModelResult> models) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (ModelResult m : models) {
+      Map<String, Object> one = new LinkedHashMap<>(figures(m.headline()));
+      one.put("trainSeconds", Math.round(m.trainSeconds() * 100) / 100.0);
+      Map<String, Object> byK = new LinkedHashMap<>();
+      m.byK().forEach((k, set) -> byK.put(String.valueOf(k), figures(set)));
+      one.put("atK", byK);
+      List<Double> curve = new ArrayList<>();
+      for (double v : m.hitCurve()) {
+        curve.add(r4(v));
+      }
+      one.put("hrCurve", curve);
+      if (!m.note().isEmpty()) {
+        one.put("note", m.note());
+      }
+      out.put(m.name(), one);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> figures(MetricSet s) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("hr", r4(s.hr()));
+    f.put("mrr", r4(s.mrr()));
+    f.put("ndcg", r4(s.ndcg()));
+    f.put("precision", r4(s.precision()));
+    f.put("recall", r4(s.recall()));
+    f.put("map", r4(s.map()));
+    f.put("coverage", r4(s.coverage()));
+    f.put("novelty", r4(s.novelty()));
+    return f;
+  }
+
+  private static double r4(double v) {
+    return Math.round(v * 1e4) / 1e4;
+  }
+
+  public static void write(EvaluationResult r, Path out) throws IOException {
+    Files.createDirectories(out);
+    JSON.writeValue(out.resolve(METRICS_FILE).toFile(), document(r));
+    Files.writeString(out.resolve(HTML_FILE), HtmlReport.render(r));
+  }
+
+  /** The table printed at the end of a run. */
+  public static void printSummary(EvaluationResult r, PrintStream out) {
+    out.println();
+    out.printf(Locale.ROOT, "%s — %s (k=%d, seed %d)%n", r.dataset(), r.protocol(), r.k(), r.seed());
+    table(r.models(), r.k(), out);
+    r.variants().forEach((name, models) -> {
+      out.println(name + ":");
+      table(models, r.k(), out);
+    });
+    out.printf(Locale.ROOT, "hybrid weights: %s; evaluation took %.1f s%n", r.tuning().get("hybridWeights"), r.seconds());
+  }
+
+  private static void table(List<ModelResult> models, int k, PrintStream out) {
+    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n", "model", "HR@" + k, "MRR@" + k,
+        "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@10", "MRR@10", "cover", "novel", "train s");
+    for (ModelResult m : models) {
+      MetricSet h = m.headline();
+      MetricSet t = m.byK().get(10);
+      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %8.1f%n", m.name(),
+          h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), t.hr(), t.mrr(), h.coverage(), h.novelty(),
+          m.trainSeconds());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package com.eplly.recommender.evaluate;
+
+/**
+ * Mean metrics of one model at one cut-off k.
+ *
+ * @param k         cut-off
+ * @param hr        share of queries with a hit in the top k
+ * @param mrr       mean reciprocal rank of the first hit (0 beyond k)
+ * @param ndcg      mean nDCG@k
+ * @param precision mean precision@k
+ * @param recall    mean recall@k
+ * @param map       mean average precision@k
+ * @param coverage  share of training items recommended to anyone
+ * @param novelty   mean self-information of recommended items (bits)
+ */
+public record MetricSet(int k, double hr, double mrr, double ndcg, double precision, double recall, double map,
+    double coverage, double novelty) {}

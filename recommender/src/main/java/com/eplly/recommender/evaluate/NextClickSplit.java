@@ -1,0 +1,178 @@
+package com.eplly.recommender.evaluate;
+
+import com.eplly.recommender.datasets.Interaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * SR-GNN's session protocol: sessions of length 1 and items seen fewer than {@code minItemSupport}
+ * times are dropped (then length-1 sessions again); sessions starting at or after the split time
+ * are the test set; every prefix of a test session predicts its next item among the items known
+ * in training. Training keeps only events before the split time, so no test-time event, and no
+ * event of a test session, ever reaches a model.
+ *
+ * <p>The split time is either {@code testSpan} before the newest event (SR-GNN: the last 7 days)
+ * or, for tiny slices, the start time after which the last {@code testShare} of sessions begin.
+ */
+public final class NextClickSplit implements Protocol {
+
+  private final int minItemSupport;
+  private final Duration testSpan;
+  private final double testShare;
+  private final int k;
+
+  private NextClickSplit(int minItemSupport, Duration testSpan, double testShare, int k) {
+    this.minItemSupport = minItemSupport;
+    this.testSpan = testSpan;
+    this.testShare = testShare;
+    this.k = k;
+  }
+
+  public static NextClickSplit lastSpan(int minItemSupport, Duration testSpan, int k) {
+    return new NextClickSplit(minItemSupport, testSpan, 0, k);
+  }
+
+  public static NextClickSplit lastShare(int minItemSupport, double testShare, int k) {
+    return new NextClickSplit(minItemSupport, null, testShare, k);
+  }
+
+  @Override
+  public String name() {
+    String test = testSpan != null ? "sessions starting in the last " + pretty(testSpan)
+        : String.format(Locale.ROOT, "the last %.0f%% of sessions by start", testShare * 100);
+    return "next click (SR-GNN): sessions >= 2 clicks, items >= " + minItemSupport + " clicks, test = " + test
+        + ", every prefix predicts the next item among items known in training";
+  }
+
+  private static String pretty(Duration d) {
+    return d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";
+  }
+
+  @Override
+  public int k() {
+    return k;
+  }
+
+  @Override
+  public double objective(MetricSet m) {
+    return m.hr() + m.mrr();
+  }
+
+  /** Cleaned sessions split in time (exposed for the leak test). */
+  public record Halves(long splitTime, List<Interaction> train, List<List<Interaction>> testSessions,
+      Map<String, Object> stats) {}
+
+  public Halves halves(List<Interaction> data) {
+    Map<String, List<Interaction>> sessions = sessions(data);
+    int raw = sessions.size();
+    sessions.values().removeIf(s -> s.size() < 2);
+    Map<String, Integer> support = new HashMap<>();
+    sessions.values().forEach(s -> s.forEach(i -> support.merge(i.itemId(), 1, Integer::sum)));
+    for (List<Interaction> s : sessions.values()) {
+      s.removeIf(i -> support.get(i.itemId()) < minItemSupport);
+    }
+    sessions.values().removeIf(s -> s.size() < 2);
+    long split = splitTime(sessions.values());
+    List<Interaction> train = new ArrayList<>();
+    List<List<Interaction>> test = new ArrayList<>();
+    int truncated = 0;
+    for (List<Interaction> s : sessions.values()) {
+      if (s.get(0).timestamp() >= split) {
+        test.add(s);
+      } else {
+        for (Interaction i : s) {
+          if (i.timestamp() < split) {
+            train.add(i);
+          } else {
+            truncated++;
+          }
+        }
+      }
+    }
+    Set<String> known = new java.util.HashSet<>();
+    train.forEach(i -> known.add(i.itemId()));
+    int testSessions = test.size();
+    List<List<Interaction>> kept = new ArrayList<>();
+    for (List<Interaction> s : test) {
+      List<Interaction> onlyKnown = s.stream().filter(i -> known.contains(i.itemId())).toList();
+      if (onlyKnown.size() >= 2) {
+        kept.add(onlyKnown);
+      }
+    }
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("rawSessions", raw);
+    stats.put("cleanSessions", sessions.size());
+    stats.put("splitTime", java.time.Instant.ofEpochMilli(split).toString());
+    stats.put("trainInteractions", train.size());
+    stats.put("trainEventsAfterSplitDropped", truncated);
+    stats.put("testSessions", testSessions);
+    stats.put("testSessionsKept", kept.size());
+    return new Halves(split, train, kept, stats);
+  }
+
+  @Override
+  public ProtocolSplit split(List<Interaction> data, long seed) {
+    Halves h = halves(data);
+    ItemIndex items = ItemIndex.of(h.train());
+    List<Query> queries = new ArrayList<>();
+    for (List<Interaction> s : h.testSessions()) {
+      for (int n = 1; n < s.size(); n++) {
+        int[] context = new int[n];
+        double[] weights = new double[n];
+        for (int j = 0; j < n; j++) {
+          context[j] = items.index(s.get(j).itemId());
+          weights[j] = 1.0 / (n - j); // the latest click weighs 1, the one before 1/2, ...
+        }
+        int target = items.index(s.get(n).itemId());
+        queries.add(new Query(null, context, weights, new int[0], Set.of(target), 1, null));
+      }
+    }
+    Map<String, Object> stats = new LinkedHashMap<>(h.stats());
+    stats.put("trainItems", items.size());
+    stats.put("queries", queries.size());
+    return new ProtocolSplit(name(), h.train(), items, queries, stats);
+  }
+
+  /** Sessions with their clicks in time order; sessions in order of their first click. */
+  static Map<String, List<Interaction>> sessions(List<Interaction> data) {
+    Map<String, List<Interaction>> bySession = new HashMap<>();
+    for (Interaction i : data) {
+      bySession.computeIfAbsent(i.sessionId(), s -> new ArrayList<>()).add(i);
+    }
+    Comparator<Interaction> inSession = Comparator.comparingLong(Interaction::timestamp).thenComparing(Interaction::itemId);
+    bySession.values().forEach(s -> s.sort(inSession));
+    Map<String, List<Interaction>> ordered = new LinkedHashMap<>();
+    bySession.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<String, List<Interaction>>>comparingLong(e -> e.getValue().get(0).timestamp())
+            .thenComparing(Map.Entry::getKey))
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
+  }
+
+  private long splitTime(java.util.Collection<List<Interaction>> sessions) {
+    if (sessions.isEmpty()) {
+      throw new IllegalArgumentException("no session with 2 or more clicks of items seen >= " + minItemSupport
+          + " times; the data is too small for the next-click protocol");
+    }
+    if (testSpan != null) {
+      long newest = sessions.stream().flatMap(List::stream).mapToLong(Interaction::timestamp).max().orElseThrow();
+      return newest - testSpan.toMillis();
+    }
+    long[] starts = sessions.stream().mapToLong(s -> s.get(0).timestamp()).sorted().toArray();
+    int first = (int) Math.min(starts.length - 1, Math.floor(starts.length * (1 - testShare)));
+    return starts[first];
+  }
+
+  /** Sessions keyed by id, for tests. */
+  static Map<String, List<Interaction>> sessionsById(List<Interaction> data) {
+    return new TreeMap<>(sessions(data));
+  }
+}

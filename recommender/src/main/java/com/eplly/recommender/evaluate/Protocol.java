@@ -1,0 +1,22 @@
+package com.eplly.recommender.evaluate;
+
+import com.eplly.recommender.datasets.Interaction;
+import java.util.List;
+
+/** How a dataset is split into training data and ranking queries. */
+public interface Protocol {
+
+  /** Name recorded in metrics.json. */
+  String name();
+
+  /** The cut-off the headline metrics are reported at. */
+  int k();
+
+  /** Splits {@code data}; {@code seed} drives any randomness. */
+  ProtocolSplit split(List<Interaction> data, long seed);
+
+  /** Whether a higher metric on validation means "better" by nDCG@k (users) or by HR+MRR (sessions). */
+  default double objective(MetricSet m) {
+    return m.ndcg();
+  }
+}

@@ -1,0 +1,18 @@
+package com.eplly.recommender.evaluate;
+
+import java.util.Set;
+
+/**
+ * One ranking task of a protocol: what is known (the reader's training history, or a session's
+ * prefix) and what counts as a hit.
+ *
+ * @param readerId       the reader, when the model may use a learnt reader profile; null for anonymous prefixes
+ * @param context        known items (indexes), oldest first
+ * @param contextWeights weight of each context item (recent clicks of a session weigh more)
+ * @param exclude        items never to rank (already seen in training); may be empty
+ * @param relevant       relevant items that are rankable (known in training)
+ * @param relevantTotal  all relevant items, including unrankable ones (recall and nDCG denominators)
+ * @param candidates     the only items to rank (sampled-negatives protocols), or null for all
+ */
+public record Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,
+    int relevantTotal, int[] candidates) {}

@@ -1,0 +1,121 @@
+package com.eplly.recommender.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.eplly.recommender.als.ImplicitAlsModel;
+import com.eplly.recommender.content.ContentSimilarityModel;
+import com.eplly.recommender.covisit.CoVisitationModel;
+import com.eplly.recommender.ease.EaseModel;
+import com.eplly.recommender.popularity.RecencyPopularityModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Collects fitted Spark models to the driver as {@link ScoreSource}s over a protocol's items. */
+public final class SourceTables {
+
+  private SourceTables() {}
+
+  public static ScoreSource popularity(RecencyPopularityModel model, ItemIndex items) {
+    double[] scores = new double[items.size()];
+    for (Row r : model.scores().collectAsList()) {
+      int i = items.index(r.getString(0));
+      if (i >= 0) {
+        scores[i] = r.getDouble(1);
+      }
+    }
+    return Sources.constant("popularity", scores);
+  }
+
+  public static ScoreSource coVisitation(CoVisitationModel model, ItemIndex items) {
+    return neighbours("co-visitation", model.scores(), items);
+  }
+
+  public static ScoreSource content(ContentSimilarityModel model, ItemIndex items) {
+    return neighbours("content", model.setTopK(Blend.DEPTH).neighbourScores(), items);
+  }
+
+  /** {@code articleId, neighbourId, score} rows as adjacency arrays. */
+  static ScoreSource neighbours(String name, Dataset<Row> scores, ItemIndex items) {
+    Map<Integer, List<Row>> by = new HashMap<>();
+    for (Row r : scores.select(col("articleId"), col("neighbourId"), col("score")).collectAsList()) {
+      int a = items.index(r.getString(0));
+      if (a >= 0 && items.index(r.getString(1)) >= 0) {
+        by.computeIfAbsent(a, x -> new ArrayList<>()).add(r);
+      }
+    }
+    int[][] neighbours = new int[items.size()][];
+    float[][] weights = new float[items.size()][];
+    by.forEach((a, rows) -> {
+      neighbours[a] = new int[rows.size()];
+      weights[a] = new float[rows.size()];
+      for (int j = 0; j < rows.size(); j++) {
+        neighbours[a][j] = items.index(rows.get(j).getString(1));
+        weights[a][j] = (float) rows.get(j).getDouble(2);
+      }
+    });
+    return Sources.neighbours(name, neighbours, weights);
+  }
+
+  public static ScoreSource als(ImplicitAlsModel model, ItemIndex items) {
+    String[] readerLabels = model.readerLabels();
+    String[] articleLabels = model.articleLabels();
+    int rank = model.factors().rank();
+    Map<String, float[]> readers = new HashMap<>();
+    for (Row r : model.factors().userFactors().collectAsList()) {
+      readers.put(readerLabels[r.getInt(0)], floats(r.getList(1)));
+    }
+    float[][] vectors = new float[items.size()][];
+    for (Row r : model.factors().itemFactors().collectAsList()) {
+      int i = items.index(articleLabels[r.getInt(0)]);
+      if (i >= 0) {
+        vectors[i] = floats(r.getList(1));
+      }
+    }
+    return Sources.factors("als", readers, vectors, rank);
+  }
+
+  private static float[] floats(List<Object> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((Number) values.get(i)).floatValue();
+    }
+    return out;
+  }
+
+  /** EASE scores mapped between its own indexes and the protocol's. */
+  public static ScoreSource itemItem(EaseModel model, ItemIndex items) {
+    int[] toModel = new int[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      toModel[i] = model.index(items.label(i));
+    }
+    int[] fromModel = new int[model.items()];
+    for (int j = 0; j < model.items(); j++) {
+      fromModel[j] = items.index(model.label(j));
+    }
+    return new ScoreSource() {
+      @Override
+      public String name() {
+        return "item-item";
+      }
+
+      @Override
+      public void score(Query q, double[] out) {
+        int[] history = new int[q.context().length];
+        for (int c = 0; c < history.length; c++) {
+          history[c] = q.context()[c] < 0 ? -1 : toModel[q.context()[c]];
+        }
+        double[] own = new double[model.items()];
+        model.scoreInto(history, q.contextWeights(), own);
+        for (int j = 0; j < own.length; j++) {
+          if (fromModel[j] >= 0) {
+            out[fromModel[j]] += own[j];
+          }
+        }
+      }
+    };
+  }
+}

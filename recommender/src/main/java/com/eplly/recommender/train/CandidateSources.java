@@ -1,0 +1,66 @@
+package com.eplly.recommender.train;
+
+import com.eplly.recommender.als.ImplicitAls;
+import com.eplly.recommender.covisit.CoVisitation;
+import com.eplly.recommender.content.ContentSimilarity;
+import com.eplly.recommender.ease.Ease;
+import com.eplly.recommender.popularity.RecencyPopularity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one "fit the candidate sources" step that {@code reco train} and {@code reco evaluate}
+ * share: the same estimators, configured from the same {@link TrainParams}.
+ */
+public final class CandidateSources {
+
+  private CandidateSources() {}
+
+  public static CoVisitation coVisitation(TrainParams p, long referenceTime) {
+    return new CoVisitation().setWindow(p.covisitWindow()).setHalfLifeMs(p.covisitHalfLife().toMillis())
+        .setReferenceTime(referenceTime);
+  }
+
+  public static ImplicitAls als(TrainParams p) {
+    return new ImplicitAls().setRank(p.alsRank()).setMaxIter(p.alsIterations()).setRegParam(p.alsRegParam())
+        .setAlpha(p.alsAlpha()).setDwellWeight(p.dwellWeight());
+  }
+
+  public static RecencyPopularity popularity(TrainParams p, long referenceTime) {
+    return new RecencyPopularity().setHalfLifeMs(p.popularityHalfLife().toMillis()).setReferenceTime(referenceTime);
+  }
+
+  public static Ease itemItem(TrainParams p) {
+    return new Ease().setLambda(p.easeLambda()).setMaxItems(p.easeMaxItems());
+  }
+
+  public static ContentSimilarity content(TrainParams p) {
+    return new ContentSimilarity();
+  }
+
+  /**
+   * Fits every source on {@code views} (and the content model on {@code catalog}, when there is
+   * one), timing each.
+   */
+  public static FittedSources fit(Dataset<Row> views, Optional<Dataset<Row>> catalog, TrainParams p,
+      long referenceTime) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    var coVisits = timed(seconds, "co-visitation", () -> coVisitation(p, referenceTime).fit(views).setTopK(p.k()));
+    var als = timed(seconds, "als", () -> als(p).fit(views));
+    var popularity = timed(seconds, "popularity", () -> popularity(p, referenceTime).fit(views));
+    var itemItem = timed(seconds, "item-item", () -> itemItem(p).fit(views));
+    var content = catalog.map(c -> timed(seconds, "content", () -> content(p).fit(c).setTopK(p.k())));
+    return new FittedSources(coVisits, als, popularity, itemItem, content, seconds);
+  }
+
+  private static <T> T timed(Map<String, Double> seconds, String name, Supplier<T> fit) {
+    long start = System.nanoTime();
+    T model = fit.get();
+    seconds.put(name, (System.nanoTime() - start) / 1e9);
+    return model;
+  }
+}
