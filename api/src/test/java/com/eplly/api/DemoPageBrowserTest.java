@@ -11,6 +11,7 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.redis.VersionMetaFields;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class DemoPageBrowserTest extends LiveStackTest {
     redis.set(Keyspace.articleList(DEMO_VERSION, current.articleId()), SuggestionListCodec.encode(neighbours));
     redis.set(Keyspace.popularList(DEMO_VERSION), SuggestionListCodec.encode(servable.subList(20, 30).stream()
         .map(a -> new Suggestion(a.articleId(), 0.1, Reason.POPULAR)).toList()));
-    redis.hset(Keyspace.versionMeta(DEMO_VERSION), Map.of("created", "2026-01-01T00:00:00Z"));
+    redis.hset(Keyspace.versionMeta(DEMO_VERSION), Map.of(VersionMetaFields.CREATED, "2026-01-01T00:00:00Z"));
     redis.zadd(Keyspace.versions(), now, DEMO_VERSION);
     redis.set(Keyspace.activeVersion(), DEMO_VERSION);
     activeVersion.refresh();

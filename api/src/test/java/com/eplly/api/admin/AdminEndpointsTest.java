@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.redis.VersionMetaFields;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class AdminEndpointsTest extends LiveStackTest {
     long now = System.currentTimeMillis();
     // published before VERSION: OLDEST still has its meta, EXPIRED (newer than OLDEST) lost it
     redis.zadd(Keyspace.versions(), now - 300_000, OLDEST);
-    redis.hset(Keyspace.versionMeta(OLDEST), Map.of("created", "2025-12-31T00:00:00Z", "events", "1234"));
+    redis.hset(Keyspace.versionMeta(OLDEST), Map.of(VersionMetaFields.CREATED, "2025-12-31T00:00:00Z", VersionMetaFields.EVENTS, "1234"));
     redis.zadd(Keyspace.versions(), now - 200_000, EXPIRED);
     redis.del(Keyspace.versionMeta(EXPIRED));
   }

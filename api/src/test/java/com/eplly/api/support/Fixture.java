@@ -6,6 +6,7 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.redis.VersionMetaFields;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.RedisClient;
@@ -53,7 +54,7 @@ public final class Fixture {
     redis.set(Keyspace.popularList(VERSION), SuggestionListCodec.encode(List.of(
         new Suggestion("pop1", 0.3, Reason.POPULAR))));
     redis.zadd(Keyspace.latestArticles(), Map.of("l1", (double) (now - 60_000), "cur", (double) hourAgo));
-    redis.hset(Keyspace.versionMeta(VERSION), Map.of("created", "2026-01-01T00:00:00Z", "articleLists", "1"));
+    redis.hset(Keyspace.versionMeta(VERSION), Map.of(VersionMetaFields.CREATED, "2026-01-01T00:00:00Z", VersionMetaFields.ARTICLE_LISTS, "1"));
     redis.zadd(Keyspace.versions(), now - 60_000, VERSION);
     redis.set(Keyspace.activeVersion(), VERSION);
   }

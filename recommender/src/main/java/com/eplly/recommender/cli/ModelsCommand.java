@@ -2,9 +2,9 @@ package com.eplly.recommender.cli;
 
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
-import com.eplly.recommender.publish.PublishedVersion;
-import com.eplly.recommender.publish.VersionMetaFields;
-import com.eplly.recommender.publish.VersionRegistry;
+import com.eplly.contracts.redis.PublishedVersion;
+import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.redis.VersionRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package com.eplly.recommender.cli;
 import com.eplly.recommender.datasets.DatasetException;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.model.ModelStoreException;
-import com.eplly.recommender.publish.RegistryException;
+import com.eplly.contracts.redis.RegistryException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package com.eplly.recommender.cli;
 
-import com.eplly.recommender.publish.VersionRegistry;
+import com.eplly.contracts.redis.VersionRegistry;
 import java.util.List;
 import redis.clients.jedis.RedisClient;
 

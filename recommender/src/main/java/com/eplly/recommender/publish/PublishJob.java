@@ -1,5 +1,7 @@
 package com.eplly.recommender.publish;
 
+import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.redis.VersionRegistry;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.redis.Keyspace;

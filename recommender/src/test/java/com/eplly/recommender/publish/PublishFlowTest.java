@@ -1,5 +1,8 @@
 package com.eplly.recommender.publish;
 
+import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.redis.RegistryException;
+import com.eplly.contracts.redis.VersionRegistry;
 import static com.eplly.recommender.LakeFixture.article;
 import static com.eplly.recommender.LakeFixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;

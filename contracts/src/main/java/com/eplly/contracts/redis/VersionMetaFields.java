@@ -1,4 +1,4 @@
-package com.eplly.recommender.publish;
+package com.eplly.contracts.redis;
 
 /**
  * Field names of the {@code Keyspace.versionMeta(v)} hash. Counts are stored under the names of

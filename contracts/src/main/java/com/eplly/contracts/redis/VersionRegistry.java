@@ -1,6 +1,5 @@
-package com.eplly.recommender.publish;
+package com.eplly.contracts.redis;
 
-import com.eplly.contracts.redis.Keyspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import redis.clients.jedis.resps.Tuple;
 
 /**
  * The published versions in Redis and the active pointer the api serves: register, list,
- * activate, roll back.
+ * activate, roll back. Shared by the recommender CLI and the api's admin endpoints so that both
+ * follow the same rules.
  */
 public final class VersionRegistry {
 
@@ -64,7 +64,7 @@ public final class VersionRegistry {
   /** Points the api at a version whose keys still exist. */
   public void activate(String version) {
     if (!redis.exists(Keyspace.versionMeta(version))) {
-      throw new RegistryException("version " + version + " is not published or has expired (no "
+      throw new RegistryException(RegistryException.Kind.UNKNOWN_VERSION, "version " + version + " is not published or has expired (no "
           + Keyspace.versionMeta(version) + " in Redis)");
     }
     redis.set(Keyspace.activeVersion(), version);
@@ -76,15 +76,15 @@ public final class VersionRegistry {
    * @return the version now active
    */
   public String rollback() {
-    String current = active().orElseThrow(() -> new RegistryException("no active version to roll back from"));
+    String current = active().orElseThrow(() -> new RegistryException(RegistryException.Kind.NOTHING_TO_ROLL_BACK, "no active version to roll back from"));
     List<PublishedVersion> versions = published();
     PublishedVersion currentEntry = versions.stream().filter(PublishedVersion::active).findFirst()
-        .orElseThrow(() -> new RegistryException("active version " + current + " is not in "
+        .orElseThrow(() -> new RegistryException(RegistryException.Kind.NOTHING_TO_ROLL_BACK, "active version " + current + " is not in "
             + Keyspace.versions() + "; use 'activate' to pick a version"));
     PublishedVersion previous = versions.stream()
         .filter(v -> v.publishedAt().isBefore(currentEntry.publishedAt()) && !v.expired())
         .findFirst()
-        .orElseThrow(() -> new RegistryException("no version published before " + current
+        .orElseThrow(() -> new RegistryException(RegistryException.Kind.NOTHING_TO_ROLL_BACK, "no version published before " + current
             + " is still available; nothing to roll back to"));
     activate(previous.version());
     return previous.version();

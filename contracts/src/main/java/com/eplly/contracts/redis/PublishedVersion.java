@@ -1,4 +1,4 @@
-package com.eplly.recommender.publish;
+package com.eplly.contracts.redis;
 
 import java.time.Instant;
 import java.util.Map;
