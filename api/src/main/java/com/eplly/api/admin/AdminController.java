@@ -44,7 +44,7 @@ public class AdminController {
   @Operation(summary = "Serve a published version whose keys have not expired")
   @PostMapping("/{version}/activate")
   public ActivationResult activate(@PathVariable String version) {
-    if (!Validation.ID.matcher(version).matches()) {
+    if (!Validation.isId(version)) {
       throw new BadRequestException("version must be 1-128 characters of [A-Za-z0-9._:-]");
     }
     return switched(() -> registry.activate(version));

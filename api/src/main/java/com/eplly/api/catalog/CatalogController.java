@@ -39,7 +39,7 @@ public class CatalogController {
   /** The whole article (summary and tags included); while Redis is down, its cached serving fields. */
   @GetMapping("/v1/articles/{id}")
   public Article article(@PathVariable String id) {
-    if (!Validation.ID.matcher(id).matches()) {
+    if (!Validation.isId(id)) {
       throw new BadRequestException("article id must be 1-128 characters of [A-Za-z0-9._:-]");
     }
     Article article;

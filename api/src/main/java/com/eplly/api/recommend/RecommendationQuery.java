@@ -37,7 +37,7 @@ public record RecommendationQuery(
   }
 
   private static void checkId(String name, String value) {
-    if (value != null && !Validation.ID.matcher(value).matches()) {
+    if (value != null && !Validation.isId(value)) {
       throw new BadRequestException(name + " must be 1-128 characters of [A-Za-z0-9._:-]");
     }
   }
@@ -69,7 +69,7 @@ public record RecommendationQuery(
       if (id.isEmpty()) {
         continue;
       }
-      if (!Validation.ID.matcher(id).matches()) {
+      if (!Validation.isId(id)) {
         throw new BadRequestException("exclude must be a comma-separated list of ids of [A-Za-z0-9._:-]");
       }
       ids.add(id);

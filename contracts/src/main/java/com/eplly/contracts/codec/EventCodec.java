@@ -4,6 +4,8 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,7 +30,11 @@ public final class EventCodec {
 
   public EventCodec(Clock clock) {
     this.validation = new Validation(clock);
-    this.mapper = JsonMapper.builder().build();
+    // Trailing garbage and repeated keys are refused: a record must mean exactly one thing.
+    this.mapper = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
     mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(MAX_RECORD_BYTES).build());
   }

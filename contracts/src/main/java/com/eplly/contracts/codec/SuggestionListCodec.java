@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Compact text form of a ranked suggestion list, as stored in the {@code reco:*} Redis values:
  * {@code articleId score reasonCode} items joined by {@code |}, e.g. {@code a-1 0.93 T|a-7 0.41 R}.
- * Neither separator can occur in an id (see {@link Validation#ID}), and the form is about a third
+ * Neither separator can occur in an id (see {@link Validation#isId}), and the form is about a third
  * of the size of JSON, which matters at millions of readers.
  */
 public final class SuggestionListCodec {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-  /** Ids: 1-128 characters of letters, digits and {@code . _ : -}. */
-  public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Longest id accepted. */
+  public static final int MAX_ID = 128;
 
   /** Events older than this are surely bogus (the portal did not exist). */
   public static final long EARLIEST_EPOCH_MS = 946_684_800_000L; // 2000-01-01T00:00:00Z
@@ -104,9 +104,29 @@ public final class Validation {
   private static void id(String field, String value, List<String> reasons) {
     if (value == null) {
       reasons.add(field + " is missing");
-    } else if (!ID.matcher(value).matches()) {
+    } else if (!isId(value)) {
       reasons.add(field + " must be 1-128 characters of [A-Za-z0-9._:-], got " + quote(value));
     }
+  }
+
+  /**
+   * Ids: 1-128 characters of ASCII letters, digits and {@code . _ : -}. A loop rather than a regex:
+   * it runs for several fields of every event on ingest's hot path.
+   */
+  public static boolean isId(String value) {
+    int n = value == null ? 0 : value.length();
+    if (n == 0 || n > MAX_ID) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == ':' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void instant(String field, long epochMs, List<String> reasons) {

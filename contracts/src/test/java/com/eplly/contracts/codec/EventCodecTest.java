@@ -56,12 +56,26 @@ class EventCodecTest {
       "bad id characters        | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r 1\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000} | readerId must be 1-128 characters",
       "far future               | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":99999999999999} | timestamp must be epoch milliseconds",
       "negative dwell           | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"dwellMs\":-5} | dwellMs must be between",
+      "trailing garbage         | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000} xyz | malformed JSON",
+      "duplicate key            | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"readerId\":\"q\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000} | malformed JSON",
       "huge number              | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1e400} | timestamp must be an integer",
   })
   void rejectsBadPageViewsWithAReasonNamingTheProblem(String name, String json, String expectedReason) {
     Decoded<PageView> d = codec.decodePageView(json.getBytes(StandardCharsets.UTF_8));
     String reason = assertInstanceOf(Decoded.Invalid.class, d).reason();
     assertTrue(reason.contains(expectedReason), () -> name + ": " + reason);
+  }
+
+  @Test
+  void idsAreShortAsciiWordsWithSafePunctuation() {
+    assertTrue(Validation.isId("news:2026.a_b-7"));
+    assertTrue(Validation.isId("x".repeat(128)));
+    assertTrue(!Validation.isId("x".repeat(129)));
+    assertTrue(!Validation.isId(""));
+    assertTrue(!Validation.isId(null));
+    assertTrue(!Validation.isId("a b"));
+    assertTrue(!Validation.isId("a|b"));
+    assertTrue(!Validation.isId("café"));
   }
 
   @Test

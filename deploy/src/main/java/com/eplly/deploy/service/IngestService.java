@@ -15,7 +15,7 @@ import java.util.List;
 public record IngestService(String bootstrapServers, int redisPort, Path lakePath, int httpPort) {
 
   public List<String> command(RepoLayout repo) {
-    return JavaCommand.jar(List.of("-Xmx512m", "-XX:+UseSerialGC"), repo.ingestJar(), List.of(
+    return JavaCommand.jar(List.of("-Xmx1g", "-XX:+UseParallelGC"), repo.ingestJar(), List.of(
         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
         "--eplly.redis.host=localhost",
         "--eplly.redis.port=" + redisPort,

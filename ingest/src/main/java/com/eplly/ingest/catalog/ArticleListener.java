@@ -68,7 +68,7 @@ public class ArticleListener {
     List<Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       String key = r.key();
-      if (r.value() == null && key != null && Validation.ID.matcher(key).matches()) {
+      if (r.value() == null && key != null && Validation.isId(key)) {
         changes.add(new CatalogChange.Delete(key));
         continue;
       }

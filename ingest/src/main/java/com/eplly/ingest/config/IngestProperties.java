@@ -35,6 +35,9 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param live            caps and lifetimes of the live state in Redis
    * @param catalog         caps and lifetimes of the article catalog in Redis
    * @param summaryInterval how often a one-line throughput summary is logged
+   * @param requireKnownArticle dead-letter page views whose articleId has no {@code article:{id}} hash in
+   *                        Redis (reason "unknown article"); costs one pipelined Redis read per batch. Off by
+   *                        default because a view may arrive before its article's catalog record is consumed
    */
   public record Ingest(
       @DefaultValue("var/lake") String lakePath,
@@ -42,7 +45,8 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue Retry retry,
       @DefaultValue Live live,
       @DefaultValue Catalog catalog,
-      @DefaultValue("30s") Duration summaryInterval) {}
+      @DefaultValue("30s") Duration summaryInterval,
+      @DefaultValue("false") boolean requireKnownArticle) {}
 
   /**
    * Kafka consumer settings of both listeners.
@@ -50,14 +54,15 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param groupId                consumer group; a fresh group re-reads the topics from the start
    * @param pageViewConcurrency    consumer threads for {@code page-views} (at most its partition count is useful)
    * @param articleConcurrency     consumer threads for {@code articles}
-   * @param maxPollRecords         records per poll, i.e. the largest batch handed to a listener
+   * @param maxPollRecords         records per poll, i.e. the largest batch handed to a listener; larger batches mean
+   *                               fewer lake files (each fsynced) and fewer Redis commands per event
    * @param dlqSendTimeout         how long to wait for the broker to confirm a dead-letter record
    */
   public record Kafka(
       @DefaultValue("eplly-ingest") String groupId,
       @DefaultValue("2") int pageViewConcurrency,
       @DefaultValue("1") int articleConcurrency,
-      @DefaultValue("2000") int maxPollRecords,
+      @DefaultValue("5000") int maxPollRecords,
       @DefaultValue("30s") Duration dlqSendTimeout) {
 
     public Kafka {

@@ -2,6 +2,7 @@ package com.eplly.ingest.lake;
 
 import com.eplly.contracts.lake.LakeLayout;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,17 @@ import java.util.Map;
  */
 public final class LakePlanner {
 
+  private static final long HOUR_MS = 3_600_000L;
+
   private LakePlanner() {}
 
   public static <T> LakePlan<T> plan(String dataset, List<LakeRecord<T>> records, HighWaterMarks marks) {
     Map<GroupKey, List<LakeRecord<T>>> groups = new LinkedHashMap<>();
+    // A batch spans few hours: format each hour's folder name once, not once per record.
+    Map<Long, String> folders = new HashMap<>();
     for (LakeRecord<T> r : records) {
-      groups.computeIfAbsent(new GroupKey(r.partition(), LakeLayout.hourFolder(r.hourTime())), k -> new ArrayList<>())
-          .add(r);
+      String folder = folders.computeIfAbsent(Math.floorDiv(r.hourTime(), HOUR_MS), h -> LakeLayout.hourFolder(h * HOUR_MS));
+      groups.computeIfAbsent(new GroupKey(r.partition(), folder), k -> new ArrayList<>()).add(r);
     }
     List<LakeFile<T>> files = new ArrayList<>();
     int skipped = 0;

@@ -13,12 +13,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** {@link LakeStorage} on a local (or mounted) file system through java.nio. */
 public final class LocalLakeStorage implements LakeStorage {
 
+  private static final int MAX_DURABLE_FOLDERS = 50_000;
+
   private final Path root;
+  private final Set<Path> durableFolders = ConcurrentHashMap.newKeySet();
 
   public LocalLakeStorage(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -57,8 +62,16 @@ public final class LocalLakeStorage implements LakeStorage {
     Files.move(tmp, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     // The rename and any new hour/date folders are durable only once their parent folders are synced.
     syncDirectory(dir);
-    syncDirectory(dir.getParent());
-    syncDirectory(dir.getParent().getParent());
+    // The hour and date folders' own entries need syncing once, not for every file published in them;
+    // a folder counts as durable only after a sync completed (another thread may still be syncing it).
+    if (!durableFolders.contains(dir)) {
+      syncDirectory(dir.getParent());
+      syncDirectory(dir.getParent().getParent());
+      if (durableFolders.size() > MAX_DURABLE_FOLDERS) {
+        durableFolders.clear(); // years of hours; forgetting only costs a few extra syncs
+      }
+      durableFolders.add(dir);
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
@@ -48,9 +49,10 @@ public class LiveStateWriter {
     Map<String, Long> trendingExpireAt = new LinkedHashMap<>();
     long now = clock.millis();
     long bucketMs = Keyspace.TRENDING_BUCKET.toMillis();
+    // Grouped by the raw ids; each Redis key string is built once per reader or session, not per view.
     for (PageView v : views) {
-      readerLists.computeIfAbsent(Keyspace.readerRecent(v.readerId()), k -> new ArrayList<>()).add(v.articleId());
-      sessionLists.computeIfAbsent(Keyspace.sessionRecent(v.sessionId()), k -> new ArrayList<>()).add(v.articleId());
+      readerLists.computeIfAbsent(v.readerId(), k -> new ArrayList<>(4)).add(v.articleId());
+      sessionLists.computeIfAbsent(v.sessionId(), k -> new ArrayList<>(4)).add(v.articleId());
       long expireAt = Math.floorDiv(v.timestamp(), bucketMs) * bucketMs + bucketMs + settings.trendingTtl().toMillis();
       if (expireAt > now) { // an old event (replayed history) would only recreate an expired bucket
         String key = Keyspace.trending(v.timestamp());
@@ -70,8 +72,8 @@ public class LiveStateWriter {
 
     List<Response<?>> replies = new ArrayList<>();
     try (Pipeline p = redis.pipelined()) {
-      pushCapped(p, readerLists, settings.readerRecentCap(), settings.readerRecentTtl().toMillis(), replies);
-      pushCapped(p, sessionLists, settings.sessionRecentCap(), settings.sessionRecentTtl().toMillis(), replies);
+      pushCapped(p, readerLists, Keyspace::readerRecent, settings.readerRecentCap(), settings.readerRecentTtl().toMillis(), replies);
+      pushCapped(p, sessionLists, Keyspace::sessionRecent, settings.sessionRecentCap(), settings.sessionRecentTtl().toMillis(), replies);
       trending.forEach((key, counts) -> {
         counts.forEach((article, n) -> replies.add(p.zincrby(key, n, article)));
         replies.add(p.pexpireAt(key, trendingExpireAt.get(key)));
@@ -106,9 +108,10 @@ public class LiveStateWriter {
     return heads;
   }
 
-  private static void pushCapped(Pipeline p, Map<String, List<String>> lists, int cap, long ttlMs,
-      List<Response<?>> replies) {
-    lists.forEach((key, articles) -> {
+  private static void pushCapped(Pipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
+      long ttlMs, List<Response<?>> replies) {
+    lists.forEach((id, articles) -> {
+      String key = keyOf.apply(id);
       // LPUSH of a1..an leaves an at the head: newest first, as the keyspace promises
       List<String> tail = articles.size() > cap ? articles.subList(articles.size() - cap, articles.size()) : articles;
       replies.add(p.lpush(key, tail.toArray(String[]::new)));

@@ -5,6 +5,7 @@ import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.ingest.catalog.KnownArticles;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
 import com.eplly.ingest.deadletter.Rejected;
@@ -16,13 +17,15 @@ import com.eplly.ingest.monitoring.IngestMetrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code page-views} in batches: rejects invalid records to the DLQ, updates the live
- * state with the events new to the lake, then writes them to the lake. It returns (and the
+ * Consumes {@code page-views} in batches: rejects invalid records (and, when
+ * {@code eplly.ingest.require-known-article} is on, views of articles missing from the catalog)
+ * to the DLQ, updates the live state with the events new to the lake, then writes them to the lake. It returns (and the
  * container commits the offsets) only when all three succeeded; any exception makes Spring Kafka's
  * error handler redeliver the batch after a back-off, and the lake's offset check keeps the
  * redelivery from writing anything twice.
@@ -40,10 +43,14 @@ public class PageViewListener {
   private final IngestMetrics metrics;
   private final Timer batchTimer;
   private final int concurrency;
+  private final KnownArticles catalog;
+  private final boolean requireKnownArticle;
 
   public PageViewListener(EventCodec codec, DeadLetterPublisher deadLetters, LakeWriter lake,
-      LiveStateWriter live, IngestMetrics metrics, IngestProperties properties) {
+      LiveStateWriter live, KnownArticles catalog, IngestMetrics metrics, IngestProperties properties) {
     this.codec = codec;
+    this.catalog = catalog;
+    this.requireKnownArticle = properties.ingest().requireKnownArticle();
     this.deadLetters = deadLetters;
     this.lake = lake;
     this.live = live;
@@ -65,14 +72,21 @@ public class PageViewListener {
 
   private void process(List<ConsumerRecord<String, byte[]>> records) {
     List<LakeRecord<PageView>> valid = new ArrayList<>(records.size());
+    List<ConsumerRecord<String, byte[]>> validSources = requireKnownArticle ? new ArrayList<>(records.size()) : null;
     List<Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       Decoded<PageView> decoded = codec.decodePageView(r.value());
       if (decoded instanceof Decoded.Valid<PageView> v) {
         valid.add(new LakeRecord<>(r.partition(), r.offset(), v.value().timestamp(), v.value()));
+        if (validSources != null) {
+          validSources.add(r);
+        }
       } else if (decoded instanceof Decoded.Invalid<PageView> i) {
         rejected.add(new Rejected(r, i.reason()));
       }
+    }
+    if (validSources != null) {
+      valid = withoutUnknownArticles(valid, validSources, rejected);
     }
     deadLetters.publish(Topics.PAGE_VIEWS_DLQ, rejected);
 
@@ -85,5 +99,24 @@ public class PageViewListener {
     metrics.accepted(Topics.PAGE_VIEWS, plan.newCount());
     metrics.alreadyInLake(Topics.PAGE_VIEWS, plan.skipped());
     metrics.lakeFiles(LakeLayout.PAGE_VIEWS, files);
+  }
+
+  /** Moves views of articles the catalog lacks to {@code rejected}; returns the rest in order. */
+  private List<LakeRecord<PageView>> withoutUnknownArticles(List<LakeRecord<PageView>> valid,
+      List<ConsumerRecord<String, byte[]>> sources, List<Rejected> rejected) {
+    Set<String> unknown = catalog.unknown(valid.stream().map(r -> r.value().articleId()).toList());
+    if (unknown.isEmpty()) {
+      return valid;
+    }
+    List<LakeRecord<PageView>> known = new ArrayList<>(valid.size());
+    for (int i = 0; i < valid.size(); i++) {
+      LakeRecord<PageView> r = valid.get(i);
+      if (unknown.contains(r.value().articleId())) {
+        rejected.add(new Rejected(sources.get(i), "unknown article \"" + r.value().articleId() + "\""));
+      } else {
+        known.add(r);
+      }
+    }
+    return known;
   }
 }

@@ -27,6 +27,7 @@ class RejectionKindTest {
     assertThat(kindOf("{" + ok + ",\"timestamp\":\"soon\"}")).isEqualTo(RejectionKind.INVALID_FIELD);
     assertThat(kindOf("{" + ok.replace("7f0c1a52-3b7e-4c55-9a0e-2f1d7a5b9c01", "nope") + ",\"timestamp\":1764000000000}"))
         .isEqualTo(RejectionKind.INVALID_FIELD);
+    assertThat(RejectionKind.of("unknown article \"a-1\"")).isEqualTo(RejectionKind.UNKNOWN_ARTICLE);
     assertThat(RejectionKind.MALFORMED_JSON.tag()).isEqualTo("malformed-json");
   }
 }
