@@ -202,19 +202,33 @@ public final class HeadlessChromium implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // the browser is being stopped anyway
     }
+    // Chromium's helper processes (network service, renderers) outlive the browser briefly and keep
+    // writing into the profile: stop them all before deleting it.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle h : helpers) {
+        h.onExit().get(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
+    deleteProfile();
+  }
+
+  /** Best effort: a leftover temporary profile must not fail the test that used the browser. */
+  private void deleteProfile() {
     try (Stream<Path> files = Files.walk(profile)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("could not delete the Chromium profile " + profile + ": " + e.getMessage());
     }
   }
 
