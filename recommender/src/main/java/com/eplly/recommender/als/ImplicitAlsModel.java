@@ -70,14 +70,21 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   /** Top {@code k} unread candidate articles per reader: {@code readerId, suggestions}. */
   public Dataset<Row> readerLists(int k, Candidates candidates) {
+    return SuggestionLists.topK(readerScores(k, candidates), "readerId", "articleId", k, Reason.SIMILAR_READERS);
+  }
+
+  /**
+   * At most {@code depth} unread candidate articles per reader, best first by preference:
+   * {@code readerId, articleId, score} (what the hybrid blends).
+   */
+  public Dataset<Row> readerScores(int depth, Candidates candidates) {
     ALSModel candidateFactors = restrictedTo(candidates);
     int excluded = (int) Math.min(MAX_EXCLUDED_PER_READER, maxReadPerReader());
-    Dataset<Row> ranked = candidateFactors.recommendForAllUsers(k + excluded)
+    Dataset<Row> ranked = candidateFactors.recommendForAllUsers(depth + excluded)
         .select(col(ImplicitAls.READER_INDEX), explode(col("recommendations")).as("r"))
         .select(col(ImplicitAls.READER_INDEX), col("r." + ImplicitAls.ARTICLE_INDEX).as(ImplicitAls.ARTICLE_INDEX),
             col("r.rating").cast("double").as("score"));
-    Dataset<Row> scored = toStringIds(ranked).join(seen, new String[] {"readerId", "articleId"}, "left_anti");
-    return SuggestionLists.topK(scored, "readerId", "articleId", k, Reason.SIMILAR_READERS);
+    return toStringIds(ranked).join(seen, new String[] {"readerId", "articleId"}, "left_anti");
   }
 
   private long maxReadPerReader() {

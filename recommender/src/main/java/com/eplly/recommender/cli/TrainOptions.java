@@ -52,7 +52,11 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
         a.positiveInt("rank"), a.positiveInt("iterations"), a.nonNegativeDouble("reg-param"),
         a.nonNegativeDouble("alpha"), a.nonNegativeDouble("dwell-weight"), a.duration("lookback"),
         a.instant("as-of"), a.nonNegativeDouble("ease-lambda"), a.positiveInt("ease-max-items"),
-        a.parsed("hybrid", HybridWeights::parse));
+        a.parsed("hybrid", spec -> {
+          HybridWeights w = HybridWeights.parse(spec);
+          com.eplly.recommender.train.HybridLists.requireSources(w);
+          return w;
+        }));
     return new TrainOptions(a.string("lake"), a.string("models"), a.string("master"),
         a.optional("version").map(v -> a.parsed("version", com.eplly.recommender.model.VersionId::checked)),
         params, a.toggle("publish"), a.parsed("redis", RedisEndpoint::new), positive(a, "ttl"));

@@ -1,19 +1,21 @@
 package com.eplly.recommender.evaluate;
 
+import com.eplly.recommender.hybrid.HybridBlend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The hybrid as the evaluator scores it: each source's scores are min-max normalised over the
- * query's candidates, only its top {@code depth} items are kept, and the weighted sum ranks.
+ * The hybrid as the evaluator scores it, by {@link HybridBlend}'s rule: each source's scores are
+ * min-max normalised over the query's candidates, only its top {@code depth} items are kept, and
+ * the weighted sum ranks.
  * {@link #prepare} computes the per-source lists once, so that many weightings can be tried
  * cheaply on a validation split.
  */
 public final class Blend {
 
   /** Items each source contributes per query. */
-  public static final int DEPTH = 200;
+  public static final int DEPTH = HybridBlend.DEPTH;
 
   /** One source's normalised top items for one query. */
   record Part(int[] items, float[] scores) {}
@@ -41,7 +43,7 @@ public final class Blend {
         double min = minOverCandidates(scores, query);
         float[] norm = new float[top.length];
         for (int i = 0; i < top.length; i++) {
-          norm[i] = max > min ? (float) ((scores[top[i]] - min) / (max - min)) : 0f;
+          norm[i] = (float) HybridBlend.normalised(scores[top[i]], min, max);
         }
         parts[q][s] = new Part(top, norm);
       }

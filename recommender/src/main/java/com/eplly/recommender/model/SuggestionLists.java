@@ -11,6 +11,7 @@ import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,6 +41,11 @@ public final class SuggestionLists {
    * @param scored rows of {@code keyCol}, {@code candidateCol} and {@code score}
    */
   public static Dataset<Row> topK(Dataset<Row> scored, String keyCol, String candidateCol, int k, Reason reason) {
+    return topK(scored, keyCol, candidateCol, k, lit(reason.wireName()));
+  }
+
+  /** As {@link #topK(Dataset, String, String, int, Reason)}, with each row's reason given by {@code reason}. */
+  public static Dataset<Row> topK(Dataset<Row> scored, String keyCol, String candidateCol, int k, Column reason) {
     var byScore = Window.partitionBy(col(keyCol)).orderBy(col(SCORE).desc(), col(candidateCol).asc());
     return scored
         .withColumn(RANK, row_number().over(byScore))
@@ -49,7 +55,7 @@ public final class SuggestionLists {
             col(RANK).as(RANK),
             col(candidateCol).as(ARTICLE_ID),
             col(SCORE).as(SCORE),
-            lit(reason.wireName()).as(REASON)))).as(SUGGESTIONS));
+            reason.as(REASON)))).as(SUGGESTIONS));
   }
 
   /** Schema of list rows keyed by {@code keyCol}. */

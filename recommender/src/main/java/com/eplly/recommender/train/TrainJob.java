@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 
-import com.eplly.recommender.als.ImplicitAlsModel;
-import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.lake.LakeReader;
 import com.eplly.recommender.model.Candidates;
@@ -28,13 +26,14 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Trains one model version from the lake: reads page views and the catalog, fits co-visitation,
- * implicit ALS and recency popularity, and writes their lists plus {@code model.json} to
- * {@code {models}/{version}/}.
+ * Trains one model version from the lake: reads page views and the catalog, fits every candidate
+ * source ({@link CandidateSources}), writes the hybrid article and reader lists
+ * ({@link HybridLists}, weighted by {@link TrainParams#hybrid()}), the popular list and
+ * {@code model.json} to {@code {models}/{version}/}.
  */
 public final class TrainJob {
 
-  public static final int STEPS = 6;
+  public static final int STEPS = 7;
 
   private final SparkSession spark;
   private final ModelStore store;
@@ -55,6 +54,7 @@ public final class TrainJob {
       throw new ModelStoreException("version " + version + " already exists in " + store.root()
           + "; pick another --version or remove the folder");
     }
+    HybridLists.requireSources(params.hybrid());
     StoredVersion stored = store.version(version);
     LakeReader reader = new LakeReader(spark, lake);
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -100,20 +100,23 @@ public final class TrainJob {
     input.put("servableArticles", servable);
     seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
 
-    progress.begin("co-visitation (read together)");
-    // The same estimator factories reco evaluate measures (CandidateSources).
-    CoVisitationModel coVisits = CandidateSources.coVisitation(params, referenceTime).fit(views).setTopK(params.k());
-    output.put("articleLists", write(coVisits.neighbourLists(candidates), stored.articleLists()));
-    seconds.put("covisit", progress.end(String.format("%,d article lists", output.get("articleLists"))));
+    progress.begin("fitting co-visitation, ALS, popularity, item-item, content");
+    // The same fit reco evaluate measures (CandidateSources).
+    FittedSources sources = CandidateSources.fit(views, catalogSize == 0 ? Optional.empty() : Optional.of(catalog),
+        params, referenceTime);
+    seconds.put("fit", progress.end(fitSummary(sources.fitSeconds())));
+    HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), candidates);
 
-    progress.begin("implicit ALS (similar readers)");
-    ImplicitAlsModel als = CandidateSources.als(params).fit(views);
-    output.put("readerLists", write(als.readerLists(params.k(), candidates), stored.readerLists()));
-    seconds.put("als", progress.end(String.format("%,d reader lists", output.get("readerLists"))));
+    progress.begin("hybrid article lists (" + params.hybrid() + ")");
+    output.put("articleLists", write(hybrid.articleLists(), stored.articleLists()));
+    seconds.put("articleLists", progress.end(String.format("%,d article lists", output.get("articleLists"))));
+
+    progress.begin("hybrid reader lists");
+    output.put("readerLists", write(hybrid.readerLists(views), stored.readerLists()));
+    seconds.put("readerLists", progress.end(String.format("%,d reader lists", output.get("readerLists"))));
 
     progress.begin("recency popularity (popular)");
-    Dataset<Row> popular = CandidateSources.popularity(params, referenceTime)
-        .fit(views)
+    Dataset<Row> popular = sources.popularity()
         .topList(params.popularN(), candidates)
         .coalesce(1);
     write(popular, stored.popularList());
@@ -131,6 +134,12 @@ public final class TrainJob {
     views.unpersist();
     catalog.unpersist();
     return new TrainResult(meta, stored, seconds);
+  }
+
+  private static String fitSummary(Map<String, Double> fitSeconds) {
+    StringBuilder b = new StringBuilder();
+    fitSeconds.forEach((name, s) -> b.append(b.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f s", name, s)));
+    return b.toString();
   }
 
   private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {

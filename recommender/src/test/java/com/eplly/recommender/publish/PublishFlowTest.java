@@ -23,6 +23,7 @@ import com.eplly.recommender.MutableClock;
 import com.eplly.recommender.SparkTestSession;
 import com.eplly.recommender.cli.CliContext;
 import com.eplly.recommender.cli.RecoCli;
+import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.model.SuggestionLists;
@@ -58,6 +59,10 @@ class PublishFlowTest {
   private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
   private static final Duration TTL = Duration.ofDays(7);
   private static final Set<String> X_ARTICLES = Set.of("a1", "a2", "a3");
+  private static final String BRAND_NEW = "a7";
+  /** Not the defaults, so that the test can tell the recorded weights are the ones used. */
+  private static final HybridWeights WEIGHTS =
+      HybridWeights.parse("co-visitation=1,als=1,item-item=0.5,content=0.25,popularity=0");
 
   private static SparkSession spark;
   private static RedisServer redisServer;
@@ -88,7 +93,10 @@ class PublishFlowTest {
     spark.stop();
   }
 
-  /** Readers x0..x3 read a1 a2 a3, readers y0..y3 read a4 a5 a6 (a6 is hidden); a1 is read most. */
+  /**
+   * Readers x0..x3 read a1 a2 a3, readers y0..y3 read a4 a5 a6 (a6 is hidden); a1 is read most;
+   * a7 is in the catalog, unread, its title close to a4's.
+   */
   private static void writeLake(LakeFixture lake) {
     long t = NOW.minus(Duration.ofHours(3)).toEpochMilli();
     List<PageView> views = new ArrayList<>();
@@ -109,6 +117,7 @@ class PublishFlowTest {
       catalog.add(article("a" + i, t - 86_400_000L));
     }
     catalog.add(new Article("a6", "withdrawn", "https://eplly.example/a6", "news", t, null, List.of(), null, true));
+    catalog.add(new Article(BRAND_NEW, "Title a4 follow-up", "https://eplly.example/a7", "news", t, null, List.of(), null, false));
     lake.articles(hour, 0, 0, catalog);
   }
 
@@ -116,7 +125,7 @@ class PublishFlowTest {
     TrainParams defaults = TrainParams.defaults();
     TrainParams params = new TrainParams(5, 10, 3, defaults.covisitHalfLife(), defaults.popularityHalfLife(),
         4, 5, 0.05, 10.0, 0.25, defaults.lookback(), Optional.empty(), defaults.easeLambda(), defaults.easeMaxItems(),
-        defaults.hybrid());
+        WEIGHTS);
     ModelStore store = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
     return new TrainJob(spark, store, clock, new Progress(System.out, TrainJob.STEPS))
         .train(dir.resolve("lake").toString(), params, Optional.of(version));
@@ -138,11 +147,25 @@ class PublishFlowTest {
     assertListsMatchParquet(v1);
     assertKeysOfVersion(v1);
     List<Suggestion> a4 = SuggestionListCodec.decode(redis.get(Keyspace.articleList("v1", "a4")));
-    assertEquals(List.of("a5"), a4.stream().map(Suggestion::articleId).toList(), "a6 is hidden: " + a4);
+    assertEquals("a5", a4.get(0).articleId(), "read together, similar and item-item: " + a4);
+    assertEquals(Reason.READ_TOGETHER, a4.get(0).reason());
+    assertTrue(a4.stream().noneMatch(s -> s.articleId().equals("a6")), "a6 is hidden: " + a4);
+    // model.json records the weights, and they are the ones the lists were blended with: the new
+    // article's only source is content, whose best neighbour normalises to 1 and so scores its weight.
+    ModelStore modelStore = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
+    @SuppressWarnings("unchecked")
+    Map<String, Number> recorded = (Map<String, Number>) modelStore.readMeta("v1").params().get("hybrid");
+    assertEquals(WEIGHTS.weights().keySet(), recorded.keySet());
+    recorded.forEach((source, w) -> assertEquals(WEIGHTS.of(source), w.doubleValue(), 1e-12, source));
+    List<Suggestion> fresh = SuggestionListCodec.decode(redis.get(Keyspace.articleList("v1", BRAND_NEW)));
+    assertEquals("a4", fresh.get(0).articleId(), "brand-new article, nobody read it: " + fresh);
+    assertTrue(fresh.stream().allMatch(s -> s.reason() == Reason.SIMILAR_CONTENT), "" + fresh);
+    assertTrue(fresh.stream().noneMatch(s -> s.articleId().equals("a6") || s.articleId().equals(BRAND_NEW)), "" + fresh);
+    assertEquals(recorded.get(HybridWeights.CONTENT).doubleValue(), fresh.get(0).score(), 1e-4);
     List<Suggestion> x0 = SuggestionListCodec.decode(redis.get(Keyspace.readerList("v1", "x0")));
     assertFalse(x0.isEmpty());
     assertTrue(x0.stream().noneMatch(s -> X_ARTICLES.contains(s.articleId()) || s.articleId().equals("a6")), "x0: " + x0);
-    assertTrue(x0.stream().allMatch(s -> s.reason() == Reason.SIMILAR_READERS));
+    assertTrue(x0.stream().allMatch(s -> s.reason() == Reason.SIMILAR_READERS || s.reason() == Reason.READ_TOGETHER), "" + x0);
     List<Suggestion> popular = SuggestionListCodec.decode(redis.get(Keyspace.popularList("v1")));
     assertEquals("a1", popular.get(0).articleId());
     assertEquals(5, popular.size());
