@@ -1,5 +1,6 @@
 package com.eplly.ingest;
 
+import com.eplly.ingest.support.TempLake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,7 +96,7 @@ class IngestPipelineTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int VALID_VIEWS = 1_000;
-  private static final Path LAKE = createLake();
+  private static final Path LAKE = TempLake.create("eplly-lake-");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -106,9 +106,7 @@ class IngestPipelineTest {
 
   @AfterAll
   static void deleteLake() throws IOException {
-    try (Stream<Path> paths = Files.walk(LAKE)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TempLake.delete(LAKE);
   }
 
   @Autowired EmbeddedKafkaBroker broker;
@@ -408,14 +406,6 @@ class IngestPipelineTest {
       lines.addAll(Files.readAllLines(LAKE.resolve(p)));
     }
     return lines;
-  }
-
-  private static Path createLake() {
-    try {
-      return Files.createTempDirectory("eplly-lake-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   // --- fixtures --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.eplly.ingest.fuzz;
 
+import com.eplly.ingest.support.TempLake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,6 @@ import com.eplly.ingest.pageviews.PageViewListener;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,7 +78,7 @@ class IngestFuzzTest {
   private static final int VALID = 4_000;
   private static final int AFTER = 200;
   private static final Duration DEADLINE = Duration.ofSeconds(45);
-  private static final Path LAKE = createLake();
+  private static final Path LAKE = TempLake.create("eplly-fuzz-lake-");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -89,9 +88,7 @@ class IngestFuzzTest {
 
   @AfterAll
   static void deleteLake() throws IOException {
-    try (Stream<Path> paths = Files.walk(LAKE)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TempLake.delete(LAKE);
   }
 
   @Autowired EmbeddedKafkaBroker broker;
@@ -243,14 +240,6 @@ class IngestFuzzTest {
       lines.addAll(Files.readAllLines(p));
     }
     return lines;
-  }
-
-  private static Path createLake() {
-    try {
-      return Files.createTempDirectory("eplly-fuzz-lake-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static List<Article> catalog(long now) {
