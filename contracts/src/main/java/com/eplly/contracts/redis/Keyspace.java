@@ -13,7 +13,7 @@ import java.util.List;
  *       newest versions; {@code reco:active}, a single small string;
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
- *       (capped sorted sets with TTL).
+ *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL).
  * </ul>
  */
 public final class Keyspace {
@@ -87,6 +87,15 @@ public final class Keyspace {
   /** Sorted set: articles read right after this one in sessions, scored by count; capped, TTL. */
   public static String coVisits(String articleId) {
     return "covisit:" + articleId;
+  }
+
+  /**
+   * Sorted set: live content neighbours of an article, scored by cosine similarity: a new
+   * article's most similar indexed articles, and new articles similar to this one as they are
+   * published; capped, with TTL. Bridges the time until the next training lists them.
+   */
+  public static String liveSimilar(String articleId) {
+    return "similar:" + articleId;
   }
 
   /** Sorted set: view counts per article during the bucket containing {@code epochMs}; with TTL. */

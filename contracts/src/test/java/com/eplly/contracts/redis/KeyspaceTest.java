@@ -21,6 +21,13 @@ class KeyspaceTest {
   }
 
   @Test
+  void perArticleKeysOfDifferentOwnersNeverCollide() {
+    List<String> keys = List.of(Keyspace.article("a-1"), Keyspace.coVisits("a-1"), Keyspace.liveSimilar("a-1"),
+        Keyspace.articleList("v1", "a-1"));
+    assertEquals(keys.size(), keys.stream().distinct().count(), keys.toString());
+  }
+
+  @Test
   void trendingBucketsAreFiveMinutesWide() {
     long t = Instant.parse("2026-11-27T12:03:00Z").toEpochMilli();
     assertEquals(Keyspace.trending(t), Keyspace.trending(t + 119_999));

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 
+import com.eplly.contracts.content.ContentText;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * HashingTF, IDF, L2 Normalizer) over title, summary and category, so that an article nobody has
  * read yet still has "similar content" neighbours. The category is added as a token of its own
  * ({@code categoryWeight} times) so that same-section articles are closer than shared words alone
- * make them.
+ * make them. Document and tokenizer settings come from {@link ContentText}, which ingest's live
+ * content index uses too, so both cut an article into the same terms.
  *
  * <p>Input: catalog rows with {@code articleId}, {@code title}, {@code summary}, {@code category}.
  */
@@ -50,7 +52,7 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
     this.numFeatures = new IntParam(this, "numFeatures", "hashed vocabulary size", ParamValidators.gtEq(16));
     this.categoryWeight = new IntParam(this, "categoryWeight", "times the category token is counted", ParamValidators.gtEq(0));
     setDefault(numFeatures, 1 << 18);
-    setDefault(categoryWeight, 2);
+    setDefault(categoryWeight, ContentText.DEFAULT_CATEGORY_WEIGHT);
   }
 
   public IntParam numFeatures() {
@@ -75,8 +77,8 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
   public ContentSimilarityModel fit(Dataset<?> dataset) {
     Dataset<Row> docs = dataset.toDF().select(col("articleId"), document().as("text"));
     PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {
-        new RegexTokenizer().setInputCol("text").setOutputCol("tokens").setPattern("[^\\p{L}\\p{N}_]+").setMinTokenLength(2),
-        new StopWordsRemover().setInputCol("tokens").setOutputCol("words"),
+        tokenizer().setInputCol("text").setOutputCol("tokens"),
+        stopWords().setInputCol("tokens").setOutputCol("words"),
         new HashingTF().setInputCol("words").setOutputCol("tf").setNumFeatures((Integer) $(numFeatures)),
         new IDF().setInputCol("tf").setOutputCol("tfidf"),
         new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES).setP(2.0)}).fit(docs);
@@ -84,9 +86,21 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
     return copyValues(new ContentSimilarityModel(uid, vectors), extractParamMap()).setParent(this);
   }
 
-  /** title + summary + the category as one token ("cat_world"), repeated categoryWeight times. */
-  private Column document() {
-    Column category = concat_ws("", lit("cat_"), regexp_replace(coalesce(col("category"), lit("")), "[^\\p{L}\\p{N}]+", "_"));
+  /** Splits and lower-cases as {@link ContentText#tokens}. */
+  static RegexTokenizer tokenizer() {
+    return new RegexTokenizer().setPattern(ContentText.SPLIT_PATTERN).setGaps(true).setToLowercase(true)
+        .setMinTokenLength(ContentText.MIN_TOKEN_LENGTH);
+  }
+
+  /** Drops {@link ContentText#STOP_WORDS}. */
+  static StopWordsRemover stopWords() {
+    return new StopWordsRemover().setStopWords(ContentText.STOP_WORDS.toArray(String[]::new)).setCaseSensitive(false);
+  }
+
+  /** {@link ContentText#document} as a column: title + summary + categoryWeight category tokens ("cat_world"). */
+  Column document() {
+    Column category = concat_ws("", lit(ContentText.CATEGORY_PREFIX),
+        regexp_replace(coalesce(col("category"), lit("")), ContentText.CATEGORY_SEPARATORS, "_"));
     Column[] parts = new Column[2 + (Integer) $(categoryWeight)];
     parts[0] = coalesce(col("title"), lit(""));
     parts[1] = coalesce(col("summary"), lit(""));

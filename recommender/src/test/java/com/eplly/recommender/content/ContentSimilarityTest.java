@@ -1,8 +1,10 @@
 package com.eplly.recommender.content;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eplly.contracts.content.ContentText;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.recommender.SparkTestSession;
@@ -13,6 +15,8 @@ import com.eplly.recommender.model.SuggestionLists;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.feature.StopWordsRemover;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -51,5 +55,27 @@ class ContentSimilarityTest {
     // a5 shares only its section with a1/a2: still similar, above the politics articles
     assertTrue(lists.get("a5").stream().allMatch(s -> s.articleId().equals("a1") || s.articleId().equals("a2")), lists.get("a5").toString());
     assertTrue(lists.get("a1").stream().allMatch(s -> s.reason() == Reason.SIMILAR_CONTENT && s.score() > 0 && s.score() <= 1 + 1e-9));
+  }
+
+  /** ingest's live index tokenises with ContentText in plain Java: the MLlib stages must cut the same terms. */
+  @Test
+  void mllibStagesCutTheSameTermsAsTheSharedTokenizer() {
+    List<CatalogItem> catalog = List.of(
+        new CatalogItem("t1", "The Mars-rover finds WATER_ICE in 2026", "A café, isn't it? Ünïcödé — naïve x y", "Local News", 1L),
+        new CatalogItem("t2", "  leading gap", null, null, 2L),
+        new CatalogItem("t3", "Budget vote: what we know so far", "Officials are expected to comment on the budget vote later today.", "politics", 3L));
+    ContentSimilarity estimator = new ContentSimilarity();
+    Dataset<Row> docs = DatasetFrames.articles(spark, catalog).select(col("articleId"), estimator.document().as("text"));
+    Dataset<Row> words = ContentSimilarity.stopWords().setInputCol("tokens").setOutputCol("words")
+        .transform(ContentSimilarity.tokenizer().setInputCol("text").setOutputCol("tokens").transform(docs));
+    Map<String, List<String>> offline = new HashMap<>();
+    for (Row r : words.select("articleId", "words").collectAsList()) {
+      offline.put(r.getString(0), r.getList(1));
+    }
+    for (CatalogItem item : catalog) {
+      assertEquals(ContentText.tokens(ContentText.document(item.title(), item.text(), item.category(),
+          ContentText.DEFAULT_CATEGORY_WEIGHT)), offline.get(item.itemId()), item.itemId());
+    }
+    assertEquals(List.of(StopWordsRemover.loadDefaultStopWords("english")), ContentText.STOP_WORDS);
   }
 }
