@@ -7,6 +7,7 @@ import com.eplly.contracts.codec.Validation;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.ingest.config.IngestProperties;
+import com.eplly.ingest.content.LiveContent;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
 import com.eplly.ingest.deadletter.Rejected;
 import com.eplly.ingest.lake.LakePlan;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Consumes the compacted {@code articles} topic in batches: invalid records go to the DLQ, valid
  * ones replace the article in Redis and are appended to the lake's {@code articles} dataset (hour
  * folder = the Kafka record time, so a replay lands in the same folder); a tombstone removes the
- * article from Redis.
+ * article from Redis. The live content index then writes the changed articles' content neighbours.
  */
 @Component
 public class ArticleListener {
@@ -35,16 +36,18 @@ public class ArticleListener {
   private final EventCodec codec;
   private final DeadLetterPublisher deadLetters;
   private final CatalogWriter catalog;
+  private final LiveContent liveContent;
   private final LakeWriter lake;
   private final IngestMetrics metrics;
   private final Timer batchTimer;
   private final int concurrency;
 
   public ArticleListener(EventCodec codec, DeadLetterPublisher deadLetters, CatalogWriter catalog,
-      LakeWriter lake, IngestMetrics metrics, IngestProperties properties) {
+      LiveContent liveContent, LakeWriter lake, IngestMetrics metrics, IngestProperties properties) {
     this.codec = codec;
     this.deadLetters = deadLetters;
     this.catalog = catalog;
+    this.liveContent = liveContent;
     this.lake = lake;
     this.metrics = metrics;
     this.batchTimer = metrics.batchTimer(Topics.ARTICLES);
@@ -88,6 +91,7 @@ public class ArticleListener {
     }
     deadLetters.publish(Topics.ARTICLES_DLQ, rejected);
     catalog.apply(changes);
+    liveContent.apply(changes);
     LakePlan<Article> plan = lake.plan(LakeLayout.ARTICLES, valid);
     int files = lake.write(plan, codec::encode);
 

@@ -34,6 +34,7 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param retry           back-off of a failed batch (Redis down, disk error); retried forever, never skipped
    * @param live            caps and lifetimes of the live state in Redis
    * @param catalog         caps and lifetimes of the article catalog in Redis
+   * @param content         the live content-similarity index and the {@code similar:{id}} sets it writes
    * @param summaryInterval how often a one-line throughput summary is logged
    * @param requireKnownArticle dead-letter page views whose articleId has no {@code article:{id}} hash in
    *                        Redis (reason "unknown article"); costs one pipelined Redis read per batch. Off by
@@ -45,6 +46,7 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue Retry retry,
       @DefaultValue Live live,
       @DefaultValue Catalog catalog,
+      @DefaultValue Content content,
       @DefaultValue("30s") Duration summaryInterval,
       @DefaultValue("false") boolean requireKnownArticle) {}
 
@@ -132,6 +134,46 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
 
     public Catalog {
       positive("eplly.ingest.catalog.latest-cap", latestCap);
+    }
+  }
+
+  /**
+   * Live content similarity: an in-memory TF-IDF index of the recent catalog (the same terms and
+   * IDF formula as the recommender's content model) gives a new article similar-content neighbours
+   * within seconds, and puts it under its neighbours, until the next training lists it. The index
+   * is seeded from {@code articles:latest} on the first article batch, then follows the topic.
+   *
+   * @param maxArticles    newest articles indexed (the seed reads at most catalog.latest-cap of them)
+   * @param maxAge         articles published longer ago are not indexed
+   * @param categoryWeight times an article's category token counts; keep it equal to the recommender's
+   *                       {@code categoryWeight} (2 unless changed there)
+   * @param topK           neighbours computed for a new article: its own set, and the sets it joins
+   * @param minScore       lowest cosine written, in [0, 1); keeps matches on the section token alone out
+   * @param similarCap     members kept per {@code similar:{id}} set (highest scores)
+   * @param similarTtl     lifetime of a {@code similar:{id}} set, refreshed by every write to it
+   */
+  public record Content(
+      @DefaultValue("5000") int maxArticles,
+      @DefaultValue("14d") Duration maxAge,
+      @DefaultValue("2") int categoryWeight,
+      @DefaultValue("20") int topK,
+      @DefaultValue("0.1") double minScore,
+      @DefaultValue("20") int similarCap,
+      @DefaultValue("3d") Duration similarTtl) {
+
+    public Content {
+      positive("eplly.ingest.content.max-articles", maxArticles);
+      positive("eplly.ingest.content.top-k", topK);
+      positive("eplly.ingest.content.similar-cap", similarCap);
+      if (categoryWeight < 0) {
+        throw new IllegalArgumentException("eplly.ingest.content.category-weight must be >= 0, got " + categoryWeight);
+      }
+      if (!(minScore >= 0 && minScore < 1)) {
+        throw new IllegalArgumentException("eplly.ingest.content.min-score must be in [0, 1), got " + minScore);
+      }
+      if (maxAge.isNegative() || maxAge.isZero() || similarTtl.isNegative() || similarTtl.isZero()) {
+        throw new IllegalArgumentException("eplly.ingest.content.max-age and similar-ttl must be positive");
+      }
     }
   }
 
