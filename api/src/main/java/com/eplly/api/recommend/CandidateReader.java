@@ -22,7 +22,7 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Reads every candidate source of one request in a single pipelined Redis round trip: the
  * version's article, reader and popular lists, the reader's and session's recent reads, live
- * co-visits, the trending buckets and the newest articles. A request without an article (an
+ * co-visits and content neighbours, the trending buckets and the newest articles. A request without an article (an
  * anonymous reader on a home page, say) costs a second round trip: the lists and co-visits of the
  * session's newest reads stand in for the current article's.
  */
@@ -62,6 +62,7 @@ public class CandidateReader {
     Response<List<String>> readerRecent = null;
     Response<List<String>> sessionRecent = null;
     Response<List<Tuple>> coVisits = null;
+    Response<List<Tuple>> liveSimilar = null;
     List<Response<List<Tuple>>> trending = new ArrayList<>();
     Response<List<String>> latest = null;
     NearCache.SharedLists shared = cached ? nearCache.shared(version) : null;
@@ -81,6 +82,7 @@ public class CandidateReader {
       }
       if (articleId != null) {
         coVisits = p.zrevrangeWithScores(Keyspace.coVisits(articleId), 0, size - 1);
+        liveSimilar = p.zrevrangeWithScores(Keyspace.liveSimilar(articleId), 0, size - 1);
       }
       if (readerId != null) {
         readerRecent = p.lrange(Keyspace.readerRecent(readerId), 0, history - 1);
@@ -128,7 +130,8 @@ public class CandidateReader {
         shared.trending(),
         shared.popular(),
         shared.latest(),
-        alreadyRead);
+        alreadyRead,
+        scored(liveSimilar, Reason.SIMILAR_CONTENT));
   }
 
   /**
@@ -171,8 +174,12 @@ public class CandidateReader {
   }
 
   private static List<Suggestion> readTogether(Response<List<Tuple>> coVisits) {
-    return scores(coVisits).entrySet().stream()
-        .map(e -> new Suggestion(e.getKey(), e.getValue(), Reason.READ_TOGETHER)).toList();
+    return scored(coVisits, Reason.READ_TOGETHER);
+  }
+
+  private static List<Suggestion> scored(Response<List<Tuple>> members, Reason reason) {
+    return scores(members).entrySet().stream()
+        .map(e -> new Suggestion(e.getKey(), e.getValue(), reason)).toList();
   }
 
   /** A corrupt list costs that one source, not the whole answer. */

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param popular           the model version's popular list
  * @param latest            the newest articles
  * @param alreadyRead       recent reads of the reader and of the session
+ * @param liveSimilar       live content neighbours of the current article from ingest's index
+ *                          (new articles on the same topic, or a new article's own neighbours)
  */
 public record CandidateSources(
     List<Suggestion> articleNeighbours,
@@ -26,7 +28,8 @@ public record CandidateSources(
     List<Suggestion> trending,
     List<Suggestion> popular,
     List<Suggestion> latest,
-    Set<String> alreadyRead) {
+    Set<String> alreadyRead,
+    List<Suggestion> liveSimilar) {
 
   public CandidateSources {
     articleNeighbours = List.copyOf(articleNeighbours);
@@ -37,6 +40,16 @@ public record CandidateSources(
     popular = List.copyOf(popular);
     latest = List.copyOf(latest);
     alreadyRead = Set.copyOf(alreadyRead);
+    liveSimilar = List.copyOf(liveSimilar);
+  }
+
+  /** Sources without live content neighbours. */
+  public CandidateSources(
+      List<Suggestion> articleNeighbours, List<Suggestion> coVisits, List<Suggestion> recentNeighbours,
+      List<Suggestion> readerProfile, List<Suggestion> trending, List<Suggestion> popular,
+      List<Suggestion> latest, Set<String> alreadyRead) {
+    this(articleNeighbours, coVisits, recentNeighbours, readerProfile, trending, popular, latest, alreadyRead,
+        List.of());
   }
 
   /** Sources of a request that has no recent-reads stand-in for the current article. */

@@ -16,14 +16,21 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Merges candidate sources into the final list: article neighbours (or, without a current
- * article, neighbours of the session's recent reads), then the reader's profile,
- * trending, popular and latest, skipping what must not be shown and capping one category's share.
+ * Merges candidate sources into the final list: the best live content neighbours, article
+ * neighbours (or, without a current article, neighbours of the session's recent reads), the other
+ * live content neighbours, then the reader's profile, trending, popular and latest, skipping what
+ * must not be shown and capping one category's share.
  * Pure logic, no I/O: the caller supplies the sources, the article metadata and "now".
  */
 public final class RecommendationMerger {
 
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Live content neighbours placed ahead of the model's lists: new articles on the current
+   * article's story that no training has seen yet (or, for a new article, its only neighbours).
+   */
+  static final int LIVE_SIMILAR_LEAD = 2;
 
   private final double categoryShare;
 
@@ -55,8 +62,15 @@ public final class RecommendationMerger {
     Map<String, Suggestion> ordered = new LinkedHashMap<>();
     // Model lists keep the reason the model gave (read-together, similar-content, similar-readers);
     // the live and fallback sources say where they came from.
+    List<Suggestion> live = sources.liveSimilar();
+    int lead = 0;
+    for (int taken = 0; lead < live.size() && taken < LIVE_SIMILAR_LEAD; lead++) {
+      taken += blocked.contains(live.get(lead).articleId()) ? 0 : 1;
+    }
+    add(ordered, blocked, live.subList(0, lead), Reason.SIMILAR_CONTENT);
     add(ordered, blocked, sources.articleNeighbours(), null);
     add(ordered, blocked, sources.coVisits(), Reason.READ_TOGETHER);
+    add(ordered, blocked, live.subList(lead, live.size()), Reason.SIMILAR_CONTENT);
     add(ordered, blocked, sources.recentNeighbours(), null);
     add(ordered, blocked, sources.readerProfile(), null);
     add(ordered, blocked, sources.trending(), Reason.TRENDING);
