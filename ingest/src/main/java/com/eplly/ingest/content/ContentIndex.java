@@ -40,6 +40,8 @@ public final class ContentIndex {
   private final TreeSet<Doc> byAge = new TreeSet<>(OLDEST_FIRST);
   /** term → ids of the indexed articles holding it; its size is the term's document frequency. */
   private final Map<String, Set<String>> postings = new HashMap<>();
+  /** TF-IDF vector lengths; any change of the index changes IDF, so it empties the cache. */
+  private final Map<String, Double> norms = new HashMap<>();
 
   /**
    * @param maxArticles    most articles kept (the oldest leave first)
@@ -62,6 +64,7 @@ public final class ContentIndex {
    */
   public boolean put(Article article, long nowMs) {
     remove(article.articleId());
+    norms.clear();
     Map<String, Integer> counts = new HashMap<>();
     for (String term : ContentText.documentTokens(article, categoryWeight)) {
       counts.merge(term, 1, Integer::sum);
@@ -81,6 +84,7 @@ public final class ContentIndex {
       return;
     }
     byAge.remove(doc);
+    norms.clear();
     for (String term : doc.termCounts().keySet()) {
       Set<String> ids = postings.get(term);
       ids.remove(articleId);
@@ -99,26 +103,25 @@ public final class ContentIndex {
     if (doc == null) {
       return List.of();
     }
-    Map<String, Double> weights = weights(doc);
-    double norm = norm(weights);
+    double norm = norm(doc);
     if (norm == 0) {
       return List.of();
     }
     Map<String, Double> dots = new HashMap<>();
-    weights.forEach((term, w) -> {
-      if (w == 0) {
+    doc.termCounts().forEach((term, count) -> {
+      double idf = idf(term);
+      if (idf == 0) {
         return;
       }
-      double idf = idf(term);
       for (String other : postings.get(term)) {
         if (!other.equals(articleId)) {
-          dots.merge(other, w * docs.get(other).termCounts().get(term) * idf, Double::sum);
+          dots.merge(other, count * idf * docs.get(other).termCounts().get(term) * idf, Double::sum);
         }
       }
     });
     List<Neighbour> out = new ArrayList<>(dots.size());
     dots.forEach((other, dot) -> {
-      double score = dot / (norm * norm(weights(docs.get(other))));
+      double score = dot / (norm * norm(docs.get(other)));
       if (score > 0 && score >= minScore) {
         out.add(new Neighbour(other, Math.min(1.0, score)));
       }
@@ -142,10 +145,15 @@ public final class ContentIndex {
     }
   }
 
-  private Map<String, Double> weights(Doc doc) {
-    Map<String, Double> w = new HashMap<>();
-    doc.termCounts().forEach((term, count) -> w.put(term, count * idf(term)));
-    return w;
+  private double norm(Doc doc) {
+    return norms.computeIfAbsent(doc.articleId(), id -> {
+      double sum = 0;
+      for (Map.Entry<String, Integer> e : doc.termCounts().entrySet()) {
+        double w = e.getValue() * idf(e.getKey());
+        sum += w * w;
+      }
+      return Math.sqrt(sum);
+    });
   }
 
   /** MLlib's smoothed IDF: a term in every indexed article weighs 0. */
@@ -153,13 +161,5 @@ public final class ContentIndex {
     Set<String> ids = postings.get(term);
     int df = ids == null ? 0 : ids.size();
     return Math.log((docs.size() + 1.0) / (df + 1.0));
-  }
-
-  private static double norm(Map<String, Double> weights) {
-    double sum = 0;
-    for (double w : weights.values()) {
-      sum += w * w;
-    }
-    return Math.sqrt(sum);
   }
 }

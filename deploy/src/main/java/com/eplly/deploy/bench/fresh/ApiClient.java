@@ -44,12 +44,20 @@ public final class ApiClient {
     if (!exclude.isEmpty()) {
       q.append("&exclude=").append(enc(String.join(",", exclude)));
     }
-    JsonNode root = getJson(q.toString());
+    return items(getJson(q.toString()));
+  }
+
+  private static List<Item> items(JsonNode root) {
     List<Item> items = new ArrayList<>();
     for (JsonNode item : root.path("items")) {
       items.add(new Item(item.path("articleId").asText(), item.path("reason").asText()));
     }
     return items;
+  }
+
+  /** GET /v1/recommendations under an article (no reader). */
+  public List<Item> recommendationsFor(String articleId, int limit) {
+    return items(getJson("v1/recommendations?articleId=" + enc(articleId) + "&limit=" + limit));
   }
 
   /** Ids of GET /v1/articles?limit=, newest first. */
