@@ -22,9 +22,9 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Reads every candidate source of one request in a single pipelined Redis round trip: the
  * version's article, reader and popular lists, the reader's and session's recent reads, live
- * co-visits and content neighbours, the trending buckets and the newest articles. A request without an article (an
- * anonymous reader on a home page, say) costs a second round trip: the lists and co-visits of the
- * session's newest reads stand in for the current article's.
+ * co-visits and content neighbours, the trending buckets and the newest articles. A request
+ * without an article (an anonymous reader on a home page, say) costs a second round trip: the
+ * lists and co-visits of the session's newest reads stand in for the current article's.
  */
 @Component
 public class CandidateReader {
