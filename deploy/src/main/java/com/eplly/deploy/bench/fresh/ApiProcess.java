@@ -30,7 +30,12 @@ public final class ApiProcess implements AutoCloseable {
     ChildProcess child = ChildProcess.start("api", service.command(stack.repo()), stack.work(), stack.logs().resolve("api.log"));
     ApiProcess p = new ApiProcess(child, service);
     HttpProbe probe = new HttpProbe();
-    Await.until("api health", Duration.ofSeconds(120), child, () -> probe.isOk(service.health()));
+    try {
+      Await.until("api health", Duration.ofSeconds(120), child, () -> probe.isOk(service.health()));
+    } catch (RuntimeException e) {
+      p.close(); // nobody else holds it yet: an api that never became healthy must not outlive the benchmark
+      throw e;
+    }
     return p;
   }
 
