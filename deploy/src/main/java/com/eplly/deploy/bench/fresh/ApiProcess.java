@@ -13,6 +13,9 @@ import java.time.Duration;
 /** The packaged api jar as a child process of the benchmark, on a free port, against the stack's Kafka and Redis. */
 public final class ApiProcess implements AutoCloseable {
 
+  /** How long the api may take to become healthy: generous, for a machine shared with other builds. */
+  private static final Duration START = Duration.ofSeconds(300);
+
   private final ChildProcess child;
   private final ApiService service;
 
@@ -31,7 +34,7 @@ public final class ApiProcess implements AutoCloseable {
     ApiProcess p = new ApiProcess(child, service);
     HttpProbe probe = new HttpProbe();
     try {
-      Await.until("api health", Duration.ofSeconds(120), child, () -> probe.isOk(service.health()));
+      Await.until("api health", START, child, () -> probe.isOk(service.health()));
     } catch (RuntimeException e) {
       p.close(); // nobody else holds it yet: an api that never became healthy must not outlive the benchmark
       throw e;
