@@ -3,6 +3,7 @@ package com.eplly.contracts.codec;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -39,9 +40,9 @@ public final class EventCodec {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    mapper.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(MAX_RECORD_BYTES).build());
-    this.pageViews = new PageViewStreamReader(mapper);
+    StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(MAX_RECORD_BYTES).build();
+    mapper.getFactory().setStreamReadConstraints(limits);
+    this.pageViews = new PageViewStreamReader(JsonFactory.builder().streamReadConstraints(limits).build());
   }
 
   /**
@@ -66,6 +67,14 @@ public final class EventCodec {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Whether {@code bytes} are exactly what {@link #encode(PageView)} writes for {@code view}: then a
+   * consumer may store the bytes it received instead of encoding the view again.
+   */
+  public boolean isEncodingOf(byte[] bytes, PageView view) {
+    return PageViewBytes.isEncodingOf(bytes, view);
   }
 
   private static void stringField(JsonGenerator g, String name, String value) throws IOException {

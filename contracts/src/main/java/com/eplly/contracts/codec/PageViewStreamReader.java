@@ -1,17 +1,21 @@
 package com.eplly.contracts.codec;
 
 import com.eplly.contracts.event.PageView;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads a well-formed, well-typed page view straight from its bytes with Jackson's streaming
  * parser, without building a tree: ingest's hot path. Anything unusual (bad JSON, a wrongly typed
  * or missing field, duplicate keys, trailing tokens) yields null, and the caller decodes the
- * record again through the tree, which words the error. Unknown fields are skipped, as the tree
- * decoder ignores them.
+ * record again through the tree, which words the error. Unknown scalar fields are skipped, as the
+ * tree decoder ignores them; an unknown object or array goes the slow way, which checks it for
+ * duplicate keys. Duplicates are detected here rather than by the parser, which would track every
+ * key in a set.
  */
 final class PageViewStreamReader {
 
@@ -22,16 +26,16 @@ final class PageViewStreamReader {
     }
   }
 
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
 
-  PageViewStreamReader(ObjectMapper mapper) {
-    this.mapper = mapper;
+  /** @param factory a factory with the codec's read limits (nesting depth, string length) */
+  PageViewStreamReader(JsonFactory factory) {
+    this.factory = factory;
   }
 
   /** The page view the bytes hold (not yet validated), or null when the slow path must decide. */
   PageView read(byte[] bytes) {
-    // the mapper's parser carries its strictness (duplicate keys) and limits (nesting depth)
-    try (JsonParser p = mapper.createParser(bytes)) {
+    try (JsonParser p = factory.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
@@ -42,20 +46,35 @@ final class PageViewStreamReader {
       String referrer = null;
       Long timestamp = null;
       Long dwellMs = null;
+      int seen = 0; // one bit per known field
+      Set<String> others = null;
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
-        switch (name) {
-          case "eventId" -> eventId = text(p, value);
-          case "readerId" -> readerId = text(p, value);
-          case "articleId" -> articleId = text(p, value);
-          case "sessionId" -> sessionId = text(p, value);
-          case "referrerArticleId" -> referrer = text(p, value);
-          case "timestamp" -> timestamp = integer(p, value);
-          case "dwellMs" -> dwellMs = integer(p, value);
-          default -> p.skipChildren();
+        int bit = switch (name) {
+          case "eventId" -> { eventId = text(p, value); yield 1; }
+          case "readerId" -> { readerId = text(p, value); yield 2; }
+          case "articleId" -> { articleId = text(p, value); yield 4; }
+          case "sessionId" -> { sessionId = text(p, value); yield 8; }
+          case "referrerArticleId" -> { referrer = text(p, value); yield 16; }
+          case "timestamp" -> { timestamp = integer(p, value); yield 32; }
+          case "dwellMs" -> { dwellMs = integer(p, value); yield 64; }
+          default -> {
+            if (value.isStructStart()) {
+              throw new Unusual();
+            }
+            others = others == null ? new HashSet<>() : others;
+            if (!others.add(name)) {
+              throw new Unusual();
+            }
+            yield 0;
+          }
+        };
+        if ((seen & bit) != 0) {
+          throw new Unusual(); // a repeated key
         }
+        seen |= bit;
       }
       // a null or absent timestamp reads as "missing" in the slow path
       if (t != JsonToken.END_OBJECT || timestamp == null || p.nextToken() != null) {

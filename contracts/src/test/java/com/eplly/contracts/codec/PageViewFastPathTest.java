@@ -2,15 +2,21 @@ package com.eplly.contracts.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eplly.contracts.event.PageView;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,6 +54,10 @@ class PageViewFastPathTest {
         "{" + base + ",\"timestamp\":" + NOW + "} xyz",
         "{" + base + ",\"timestamp\":" + NOW + ",\"readerId\":\"q\"}",
         "{" + base + ",\"timestamp\":" + NOW + ",\"extra\":1,\"extra\":2}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"extra\":1,\"other\":\"x\",\"more\":null}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"timestamp\":" + NOW + "}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"dwellMs\":null,\"dwellMs\":1}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"x\":{\"k\":1,\"k\":2}}",
         "{" + base + "}",
         "{" + base + ",\"timestamp\":null}",
         "{" + base + ",\"timestamp\":\"" + NOW + "\"}",
@@ -73,7 +83,7 @@ class PageViewFastPathTest {
   @ParameterizedTest
   @MethodSource("views")
   void plainRecordsTakeTheFastPathAndOthersDoNot(PageView view) {
-    PageViewStreamReader reader = new PageViewStreamReader(JsonMapper.builder().build());
+    PageViewStreamReader reader = new PageViewStreamReader(new JsonFactory());
     assertEquals(view, reader.read(codec.encode(view)));
     assertNull(reader.read("{\"timestamp\":\"1\"}".getBytes(StandardCharsets.UTF_8)));
   }
@@ -83,5 +93,38 @@ class PageViewFastPathTest {
   void decodesExactlyAsTheTreeDecoder(String json) {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     assertEquals(codec.decodePageViewFromTree(bytes), codec.decodePageView(bytes), json);
+  }
+
+  @ParameterizedTest
+  @MethodSource("views")
+  void recognisesItsOwnEncodingOfPlainAsciiViews(PageView view) {
+    boolean plainAscii = view.readerId() == null || view.readerId().equals("r-1");
+    assertEquals(plainAscii, codec.isEncodingOf(codec.encode(view), view));
+  }
+
+  @ParameterizedTest
+  @MethodSource("records")
+  void takesReceivedBytesAsEncodedOnlyWhenTheyAreByteForByteTheEncoding(String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    if (codec.decodePageView(bytes) instanceof Decoded.Valid<PageView> v) {
+      assertEquals(Arrays.equals(bytes, codec.encode(v.value())), codec.isEncodingOf(bytes, v.value()), json);
+    }
+  }
+
+  @Test
+  void spacesEscapesOrderAndExtraFieldsAreNotTheEncoding() {
+    PageView view = new PageView(ID, "r", "a", "s", NOW, null, 0L);
+    String canonical = new String(codec.encode(view), StandardCharsets.UTF_8);
+    assertTrue(codec.isEncodingOf(canonical.getBytes(StandardCharsets.UTF_8), view));
+    for (String variant : List.of(
+        canonical.replace(",", ", "),
+        canonical.replace("\"r\"", "\"\\u0072\""),
+        canonical.replace("\"dwellMs\":0", "\"dwellMs\":-0"),
+        canonical.replace("}", ",\"x\":1}"),
+        canonical.replace("{", "{\"referrerArticleId\":null,"),
+        "{\"readerId\":\"r\",\"eventId\":\"" + ID + canonical.substring(canonical.indexOf("\",\"articleId")),
+        canonical + "\n")) {
+      assertFalse(codec.isEncodingOf(variant.getBytes(StandardCharsets.UTF_8), view), variant);
+    }
   }
 }
