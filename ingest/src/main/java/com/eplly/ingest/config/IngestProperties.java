@@ -1,9 +1,9 @@
 package com.eplly.ingest.config;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * All settings of the ingest process (prefix {@code eplly}); the one place its configuration is

@@ -24,7 +24,8 @@ public final class IngestProcess implements AutoCloseable {
   /** Exit status of a JVM ended by SIGKILL (128 + 9), as {@link Process#exitValue} reports it. */
   public static final int SIGKILL_EXIT = 137;
 
-  private static final Duration START = Duration.ofSeconds(120);
+  // generous: on a machine shared with other jobs, Spring Boot alone has taken over 90 s to start
+  private static final Duration START = Duration.ofSeconds(300);
 
   private final ChildProcess child;
   private final IngestService service;
