@@ -54,7 +54,12 @@ public final class IngestProcess implements AutoCloseable {
     ChildProcess child = ChildProcess.start(name, command, stack.work(), stack.logs().resolve(name + ".log"));
     IngestProcess p = new IngestProcess(child, service);
     HttpProbe probe = new HttpProbe();
-    Await.until(name + " health", START, child, () -> probe.isOk(service.health()));
+    try {
+      Await.until(name + " health", START, child, () -> probe.isOk(service.health()));
+    } catch (RuntimeException e) {
+      p.close(); // a process that never became healthy must not outlive the benchmark
+      throw e;
+    }
     return p;
   }
 
