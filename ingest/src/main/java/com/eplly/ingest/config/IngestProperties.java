@@ -3,6 +3,7 @@ package com.eplly.ingest.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * All settings of the ingest process (prefix {@code eplly}); the one place its configuration is
@@ -58,6 +59,12 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param articleConcurrency     consumer threads for {@code articles}
    * @param maxPollRecords         records per poll, i.e. the largest batch handed to a listener; larger batches mean
    *                               fewer lake files (each fsynced) and fewer Redis commands per event
+   * @param fetchMinBytes          the broker holds a fetch until this much is there (or {@code fetchMaxWait} passed),
+   *                               so that a busy stream comes in batches worth aggregating
+   * @param fetchMaxWait           the longest a fetch is held for {@code fetchMinBytes}: the latency it may add to a
+   *                               page view's freshness (target 1 s p99)
+   * @param maxPartitionFetchBytes bytes fetched per partition and request; large enough that a backlog fills
+   *                               {@code maxPollRecords} in one fetch
    * @param dlqSendTimeout         how long to wait for the broker to confirm a dead-letter record
    */
   public record Kafka(
@@ -65,6 +72,9 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue("2") int pageViewConcurrency,
       @DefaultValue("1") int articleConcurrency,
       @DefaultValue("5000") int maxPollRecords,
+      @DefaultValue("64KB") DataSize fetchMinBytes,
+      @DefaultValue("100ms") Duration fetchMaxWait,
+      @DefaultValue("8MB") DataSize maxPartitionFetchBytes,
       @DefaultValue("30s") Duration dlqSendTimeout) {
 
     public Kafka {
@@ -97,6 +107,8 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param coVisitCap           co-visited articles kept per article (highest counts)
    * @param coVisitTtl           a co-visit set expires this long after its last update
    * @param coVisitReverseWeight weight of the backward pair B→A when A→B is read (0 disables it)
+   * @param sessionHeadCacheSize sessions whose newest article is remembered in memory, sparing a Redis read per
+   *                             session and batch (about 150 bytes each)
    */
   public record Live(
       @DefaultValue("100") int readerRecentCap,
@@ -106,10 +118,12 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue("3h") Duration trendingTtl,
       @DefaultValue("100") int coVisitCap,
       @DefaultValue("2d") Duration coVisitTtl,
-      @DefaultValue("0.5") double coVisitReverseWeight) {
+      @DefaultValue("0.5") double coVisitReverseWeight,
+      @DefaultValue("200000") int sessionHeadCacheSize) {
 
     public Live {
       positive("eplly.ingest.live.reader-recent-cap", readerRecentCap);
+      positive("eplly.ingest.live.session-head-cache-size", sessionHeadCacheSize);
       positive("eplly.ingest.live.session-recent-cap", sessionRecentCap);
       positive("eplly.ingest.live.co-visit-cap", coVisitCap);
       if (coVisitReverseWeight < 0) {

@@ -2,6 +2,7 @@ package com.eplly.ingest.config;
 
 import com.eplly.ingest.lake.LakeRebalanceListener;
 import com.eplly.ingest.lake.LakeWriter;
+import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.BatchFailureListener;
 import com.eplly.ingest.monitoring.IngestMetrics;
 import java.util.Map;
@@ -36,6 +37,9 @@ public class KafkaConfig {
     return factory -> factory.updateConfigs(Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId(),
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords(),
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) kafka.fetchMinBytes().toBytes(),
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) kafka.fetchMaxWait().toMillis(),
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) kafka.maxPartitionFetchBytes().toBytes(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -75,14 +79,15 @@ public class KafkaConfig {
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
-      ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler batchErrorHandler, LakeWriter lake) {
+      ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler batchErrorHandler, LakeWriter lake,
+      LiveStateWriter live) {
     ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(consumerFactory);
     factory.setBatchListener(true);
     factory.setCommonErrorHandler(batchErrorHandler);
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.BATCH);
-    container.setConsumerRebalanceListener(new LakeRebalanceListener(lake));
+    container.setConsumerRebalanceListener(new LakeRebalanceListener(lake, live::forgetSessionHeads));
     return factory;
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Makes the lake re-read its high-water marks whenever a partition changes owner, because another
- * ingest instance may have written files for it in the meantime.
+ * ingest instance may have written files for it in the meantime; also runs the other caches'
+ * {@code onOwnerChange} hook (the live state's session heads) for the same reason.
  */
 public final class LakeRebalanceListener implements ConsumerAwareRebalanceListener {
 
@@ -19,9 +20,11 @@ public final class LakeRebalanceListener implements ConsumerAwareRebalanceListen
       Map.of(Topics.PAGE_VIEWS, LakeLayout.PAGE_VIEWS, Topics.ARTICLES, LakeLayout.ARTICLES);
 
   private final LakeWriter lake;
+  private final Runnable onOwnerChange;
 
-  public LakeRebalanceListener(LakeWriter lake) {
+  public LakeRebalanceListener(LakeWriter lake, Runnable onOwnerChange) {
     this.lake = lake;
+    this.onOwnerChange = onOwnerChange;
   }
 
   @Override
@@ -40,6 +43,9 @@ public final class LakeRebalanceListener implements ConsumerAwareRebalanceListen
   }
 
   private void forget(Collection<TopicPartition> partitions) {
+    if (!partitions.isEmpty()) {
+      onOwnerChange.run();
+    }
     partitions.stream()
         .filter(tp -> DATASET_OF_TOPIC.containsKey(tp.topic()))
         .collect(Collectors.groupingBy(TopicPartition::topic,

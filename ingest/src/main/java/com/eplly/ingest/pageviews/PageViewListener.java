@@ -70,14 +70,20 @@ public class PageViewListener {
     batchTimer.record(() -> process(records));
   }
 
+  /** A valid page view and its lake line: the received bytes when they are exactly its encoding. */
+  private record ValidView(PageView view, byte[] line) {}
+
   private void process(List<ConsumerRecord<String, byte[]>> records) {
-    List<LakeRecord<PageView>> valid = new ArrayList<>(records.size());
+    List<LakeRecord<ValidView>> valid = new ArrayList<>(records.size());
     List<ConsumerRecord<String, byte[]>> validSources = requireKnownArticle ? new ArrayList<>(records.size()) : null;
     List<Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       Decoded<PageView> decoded = codec.decodePageView(r.value());
       if (decoded instanceof Decoded.Valid<PageView> v) {
-        valid.add(new LakeRecord<>(r.partition(), r.offset(), v.value().timestamp(), v.value()));
+        PageView view = v.value();
+        // The api sends the codec's own encoding, so re-encoding would mostly rebuild the same bytes.
+        byte[] line = codec.isEncodingOf(r.value(), view) ? r.value() : codec.encode(view);
+        valid.add(new LakeRecord<>(r.partition(), r.offset(), view.timestamp(), new ValidView(view, line)));
         if (validSources != null) {
           validSources.add(r);
         }
@@ -90,10 +96,10 @@ public class PageViewListener {
     }
     deadLetters.publish(Topics.PAGE_VIEWS_DLQ, rejected);
 
-    LakePlan<PageView> plan = lake.plan(LakeLayout.PAGE_VIEWS, valid);
+    LakePlan<ValidView> plan = lake.plan(LakeLayout.PAGE_VIEWS, valid);
     // Only events new to the lake touch the counters, so a replay does not count anything twice.
-    live.apply(plan.newValues());
-    int files = lake.write(plan, codec::encode);
+    live.apply(plan.newValues().stream().map(ValidView::view).toList());
+    int files = lake.write(plan, ValidView::line);
 
     rejected.forEach(r -> metrics.rejected(Topics.PAGE_VIEWS, r.reason()));
     metrics.accepted(Topics.PAGE_VIEWS, plan.newCount());
@@ -102,17 +108,18 @@ public class PageViewListener {
   }
 
   /** Moves views of articles the catalog lacks to {@code rejected}; returns the rest in order. */
-  private List<LakeRecord<PageView>> withoutUnknownArticles(List<LakeRecord<PageView>> valid,
+  private List<LakeRecord<ValidView>> withoutUnknownArticles(List<LakeRecord<ValidView>> valid,
       List<ConsumerRecord<String, byte[]>> sources, List<Rejected> rejected) {
-    Set<String> unknown = catalog.unknown(valid.stream().map(r -> r.value().articleId()).toList());
+    Set<String> unknown = catalog.unknown(valid.stream().map(r -> r.value().view().articleId()).toList());
     if (unknown.isEmpty()) {
       return valid;
     }
-    List<LakeRecord<PageView>> known = new ArrayList<>(valid.size());
+    List<LakeRecord<ValidView>> known = new ArrayList<>(valid.size());
     for (int i = 0; i < valid.size(); i++) {
-      LakeRecord<PageView> r = valid.get(i);
-      if (unknown.contains(r.value().articleId())) {
-        rejected.add(new Rejected(sources.get(i), "unknown article \"" + r.value().articleId() + "\""));
+      LakeRecord<ValidView> r = valid.get(i);
+      String articleId = r.value().view().articleId();
+      if (unknown.contains(articleId)) {
+        rejected.add(new Rejected(sources.get(i), "unknown article \"" + articleId + "\""));
       } else {
         known.add(r);
       }

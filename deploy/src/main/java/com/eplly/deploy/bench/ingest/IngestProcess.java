@@ -24,7 +24,8 @@ public final class IngestProcess implements AutoCloseable {
   /** Exit status of a JVM ended by SIGKILL (128 + 9), as {@link Process#exitValue} reports it. */
   public static final int SIGKILL_EXIT = 137;
 
-  private static final Duration START = Duration.ofSeconds(120);
+  // generous: on a machine shared with other jobs, Spring Boot alone has taken over 90 s to start
+  private static final Duration START = Duration.ofSeconds(300);
 
   private final ChildProcess child;
   private final IngestService service;
@@ -53,7 +54,12 @@ public final class IngestProcess implements AutoCloseable {
     ChildProcess child = ChildProcess.start(name, command, stack.work(), stack.logs().resolve(name + ".log"));
     IngestProcess p = new IngestProcess(child, service);
     HttpProbe probe = new HttpProbe();
-    Await.until(name + " health", START, child, () -> probe.isOk(service.health()));
+    try {
+      Await.until(name + " health", START, child, () -> probe.isOk(service.health()));
+    } catch (RuntimeException e) {
+      p.close(); // a process that never became healthy must not outlive the benchmark
+      throw e;
+    }
     return p;
   }
 
