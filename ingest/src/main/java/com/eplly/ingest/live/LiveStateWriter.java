@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /**
@@ -25,11 +25,11 @@ import redis.clients.jedis.Response;
 @Component
 public class LiveStateWriter {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final IngestProperties.Live settings;
   private final Clock clock;
 
-  public LiveStateWriter(RedisClient redis, IngestProperties properties, Clock clock) {
+  public LiveStateWriter(UnifiedJedis redis, IngestProperties properties, Clock clock) {
     this.redis = redis;
     this.settings = properties.ingest().live();
     this.clock = clock;
@@ -71,7 +71,7 @@ public class LiveStateWriter {
     });
 
     List<Response<?>> replies = new ArrayList<>();
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       pushCapped(p, readerLists, Keyspace::readerRecent, settings.readerRecentCap(), settings.readerRecentTtl().toMillis(), replies);
       pushCapped(p, sessionLists, Keyspace::sessionRecent, settings.sessionRecentCap(), settings.sessionRecentTtl().toMillis(), replies);
       trending.forEach((key, counts) -> {
@@ -94,7 +94,7 @@ public class LiveStateWriter {
     Set<String> sessions = new LinkedHashSet<>();
     views.forEach(v -> sessions.add(v.sessionId()));
     Map<String, Response<String>> replies = new LinkedHashMap<>();
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       sessions.forEach(s -> replies.put(s, p.lindex(Keyspace.sessionRecent(s), 0)));
       p.sync();
     }
@@ -108,7 +108,7 @@ public class LiveStateWriter {
     return heads;
   }
 
-  private static void pushCapped(Pipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
+  private static void pushCapped(AbstractPipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
       long ttlMs, List<Response<?>> replies) {
     lists.forEach((id, articles) -> {
       String key = keyOf.apply(id);
