@@ -6,8 +6,10 @@ import com.eplly.deploy.process.ChildProcess;
 import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.service.ApiService;
+import com.eplly.deploy.service.RepoLayout;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** The packaged api jar as a child process of the benchmark, on a free port, against the stack's Kafka and Redis. */
@@ -23,14 +25,24 @@ public final class ApiProcess implements AutoCloseable {
 
   /** Starts the api and waits until its health endpoint answers 200. */
   public static ApiProcess start(BenchStack stack) {
-    if (!Files.isRegularFile(stack.repo().apiJar())) {
-      throw new IllegalStateException("not built yet: " + stack.repo().apiJar() + " - run `mvn -B -DskipTests -pl api package`");
+    return start(new ApiService(stack.broker().bootstrapServers(), stack.redis().port(), Ports.free()), stack.repo(), stack.work(),
+        stack.logs());
+  }
+
+  /** As {@link #start(BenchStack)}, for any stack (e.g. the cluster test's). */
+  public static ApiProcess start(ApiService service, RepoLayout repo, Path work, Path logs) {
+    if (!Files.isRegularFile(repo.apiJar())) {
+      throw new IllegalStateException("not built yet: " + repo.apiJar() + " - run `mvn -B -DskipTests -pl api package`");
     }
-    ApiService service = new ApiService(stack.broker().bootstrapServers(), stack.redis().port(), Ports.free());
-    ChildProcess child = ChildProcess.start("api", service.command(stack.repo()), stack.work(), stack.logs().resolve("api.log"));
+    ChildProcess child = ChildProcess.start("api", service.command(repo), work, logs.resolve("api.log"));
     ApiProcess p = new ApiProcess(child, service);
     HttpProbe probe = new HttpProbe();
-    Await.until("api health", Duration.ofSeconds(120), child, () -> probe.isOk(service.health()));
+    try {
+      Await.until("api health", Duration.ofSeconds(300), child, () -> probe.isOk(service.health()));
+    } catch (RuntimeException e) {
+      child.close();
+      throw e;
+    }
     return p;
   }
 
