@@ -42,15 +42,23 @@ public final class ClusterTest {
     }
     RepoLayout repo = new RepoLayout(Path.of(System.getProperty("eplly.repo.root", ".")));
     Path work = repo.root().resolve("deploy/target/cluster-test");
-    boolean ok;
+    FaultRun.Options options;
+    ClusterStack.Shape shape;
     try {
-      FaultRun.Options options = new FaultRun.Options(
+      options = new FaultRun.Options(
           Integer.parseInt(opts.getOrDefault("events", "20000")),
           Integer.parseInt(opts.getOrDefault("via-api", "200")),
           Integer.parseInt(opts.getOrDefault("malformed", "50")),
           faults(opts.getOrDefault("faults", "broker,ingest,redis-replica")),
           Long.parseLong(opts.getOrDefault("seed", "7")));
-      ClusterStack.Shape shape = new ClusterStack.Shape(3, Integer.parseInt(opts.getOrDefault("partitions", "6")), 3, 2);
+      shape = new ClusterStack.Shape(3, Integer.parseInt(opts.getOrDefault("partitions", "6")), 3, 2);
+    } catch (IllegalArgumentException e) {
+      out.println("[cluster] bad option: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    boolean ok;
+    try {
       WorkFolder.clean(work);
       try (ClusterStack stack = ClusterStack.start(work, repo, shape, out)) {
         List<PhaseCounts> phases = new FaultRun(stack, out).run(options);
@@ -61,10 +69,9 @@ public final class ClusterTest {
     } catch (StepFailedException e) {
       out.println("[cluster] FAILED: " + e.report());
       ok = false;
-    } catch (IllegalArgumentException e) {
-      out.println("[cluster] bad option: " + e.getMessage());
-      System.exit(2);
-      return;
+    } catch (RuntimeException e) {
+      out.println("[cluster] FAILED: " + e);
+      ok = false;
     }
     out.printf(Locale.ROOT, "[cluster] %s; logs in %s%n", ok ? "PASSED" : "FAILED", work.resolve("logs"));
     System.exit(ok ? 0 : 1);

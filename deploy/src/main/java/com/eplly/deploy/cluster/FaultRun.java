@@ -8,7 +8,6 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
-import com.eplly.deploy.bench.fresh.ApiClient;
 import com.eplly.deploy.bench.ingest.IngestProcess;
 import com.eplly.deploy.bench.ingest.LakeAudit;
 import com.eplly.deploy.bench.ingest.PageViewLoad;
@@ -18,7 +17,6 @@ import com.eplly.deploy.process.Await;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -142,9 +140,8 @@ public final class FaultRun {
         () -> LakeProgress.lines(stack.lake(), LakeLayout.PAGE_VIEWS) >= target);
     inject(fault);
 
-    ApiClient api = new ApiClient(stack.api().base());
     for (PageView v : forApi) {
-      api.postPageView(codec.encode(v));
+      post(v);
       produced.add(UUID.fromString(v.eventId()));
       viaApi++;
     }
@@ -217,22 +214,62 @@ public final class FaultRun {
     return last[0];
   }
 
+  /**
+   * POST /v1/events. Retried only on 503 (Kafka did not take the event, e.g. no topic metadata yet
+   * on a busy machine), with the same eventId; a lost answer is not retried, as the event may be in.
+   */
+  private void post(PageView v) {
+    HttpRequest request = HttpRequest.newBuilder(stack.api().base().resolve("v1/events")).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(v))).build();
+    HttpResponse<String> r = send(request);
+    for (int attempt = 1; attempt < 10 && r != null && r.statusCode() == 503; attempt++) {
+      pause(Duration.ofSeconds(1));
+      r = send(request);
+    }
+    if (r == null || r.statusCode() != 202) {
+      throw new IllegalStateException("POST /v1/events answered " + (r == null ? "nothing" : r.statusCode() + ": " + r.body()));
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** One recommendation answer, reduced to what the test checks. */
   private record Recommendation(int status, boolean degraded, int items) {}
 
+  /**
+   * GET /v1/recommendations for a reader. A degraded answer is asked again a few times: on a busy
+   * machine one round trip can miss the api's 100 ms Redis timeout; a cluster that cannot serve
+   * stays degraded on every attempt.
+   */
   private Recommendation recommend(String reader) {
-    URI uri = stack.api().base().resolve("v1/recommendations?limit=6&readerId=" + reader);
+    HttpRequest request = HttpRequest.newBuilder(stack.api().base().resolve("v1/recommendations?limit=6&readerId=" + reader))
+        .timeout(Duration.ofSeconds(30)).build();
+    Recommendation answer = new Recommendation(-1, true, 0);
+    for (int attempt = 0; attempt < 5 && answer.degraded(); attempt++) {
+      HttpResponse<String> r = send(request);
+      if (r != null) {
+        String body = r.body();
+        answer = new Recommendation(r.statusCode(), body.contains("\"degraded\":true"), body.split("\"articleId\"", -1).length - 1);
+      }
+    }
+    return answer;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      String body = r.body();
-      int items = body.split("\"articleId\"", -1).length - 1;
-      return new Recommendation(r.statusCode(), body.contains("\"degraded\":true"), items);
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      return new Recommendation(-1, true, 0);
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Recommendation(-1, true, 0);
+      return null;
     }
   }
 

@@ -16,7 +16,8 @@ public class RedisHealthIndicator extends AbstractHealthIndicator {
   public RedisHealthIndicator(UnifiedJedis redis, IngestProperties properties) {
     super("Redis is unreachable");
     this.redis = redis;
-    this.address = properties.redis().host() + ":" + properties.redis().port();
+    IngestProperties.Redis r = properties.redis();
+    this.address = r.clusterNodes().isEmpty() ? r.host() + ":" + r.port() : "cluster " + String.join(",", r.clusterNodes());
   }
 
   @Override
