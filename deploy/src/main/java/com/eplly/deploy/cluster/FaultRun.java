@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 /**
  * The cluster test's phases: a baseline, then one phase per fault. Each phase produces page views
@@ -159,8 +161,19 @@ public final class FaultRun {
     Recommendation answer = recommend(reader);
     return new PhaseCounts(name, fault.description(), produced.size(), viaApi, LakeAudit.of(stack.lake(), produced), invalid,
         dlq, answer.status(), answer.degraded(), answer.items(), stack.redisClient().llen(Keyspace.readerRecent(reader)),
-        stack.redisClient().zcard(Keyspace.latestArticles()), stack.redis().keysPerMaster(), up(),
+        catalogWithHashes(), stack.redis().keysPerMaster(), up(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Articles in the catalog index whose hash exists too, read in one cluster pipeline (grouped per node). */
+  private long catalogWithHashes() {
+    List<String> ids = stack.redisClient().zrange(Keyspace.latestArticles(), 0, -1);
+    List<Response<Boolean>> exists = new ArrayList<>(ids.size());
+    try (AbstractPipeline p = stack.redisClient().pipelined()) {
+      ids.forEach(id -> exists.add(p.exists(Keyspace.article(id))));
+      p.sync();
+    }
+    return exists.stream().filter(Response::get).count();
   }
 
   private static Duration catchUp(Options o) {

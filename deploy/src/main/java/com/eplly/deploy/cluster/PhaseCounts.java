@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param degraded      whether that answer came from the in-process snapshot rather than Redis
  * @param items         items in that answer
  * @param readerRecent  length of that reader's recent-reads list in the Redis Cluster (live state)
- * @param catalog       articles in the catalog index in the Redis Cluster
+ * @param catalog       articles in the catalog index of the Redis Cluster that have their hash
  * @param keysPerMaster DBSIZE of each running Redis master
  * @param up            running Kafka nodes / ingest instances / Redis nodes
  * @param seconds       wall time of the phase

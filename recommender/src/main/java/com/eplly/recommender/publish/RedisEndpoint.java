@@ -62,7 +62,7 @@ public record RedisEndpoint(String uri) implements Serializable {
     for (String node : uri.substring(CLUSTER_SCHEME.length()).split(",")) {
       try {
         nodes.add(HostAndPort.from(node.strip()));
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) { // Jedis reports a missing colon as an index error
         throw new IllegalArgumentException("redis cluster node '" + node + "' in '" + uri + "' must look like host:port");
       }
     }

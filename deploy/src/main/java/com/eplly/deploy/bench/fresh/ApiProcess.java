@@ -38,7 +38,7 @@ public final class ApiProcess implements AutoCloseable {
     ApiProcess p = new ApiProcess(child, service);
     HttpProbe probe = new HttpProbe();
     try {
-      Await.until("api health", Duration.ofSeconds(300), child, () -> probe.isOk(service.health()));
+      Await.until("api health", Duration.ofSeconds(600), child, () -> probe.isOk(service.health()));
     } catch (RuntimeException e) {
       child.close();
       throw e;

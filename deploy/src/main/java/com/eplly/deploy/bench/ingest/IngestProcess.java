@@ -26,7 +26,7 @@ public final class IngestProcess implements AutoCloseable {
   public static final int SIGKILL_EXIT = 137;
 
   // Generous: several JVMs starting at once on a busy machine take minutes, and this is only an upper bound.
-  private static final Duration START = Duration.ofSeconds(300);
+  private static final Duration START = Duration.ofSeconds(600);
 
   private final ChildProcess child;
   private final IngestService service;
