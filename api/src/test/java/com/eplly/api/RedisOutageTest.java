@@ -29,7 +29,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +57,7 @@ class RedisOutageTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort int port;
-  @Autowired RedisClient redis;
+  @Autowired UnifiedJedis redis;
   @Autowired ActiveVersion activeVersion;
   @Autowired ServingSnapshot snapshot;
 

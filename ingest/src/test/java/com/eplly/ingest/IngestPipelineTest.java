@@ -70,7 +70,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
@@ -110,7 +110,7 @@ class IngestPipelineTest {
   }
 
   @Autowired EmbeddedKafkaBroker broker;
-  @Autowired RedisClient redis;
+  @Autowired UnifiedJedis redis;
   @Autowired MeterRegistry meters;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory;

@@ -7,7 +7,7 @@ import com.eplly.contracts.redis.RegistryException;
 import com.eplly.contracts.redis.VersionRegistry;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Published versions and the active pointer, for the admin endpoints: the shared
@@ -19,7 +19,7 @@ public class ModelRegistry {
 
   private final VersionRegistry registry;
 
-  public ModelRegistry(RedisClient redis) {
+  public ModelRegistry(UnifiedJedis redis) {
     this.registry = new VersionRegistry(redis);
   }
 

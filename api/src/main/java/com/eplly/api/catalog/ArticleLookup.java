@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /**
@@ -28,10 +28,10 @@ public class ArticleLookup {
 
   private static final String[] FIELDS = ArticleHash.SERVING_FIELDS.toArray(String[]::new);
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final Cache<String, Optional<Article>> cache;
 
-  public ArticleLookup(RedisClient redis, EpllyProperties properties) {
+  public ArticleLookup(UnifiedJedis redis, EpllyProperties properties) {
     this.redis = redis;
     this.cache = Caffeine.newBuilder()
         .expireAfterWrite(properties.recommend().articleCacheTtl())
@@ -53,7 +53,7 @@ public class ArticleLookup {
     }
     if (!misses.isEmpty()) {
       Map<String, Response<List<String>>> responses = new LinkedHashMap<>();
-      try (Pipeline p = redis.pipelined()) {
+      try (AbstractPipeline p = redis.pipelined()) {
         for (String id : misses) {
           responses.put(id, p.hmget(Keyspace.article(id), FIELDS));
         }

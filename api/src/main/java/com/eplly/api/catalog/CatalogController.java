@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code GET /v1/articles/{id}} and {@code GET /v1/articles}: catalog reads for the demo portal. */
 @RestController
@@ -26,11 +26,11 @@ public class CatalogController {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final ArticleLookup lookup;
   private final Clock clock;
 
-  public CatalogController(RedisClient redis, ArticleLookup lookup, Clock clock) {
+  public CatalogController(UnifiedJedis redis, ArticleLookup lookup, Clock clock) {
     this.redis = redis;
     this.lookup = lookup;
     this.clock = clock;

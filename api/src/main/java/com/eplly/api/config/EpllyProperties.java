@@ -1,6 +1,7 @@
 package com.eplly.api.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,13 +30,17 @@ public record EpllyProperties(
    * @param port     Redis port
    * @param timeout  connect and socket timeout; a slow Redis must turn into a degraded answer,
    *                 never into a hanging request, so keep this small
-   * @param poolSize maximum pooled connections (one request borrows one connection per round trip)
+   * @param poolSize maximum pooled connections (one request borrows one connection per round trip;
+   *                 with a cluster, this is the pool of each node)
+   * @param clusterNodes {@code host:port} seeds of a Redis Cluster; when set, host and port are
+   *                 ignored and a request's keys are pipelined per node. Empty: one Redis server
    */
   public record Redis(
       @DefaultValue("localhost") String host,
       @DefaultValue("6379") int port,
       @DefaultValue("100ms") Duration timeout,
-      @DefaultValue("32") int poolSize) {}
+      @DefaultValue("32") int poolSize,
+      @DefaultValue List<String> clusterNodes) {}
 
   /**
    * Recommendation assembly.

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The model version being served, read from {@link Keyspace#activeVersion()} on a short schedule
@@ -17,11 +17,11 @@ public class ActiveVersion {
 
   private static final Logger log = LoggerFactory.getLogger(ActiveVersion.class);
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final AtomicReference<String> current = new AtomicReference<>();
   private final AtomicBoolean failing = new AtomicBoolean(false);
 
-  public ActiveVersion(RedisClient redis) {
+  public ActiveVersion(UnifiedJedis redis) {
     this.redis = redis;
   }
 

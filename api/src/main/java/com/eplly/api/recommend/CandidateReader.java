@@ -14,8 +14,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.Tuple;
 
@@ -31,11 +31,11 @@ public class CandidateReader {
 
   private static final Logger log = LoggerFactory.getLogger(CandidateReader.class);
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final NearCache nearCache;
   private final EpllyProperties.Recommend settings;
 
-  public CandidateReader(RedisClient redis, NearCache nearCache, EpllyProperties properties) {
+  public CandidateReader(UnifiedJedis redis, NearCache nearCache, EpllyProperties properties) {
     this.redis = redis;
     this.nearCache = nearCache;
     this.settings = properties.recommend();
@@ -68,7 +68,7 @@ public class CandidateReader {
     NearCache.SharedLists shared = cached ? nearCache.shared(version) : null;
     List<Suggestion> cachedArticleList =
         cached && version != null && articleId != null ? nearCache.articleList(version, articleId) : null;
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       if (version != null) {
         if (shared == null) {
           popular = p.get(Keyspace.popularList(version));
@@ -145,7 +145,7 @@ public class CandidateReader {
     }
     List<Response<String>> lists = new ArrayList<>(seeds.size());
     List<Response<List<Tuple>>> visits = new ArrayList<>(seeds.size());
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       for (String seed : seeds) {
         lists.add(version == null ? null : p.get(Keyspace.articleList(version, seed)));
         visits.add(p.zrevrangeWithScores(Keyspace.coVisits(seed), 0, size - 1));

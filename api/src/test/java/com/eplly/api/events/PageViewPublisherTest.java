@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,7 +39,7 @@ class PageViewPublisherTest {
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000),
         new StringSerializer(), new ByteArraySerializer());
     EpllyProperties props = new EpllyProperties(
-        new EpllyProperties.Redis("localhost", 6379, Duration.ofMillis(100), 4),
+        new EpllyProperties.Redis("localhost", 6379, Duration.ofMillis(100), 4, List.of()),
         null, new EpllyProperties.Events(Duration.ofSeconds(2)), null, null);
     PageViewPublisher publisher =
         new PageViewPublisher(new KafkaTemplate<>(factory), new EventCodec(Clock.systemUTC()), props);

@@ -9,7 +9,7 @@ import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A hand-published model version and live state: article "cur" with model neighbours (one already
@@ -22,7 +22,7 @@ public final class Fixture {
 
   private Fixture() {}
 
-  public static void seed(RedisClient redis) {
+  public static void seed(UnifiedJedis redis) {
     long now = System.currentTimeMillis();
     long hourAgo = now - 3_600_000;
     article(redis, "cur", "world", hourAgo, null, false);
@@ -60,12 +60,12 @@ public final class Fixture {
   }
 
   public static void article(
-      RedisClient redis, String id, String category, long publishedAt, Long expiresAt, boolean hidden) {
+      UnifiedJedis redis, String id, String category, long publishedAt, Long expiresAt, boolean hidden) {
     article(redis, new Article(id, "Headline " + id, "https://news.example/" + id, category, publishedAt,
         "Summary of " + id, List.of("tag"), expiresAt, hidden));
   }
 
-  public static void article(RedisClient redis, Article a) {
+  public static void article(UnifiedJedis redis, Article a) {
     redis.del(Keyspace.article(a.articleId()));
     redis.hset(Keyspace.article(a.articleId()), ArticleHash.toHash(a));
   }

@@ -30,7 +30,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,7 +60,7 @@ public abstract class LiveStackTest {
   protected final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort protected int port;
-  @Autowired protected RedisClient redis;
+  @Autowired protected UnifiedJedis redis;
   @Autowired protected ActiveVersion activeVersion;
   @Autowired protected EmbeddedKafkaBroker broker;
 

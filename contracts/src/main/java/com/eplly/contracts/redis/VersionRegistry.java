@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.Tuple;
 
@@ -20,9 +20,9 @@ public final class VersionRegistry {
   /** Newest versions kept in {@code Keyspace.versions()}; older entries are trimmed (their keys expire by TTL). */
   public static final int KEEP = 20;
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
 
-  public VersionRegistry(RedisClient redis) {
+  public VersionRegistry(UnifiedJedis redis) {
     this.redis = redis;
   }
 

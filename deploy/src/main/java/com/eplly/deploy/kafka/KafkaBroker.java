@@ -26,8 +26,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node KRaft Kafka (broker and controller) inside this JVM, for the local stack and the
- * end-to-end test. The log folder is formatted on first start and reused afterwards.
+ * A KRaft Kafka node (broker and controller) inside this JVM, for the local stack, the end-to-end
+ * test and {@link KafkaCluster}. The log folder is formatted on first start and reused afterwards.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -43,6 +43,13 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Formats the storage if needed, starts the broker and waits until it answers metadata requests. */
   public static KafkaBroker start(BrokerSettings settings) {
+    KafkaBroker broker = launch(settings, Uuid.randomUuid().toString());
+    broker.awaitReady();
+    return broker;
+  }
+
+  /** Formats the storage with {@code clusterId} if needed and starts the node, without waiting for a quorum. */
+  static KafkaBroker launch(BrokerSettings settings, String clusterId) {
     try {
       Files.createDirectories(settings.logDir());
       Path config = settings.logDir().resolve("server.properties");
@@ -51,22 +58,20 @@ public final class KafkaBroker implements AutoCloseable {
       }
       // A formatted folder keeps its cluster id; formatting it again with a new id would fail.
       if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
-        format(config);
+        format(config, clusterId);
       }
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings.serverProperties(), false), Time.SYSTEM);
       server.startup();
-      KafkaBroker broker = new KafkaBroker(settings, server);
-      broker.awaitReady();
-      return broker;
+      return new KafkaBroker(settings, server);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare Kafka log folder " + settings.logDir(), e);
     }
   }
 
   /** Uses StorageTool.execute rather than main, which would exit the JVM. */
-  private static void format(Path config) {
+  private static void format(Path config, String clusterId) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    String[] args = {"format", "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString()};
+    String[] args = {"format", "--config", config.toString(), "--cluster-id", clusterId};
     int rc;
     try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
       rc = StorageTool.execute(args, out);
@@ -81,8 +86,19 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady() {
+    awaitNodes(1);
+  }
+
+  /** Waits until this node sees at least {@code count} brokers in the cluster. */
+  void awaitNodes(int count) {
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
     try (Admin admin = admin()) {
-      admin.describeCluster().nodes().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      while (admin.describeCluster().nodes().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size() < count) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException(count + " brokers did not register");
+        }
+        Thread.sleep(100);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Kafka", e);

@@ -6,8 +6,14 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** The topics a single-broker stack needs, with partitions and cleanup policies per {@link Topics}. */
-public record TopicLayout(int pageViewPartitions) {
+/**
+ * The topics a stack needs, with partitions and cleanup policies per {@link Topics}.
+ *
+ * @param pageViewPartitions partitions of page-views
+ * @param replicas           replication factor of every topic; above 1, min.insync.replicas is one
+ *                           less, so one broker may be down without refusing acknowledged writes
+ */
+public record TopicLayout(int pageViewPartitions, int replicas) {
 
   /** Several partitions so ingest's per-partition lake files and ordering are exercised locally. */
   public static final TopicLayout LOCAL = new TopicLayout(4);
@@ -16,16 +22,25 @@ public record TopicLayout(int pageViewPartitions) {
     if (pageViewPartitions < 1) {
       throw new IllegalArgumentException("page-views needs at least one partition");
     }
+    if (replicas < 1) {
+      throw new IllegalArgumentException("topics need at least one replica");
+    }
+  }
+
+  /** A single-broker layout. */
+  public TopicLayout(int pageViewPartitions) {
+    this(pageViewPartitions, 1);
   }
 
   /** New-topic requests: page views partitioned by reader, the catalog compacted by article id. */
   public List<NewTopic> newTopics() {
-    short rf = 1;
+    short rf = (short) replicas;
+    Map<String, String> isr = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)));
     return List.of(
-        new NewTopic(Topics.PAGE_VIEWS, pageViewPartitions, rf),
-        new NewTopic(Topics.PAGE_VIEWS_DLQ, 1, rf),
-        new NewTopic(Topics.ARTICLES, 1, rf)
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-        new NewTopic(Topics.ARTICLES_DLQ, 1, rf));
+        new NewTopic(Topics.PAGE_VIEWS, pageViewPartitions, rf).configs(isr),
+        new NewTopic(Topics.PAGE_VIEWS_DLQ, 1, rf).configs(isr),
+        new NewTopic(Topics.ARTICLES, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)))),
+        new NewTopic(Topics.ARTICLES_DLQ, 1, rf).configs(isr));
   }
 }

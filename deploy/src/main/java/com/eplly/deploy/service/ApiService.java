@@ -7,16 +7,23 @@ import java.util.List;
  * The api process's command line.
  *
  * @param bootstrapServers Kafka (the api publishes page views)
- * @param redisPort        Redis on localhost
+ * @param redisPort        Redis on localhost (unused with a cluster)
+ * @param redisCluster     {@code host:port} seeds of a Redis Cluster, or empty for the single Redis
  * @param httpPort         HTTP port of the api, demo page and actuator
  */
-public record ApiService(String bootstrapServers, int redisPort, int httpPort) {
+public record ApiService(String bootstrapServers, int redisPort, List<String> redisCluster, int httpPort) {
+
+  /** Against one Redis server. */
+  public ApiService(String bootstrapServers, int redisPort, int httpPort) {
+    this(bootstrapServers, redisPort, List.of(), httpPort);
+  }
 
   public List<String> command(RepoLayout repo) {
     return JavaCommand.jar(List.of("-Xmx512m", "-XX:+UseSerialGC"), repo.apiJar(), List.of(
         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
         "--eplly.redis.host=localhost",
         "--eplly.redis.port=" + redisPort,
+        "--eplly.redis.cluster-nodes=" + String.join(",", redisCluster),
         "--server.port=" + httpPort));
   }
 

@@ -8,17 +8,24 @@ import java.util.List;
  * The ingest process's command line.
  *
  * @param bootstrapServers Kafka
- * @param redisPort        Redis on localhost
+ * @param redisPort        Redis on localhost (unused with a cluster)
+ * @param redisCluster     {@code host:port} seeds of a Redis Cluster, or empty for the single Redis
  * @param lakePath         lake root folder
  * @param httpPort         actuator port
  */
-public record IngestService(String bootstrapServers, int redisPort, Path lakePath, int httpPort) {
+public record IngestService(String bootstrapServers, int redisPort, List<String> redisCluster, Path lakePath, int httpPort) {
+
+  /** Against one Redis server. */
+  public IngestService(String bootstrapServers, int redisPort, Path lakePath, int httpPort) {
+    this(bootstrapServers, redisPort, List.of(), lakePath, httpPort);
+  }
 
   public List<String> command(RepoLayout repo) {
     return JavaCommand.jar(List.of("-Xmx1g", "-XX:+UseParallelGC"), repo.ingestJar(), List.of(
         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
         "--eplly.redis.host=localhost",
         "--eplly.redis.port=" + redisPort,
+        "--eplly.redis.cluster-nodes=" + String.join(",", redisCluster),
         "--eplly.ingest.lake-path=" + lakePath.toAbsolutePath(),
         "--server.port=" + httpPort));
   }

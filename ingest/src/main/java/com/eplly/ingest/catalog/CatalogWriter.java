@@ -10,28 +10,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Upserts the catalog in Redis: each article's hash is replaced whole (DEL + HSET inside one
- * MULTI, so the api never sees half an article), given a TTL, and indexed in the capped
- * {@code articles:latest} set while it may be served. Idempotent, so replays are harmless.
+ * Upserts the catalog in Redis: each article's hash is replaced whole by one small Lua script on
+ * that one key (DEL + HSET + PEXPIREAT, so the api never sees half an article), and indexed in the
+ * capped {@code articles:latest} set while it may be served. One pipeline per batch; no MULTI, so
+ * it works on a Redis Cluster where an article and the index live on different nodes. Idempotent,
+ * so replays are harmless.
  */
 @Component
 public class CatalogWriter {
 
-  private final RedisClient redis;
+  /** KEYS[1] the article hash; ARGV[1] PEXPIREAT or PEXPIRE, ARGV[2] its argument, then field, value pairs. */
+  private static final String REPLACE_HASH = "redis.call('DEL', KEYS[1]) "
+      + "redis.call('HSET', KEYS[1], unpack(ARGV, 3)) "
+      + "return redis.call(ARGV[1], KEYS[1], ARGV[2])";
+
+  private final UnifiedJedis redis;
   private final IngestProperties.Catalog settings;
   private final Clock clock;
 
-  public CatalogWriter(RedisClient redis, IngestProperties properties, Clock clock) {
+  public CatalogWriter(UnifiedJedis redis, IngestProperties properties, Clock clock) {
     this.redis = redis;
     this.settings = properties.ingest().catalog();
     this.clock = clock;
   }
 
-  /** Applies the changes of one batch (the last change per article wins) in one transaction. */
+  /** Applies the changes of one batch (the last change per article wins) in one pipeline. */
   public void apply(List<CatalogChange> changes) {
     if (changes.isEmpty()) {
       return;
@@ -43,46 +51,59 @@ public class CatalogWriter {
     });
     long now = clock.millis();
     String index = Keyspace.latestArticles();
-    List<Object> results;
-    try (AbstractTransaction tx = redis.multi()) {
+    List<Response<?>> results = new ArrayList<>();
+    try (AbstractPipeline p = redis.pipelined()) {
       for (CatalogChange change : latest.values()) {
         String key = Keyspace.article(change.articleId());
-        tx.del(key);
         if (!(change instanceof CatalogChange.Upsert upsert)) {
-          tx.zrem(index, change.articleId());
+          results.add(p.del(key));
+          results.add(p.zrem(index, change.articleId()));
           continue;
         }
         Article a = upsert.article();
         Long expireAt = a.expiresAt() == null ? null : a.expiresAt() + settings.expiredGrace().toMillis();
         if (expireAt != null && expireAt <= now) {
-          tx.zrem(index, a.articleId()); // long expired: nothing left to serve or filter
+          results.add(p.del(key));
+          results.add(p.zrem(index, a.articleId())); // long expired: nothing left to serve or filter
           continue;
         }
-        tx.hset(key, ArticleHash.toHash(a));
-        if (expireAt != null) {
-          tx.pexpireAt(key, expireAt);
-        } else {
-          tx.pexpire(key, settings.defaultTtl().toMillis());
-        }
+        List<String> args = expireAt != null
+            ? replaceArgs("PEXPIREAT", expireAt, ArticleHash.toHash(a))
+            : replaceArgs("PEXPIRE", settings.defaultTtl().toMillis(), ArticleHash.toHash(a));
+        results.add(p.eval(REPLACE_HASH, List.of(key), args));
         if (a.servableAt(now)) {
-          tx.zadd(index, a.publishedAt(), a.articleId());
+          results.add(p.zadd(index, a.publishedAt(), a.articleId()));
         } else {
-          tx.zrem(index, a.articleId());
+          results.add(p.zrem(index, a.articleId()));
         }
       }
-      tx.zremrangeByRank(index, 0, -(settings.latestCap() + 1L));
-      tx.pexpire(index, settings.latestTtl().toMillis());
-      results = tx.exec();
-    }
-    if (results == null) {
-      throw new IllegalStateException("catalog transaction was aborted");
+      results.add(p.zremrangeByRank(index, 0, -(settings.latestCap() + 1L)));
+      results.add(p.pexpire(index, settings.latestTtl().toMillis()));
+      p.sync();
     }
     List<Exception> errors = new ArrayList<>();
-    results.stream().filter(Exception.class::isInstance).map(Exception.class::cast).forEach(errors::add);
+    for (Response<?> r : results) {
+      try {
+        r.get();
+      } catch (RuntimeException e) {
+        errors.add(e);
+      }
+    }
     if (!errors.isEmpty()) {
       IllegalStateException e = new IllegalStateException("catalog update failed: " + errors.get(0).getMessage());
       errors.forEach(e::addSuppressed);
       throw e;
     }
+  }
+
+  private static List<String> replaceArgs(String expireCommand, long expireMs, Map<String, String> hash) {
+    List<String> args = new ArrayList<>(2 + 2 * hash.size());
+    args.add(expireCommand);
+    args.add(Long.toString(expireMs));
+    hash.forEach((field, value) -> {
+      args.add(field);
+      args.add(value);
+    });
+    return args;
   }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /**
@@ -19,9 +19,9 @@ import redis.clients.jedis.Response;
 @Component
 public class KnownArticles {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
 
-  public KnownArticles(RedisClient redis) {
+  public KnownArticles(UnifiedJedis redis) {
     this.redis = redis;
   }
 
@@ -32,7 +32,7 @@ public class KnownArticles {
       return Set.of();
     }
     Map<String, Response<Boolean>> replies = new LinkedHashMap<>();
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       distinct.forEach(id -> replies.put(id, p.exists(Keyspace.article(id))));
       p.sync();
     }

@@ -7,12 +7,17 @@ import com.eplly.ingest.lake.LocalLakeStorage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The shared building blocks: clock, codec, lake, Redis client and dead-letter publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -50,16 +55,22 @@ public class CoreConfig {
   }
 
   @Bean(destroyMethod = "close")
-  RedisClient redisClient(IngestProperties properties) {
+  UnifiedJedis redisClient(IngestProperties properties) {
     IngestProperties.Redis redis = properties.redis();
     int timeout = (int) redis.timeout().toMillis();
+    JedisClientConfig client = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(timeout)
+        .socketTimeoutMillis(timeout)
+        .clientName("eplly-ingest")
+        .build();
+    if (!redis.clusterNodes().isEmpty()) {
+      Set<HostAndPort> seeds = new LinkedHashSet<>();
+      redis.clusterNodes().forEach(node -> seeds.add(HostAndPort.from(node)));
+      return RedisClusterClient.builder().nodes(seeds).clientConfig(client).build();
+    }
     return RedisClient.builder()
         .hostAndPort(new HostAndPort(redis.host(), redis.port()))
-        .clientConfig(DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeout)
-            .socketTimeoutMillis(timeout)
-            .clientName("eplly-ingest")
-            .build())
+        .clientConfig(client)
         .build();
   }
 

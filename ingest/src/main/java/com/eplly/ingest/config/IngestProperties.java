@@ -1,6 +1,7 @@
 package com.eplly.ingest.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,11 +22,14 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param host    Redis host
    * @param port    Redis port
    * @param timeout connect and socket timeout; a stalled Redis fails the batch, which is retried
+   * @param clusterNodes {@code host:port} seeds of a Redis Cluster; when set, host and port are ignored
+   *                and each batch's commands are pipelined per node. Empty: one Redis server
    */
   public record Redis(
       @DefaultValue("localhost") String host,
       @DefaultValue("6379") int port,
-      @DefaultValue("2s") Duration timeout) {}
+      @DefaultValue("2s") Duration timeout,
+      @DefaultValue List<String> clusterNodes) {}
 
   /**
    * The ingest pipeline ({@code eplly.ingest.*}).

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /**
@@ -29,12 +29,12 @@ import redis.clients.jedis.Response;
 @Component
 public class LiveStateWriter {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final IngestProperties.Live settings;
   private final Clock clock;
   private final SessionHeads sessionHeads;
 
-  public LiveStateWriter(RedisClient redis, IngestProperties properties, Clock clock) {
+  public LiveStateWriter(UnifiedJedis redis, IngestProperties properties, Clock clock) {
     this.redis = redis;
     this.settings = properties.ingest().live();
     this.clock = clock;
@@ -83,7 +83,7 @@ public class LiveStateWriter {
 
     List<Response<?>> replies = new ArrayList<>();
     List<Push> pushes = new ArrayList<>(readerLists.size() + sessionLists.size());
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       push(p, readerLists, Keyspace::readerRecent, settings.readerRecentCap(), settings.readerRecentTtl().toMillis(), pushes, replies);
       push(p, sessionLists, Keyspace::sessionRecent, settings.sessionRecentCap(), settings.sessionRecentTtl().toMillis(), pushes, replies);
       trending.forEach((key, counts) -> {
@@ -116,7 +116,7 @@ public class LiveStateWriter {
       return heads;
     }
     List<Response<String>> replies = new ArrayList<>(unknown.size());
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       unknown.forEach(s -> replies.add(p.lindex(Keyspace.sessionRecent(s), 0)));
       p.sync();
     }
@@ -132,7 +132,7 @@ public class LiveStateWriter {
   /** One LPUSH to a capped list, and the list's length it answered. */
   private record Push(String key, int cap, Response<Long> length) {}
 
-  private static void push(Pipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
+  private static void push(AbstractPipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
       long ttlMs, List<Push> pushes, List<Response<?>> replies) {
     lists.forEach((id, articles) -> {
       String key = keyOf.apply(id);
@@ -156,7 +156,7 @@ public class LiveStateWriter {
       return 0;
     }
     List<Response<String>> replies = new ArrayList<>(over.size());
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       over.forEach(x -> replies.add(p.ltrim(x.key(), 0, x.cap() - 1L)));
       p.sync();
     }

@@ -4,19 +4,20 @@ import com.eplly.ingest.config.IngestProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Health of the Redis the live state and catalog are written to (actuator {@code redis}). */
 @Component("redis")
 public class RedisHealthIndicator extends AbstractHealthIndicator {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final String address;
 
-  public RedisHealthIndicator(RedisClient redis, IngestProperties properties) {
+  public RedisHealthIndicator(UnifiedJedis redis, IngestProperties properties) {
     super("Redis is unreachable");
     this.redis = redis;
-    this.address = properties.redis().host() + ":" + properties.redis().port();
+    IngestProperties.Redis r = properties.redis();
+    this.address = r.clusterNodes().isEmpty() ? r.host() + ":" + r.port() : "cluster " + String.join(",", r.clusterNodes());
   }
 
   @Override

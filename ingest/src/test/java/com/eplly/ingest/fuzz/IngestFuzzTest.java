@@ -56,7 +56,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Fuzz: 10,000 malformed page views of many kinds, interleaved with valid ones, against a real
@@ -92,7 +92,7 @@ class IngestFuzzTest {
   }
 
   @Autowired EmbeddedKafkaBroker broker;
-  @Autowired RedisClient redis;
+  @Autowired UnifiedJedis redis;
   @Autowired MeterRegistry meters;
   @Autowired KafkaListenerEndpointRegistry listeners;
 

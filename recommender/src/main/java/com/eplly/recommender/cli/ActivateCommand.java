@@ -2,7 +2,7 @@ package com.eplly.recommender.cli;
 
 import com.eplly.contracts.redis.VersionRegistry;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code reco activate V}: points the api at a given published version. */
 final class ActivateCommand implements Command {
@@ -30,7 +30,7 @@ final class ActivateCommand implements Command {
   @Override
   public int run(CommandArgs args, CliContext ctx) {
     RedisOptions options = RedisOptions.from(args, true);
-    try (RedisClient client = options.redis().open()) {
+    try (UnifiedJedis client = options.redis().open()) {
       VersionRegistry registry = new VersionRegistry(client);
       String from = registry.active().orElse("-");
       registry.activate(options.version());

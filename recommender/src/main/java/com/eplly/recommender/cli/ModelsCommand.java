@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code reco models}: published versions (active marked) and local versions not yet published. */
 final class ModelsCommand implements Command {
@@ -37,7 +37,7 @@ final class ModelsCommand implements Command {
     ModelsOptions options = ModelsOptions.from(args);
     List<ModelMeta> local = new ModelStore(options.models(), new Configuration()).list();
     List<PublishedVersion> published;
-    try (RedisClient client = options.redis().open()) {
+    try (UnifiedJedis client = options.redis().open()) {
       published = new VersionRegistry(client).published();
     }
     PrintStream out = ctx.out();

@@ -2,7 +2,7 @@ package com.eplly.recommender.cli;
 
 import com.eplly.contracts.redis.VersionRegistry;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code reco rollback}: re-activates the version published before the active one. */
 final class RollbackCommand implements Command {
@@ -25,7 +25,7 @@ final class RollbackCommand implements Command {
   @Override
   public int run(CommandArgs args, CliContext ctx) {
     RedisOptions options = RedisOptions.from(args, false);
-    try (RedisClient client = options.redis().open()) {
+    try (UnifiedJedis client = options.redis().open()) {
       VersionRegistry registry = new VersionRegistry(client);
       String from = registry.active().orElse("-");
       String to = registry.rollback();

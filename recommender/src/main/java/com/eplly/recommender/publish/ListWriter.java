@@ -9,7 +9,7 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
@@ -43,7 +43,7 @@ public final class ListWriter implements ForeachPartitionFunction<Row> {
       return;
     }
     SetParams expiry = SetParams.setParams().ex(ttlSeconds);
-    try (RedisClient client = redis.open(); AbstractPipeline pipeline = client.pipelined()) {
+    try (UnifiedJedis client = redis.open(); AbstractPipeline pipeline = client.pipelined()) {
       List<Response<String>> pending = new ArrayList<>(batchSize);
       while (rows.hasNext()) {
         Row row = rows.next();

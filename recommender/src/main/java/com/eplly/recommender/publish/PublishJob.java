@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
@@ -67,7 +67,7 @@ public final class PublishJob {
     long readerKeys = writeLists(stored.readerLists(), ListKind.READER, version, ttlSeconds);
     progress.end(String.format("%,d keys", readerKeys));
 
-    try (RedisClient client = redis.open()) {
+    try (UnifiedJedis client = redis.open()) {
       progress.begin("popular list and version meta");
       List<Suggestion> popular = readPopular(stored);
       Instant publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -103,7 +103,7 @@ public final class PublishJob {
     return rows.isEmpty() ? List.of() : SuggestionLists.fromRow(rows.get(0));
   }
 
-  private static void writeSingles(RedisClient client, String version, List<Suggestion> popular,
+  private static void writeSingles(UnifiedJedis client, String version, List<Suggestion> popular,
       Map<String, String> meta, long ttlSeconds) {
     try (AbstractPipeline p = client.pipelined()) {
       List<Response<?>> responses = List.of(

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 
 /** Train on a small lake, publish two versions to a real redis-server, roll back, list. */
@@ -67,7 +67,7 @@ class PublishFlowTest {
   private static SparkSession spark;
   private static RedisServer redisServer;
   private static RedisEndpoint endpoint;
-  private static RedisClient redis;
+  private static UnifiedJedis redis;
 
   @TempDir
   static Path dir;

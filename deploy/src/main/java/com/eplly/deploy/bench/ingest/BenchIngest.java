@@ -1,18 +1,15 @@
 package com.eplly.deploy.bench.ingest;
 
 import com.eplly.deploy.process.StepFailedException;
+import com.eplly.deploy.process.WorkFolder;
 import com.eplly.deploy.service.RepoLayout;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The ingest benchmarks' command line ({@code deploy/bin/bench-ingest}):
@@ -54,7 +51,7 @@ public final class BenchIngest {
     Path work = repo.root().resolve("deploy/target/bench-ingest").resolve(mode);
     boolean ok;
     try {
-      clean(work);
+      WorkFolder.clean(work);
       int partitions = Integer.parseInt(opts.getOrDefault("partitions", "4"));
       String redisMemory = mode.equals("memory") ? "4gb" : "1gb";
       try (BenchStack stack = BenchStack.start(work, repo, partitions, redisMemory, !opts.containsKey("keep"))) {
@@ -83,16 +80,5 @@ public final class BenchIngest {
     }
     out.printf(Locale.ROOT, "[bench-ingest] %s %s; logs in %s%n", mode, ok ? "passed" : "FAILED", work.resolve("logs"));
     System.exit(ok ? 0 : 1);
-  }
-
-  private static void clean(Path work) {
-    if (!Files.exists(work)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(work)) {
-      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + work, e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import com.eplly.deploy.process.ChildProcess;
 import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.service.IngestService;
+import com.eplly.deploy.service.RepoLayout;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +25,8 @@ public final class IngestProcess implements AutoCloseable {
   /** Exit status of a JVM ended by SIGKILL (128 + 9), as {@link Process#exitValue} reports it. */
   public static final int SIGKILL_EXIT = 137;
 
-  // generous: on a machine shared with other jobs, Spring Boot alone has taken over 90 s to start
-  private static final Duration START = Duration.ofSeconds(300);
+  // Generous: several JVMs starting at once on a busy machine take minutes, and this is only an upper bound.
+  private static final Duration START = Duration.ofSeconds(600);
 
   private final ChildProcess child;
   private final IngestService service;
@@ -44,20 +45,26 @@ public final class IngestProcess implements AutoCloseable {
    */
   public static IngestProcess start(BenchStack stack, String name, String groupId, List<String> extraArgs) {
     IngestService service = new IngestService(stack.broker().bootstrapServers(), stack.redis().port(), stack.lake(), Ports.free());
-    List<String> command = new ArrayList<>(service.command(stack.repo()));
+    return start(service, stack.repo(), stack.work(), stack.logs(), name, groupId, extraArgs);
+  }
+
+  /** As {@link #start(BenchStack, String, String, List)}, for any stack (e.g. the cluster test's). */
+  public static IngestProcess start(IngestService service, RepoLayout repo, Path work, Path logs, String name, String groupId,
+      List<String> extraArgs) {
+    List<String> command = new ArrayList<>(service.command(repo));
     command.add("--eplly.ingest.kafka.group-id=" + groupId);
     command.add("--eplly.ingest.summary-interval=5s");
     // A SIGKILLed member stays in the group until its session times out; keep that wait short.
     command.add("--spring.kafka.consumer.properties.session.timeout.ms=6000");
     command.add("--spring.kafka.consumer.properties.heartbeat.interval.ms=1500");
     command.addAll(extraArgs);
-    ChildProcess child = ChildProcess.start(name, command, stack.work(), stack.logs().resolve(name + ".log"));
+    ChildProcess child = ChildProcess.start(name, command, work, logs.resolve(name + ".log"));
     IngestProcess p = new IngestProcess(child, service);
     HttpProbe probe = new HttpProbe();
     try {
       Await.until(name + " health", START, child, () -> probe.isOk(service.health()));
     } catch (RuntimeException e) {
-      p.close(); // a process that never became healthy must not outlive the benchmark
+      child.close();
       throw e;
     }
     return p;
