@@ -106,38 +106,44 @@ public final class RecommendationMerger {
    */
   private static final class Cursor implements Iterator<Suggestion> {
 
-    private static final Reason[] REASONS = {
-        null, Reason.READ_TOGETHER, null, null, Reason.TRENDING, Reason.POPULAR, Reason.LATEST};
+    /** One source in fallback order, and the reason its items are given (null: keep the model's). */
+    private record Source(List<Suggestion> items, Reason reason) {}
 
     private final RecommendationQuery query;
     private final Set<String> alreadyRead;
-    private final List<List<Suggestion>> lists;
+    private final List<Source> sources;
     private final Set<String> seen = new HashSet<>();
-    private int list;
+    private int source;
     private int index;
     private Suggestion next;
 
-    Cursor(RecommendationQuery query, CandidateSources sources) {
+    Cursor(RecommendationQuery query, CandidateSources s) {
       this.query = query;
-      this.alreadyRead = sources.alreadyRead();
-      this.lists = List.of(sources.articleNeighbours(), sources.coVisits(), sources.recentNeighbours(),
-          sources.readerProfile(), sources.trending(), sources.popular(), sources.latest());
+      this.alreadyRead = s.alreadyRead();
+      this.sources = List.of(
+          new Source(s.articleNeighbours(), null),
+          new Source(s.coVisits(), Reason.READ_TOGETHER),
+          new Source(s.recentNeighbours(), null),
+          new Source(s.readerProfile(), null),
+          new Source(s.trending(), Reason.TRENDING),
+          new Source(s.popular(), Reason.POPULAR),
+          new Source(s.latest(), Reason.LATEST));
     }
 
     @Override
     public boolean hasNext() {
-      while (next == null && list < lists.size()) {
-        List<Suggestion> source = lists.get(list);
-        if (index >= source.size()) {
-          list++;
+      while (next == null && source < sources.size()) {
+        Source from = sources.get(source);
+        if (index >= from.items().size()) {
+          source++;
           index = 0;
           continue;
         }
-        Suggestion s = source.get(index++);
+        Suggestion s = from.items().get(index++);
         String id = s.articleId();
         if (!id.equals(query.articleId()) && !alreadyRead.contains(id) && !query.exclude().contains(id)
             && seen.add(id)) {
-          Reason reason = REASONS[list];
+          Reason reason = from.reason();
           next = reason == null || reason == s.reason() ? s : new Suggestion(id, s.score(), reason);
         }
       }
