@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "recommendations")
 public class RecommendationController {
+
+  static final String PATH = "/v1/recommendations";
 
   private final RecommendationService service;
   private final EpllyProperties.Recommend rules;
@@ -26,7 +29,8 @@ public class RecommendationController {
   @Operation(summary = "\"You Might Like\" list for an article, reader or session (at least one id)",
       description = "Never lists the current article, the reader's or session's recent reads, hidden or "
           + "expired articles or the excluded ids; degraded=true when served from the last-known snapshot.")
-  @GetMapping("/v1/recommendations")
+  // produces: the answer's type is known up front, so no converter is asked what it can write
+  @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<RecommendationResponse> recommendations(
       @RequestParam(required = false) String articleId,
       @RequestParam(required = false) String readerId,

@@ -6,14 +6,14 @@ import com.eplly.contracts.event.Suggestion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Merges candidate sources into the final list: the best live content neighbours, article
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * Pure logic, no I/O: the caller supplies the sources, the article metadata and "now".
  */
 public final class RecommendationMerger {
-
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**
    * Live content neighbours placed ahead of the model's lists: new articles on the current
@@ -49,34 +47,47 @@ public final class RecommendationMerger {
   }
 
   /**
+   * Same answer as {@link #merge(RecommendationQuery, CandidateSources, Map, long)} with metadata
+   * of every candidate, but walks the sources lazily and asks {@code metadata} for the next few
+   * candidates only until the list is full: the long fallback lists at the end are rarely needed,
+   * so they are rarely merged and their metadata rarely read.
+   *
+   * @param metadata known articles among the given ids (may read Redis)
+   */
+  public List<Recommended> merge(
+      RecommendationQuery query, CandidateSources sources,
+      Function<List<String>, Map<String, Article>> metadata, long nowMs) {
+    Cursor cursor = new Cursor(query, sources);
+    Picker picker = new Picker(query.limit(), nowMs);
+    int step = Math.max(3 * query.limit(), 16);
+    List<Suggestion> batch = new ArrayList<>(step);
+    List<String> ids = new ArrayList<>(step);
+    while (!picker.full() && cursor.hasNext()) {
+      batch.clear();
+      ids.clear();
+      while (batch.size() < step && cursor.hasNext()) {
+        Suggestion next = cursor.next();
+        batch.add(next);
+        ids.add(next.articleId());
+      }
+      Map<String, Article> known = metadata.apply(ids);
+      for (int i = 0; i < batch.size() && !picker.full(); i++) {
+        picker.offer(batch.get(i), known.get(batch.get(i).articleId()));
+      }
+      step *= 2;
+    }
+    return picker.result();
+  }
+
+  /**
    * All candidates in fallback order, each id once (its first, highest-priority occurrence),
    * without the current article, the reader's and session's recent reads and the excluded ids.
    * Needs no metadata, so the caller can fetch metadata for these ids only.
    */
   public List<Suggestion> candidates(RecommendationQuery query, CandidateSources sources) {
-    Set<String> blocked = new HashSet<>(sources.alreadyRead());
-    blocked.addAll(query.exclude());
-    if (query.articleId() != null) {
-      blocked.add(query.articleId());
-    }
-    Map<String, Suggestion> ordered = new LinkedHashMap<>();
-    // Model lists keep the reason the model gave (read-together, similar-content, similar-readers);
-    // the live and fallback sources say where they came from.
-    List<Suggestion> live = sources.liveSimilar();
-    int lead = 0;
-    for (int taken = 0; lead < live.size() && taken < LIVE_SIMILAR_LEAD; lead++) {
-      taken += blocked.contains(live.get(lead).articleId()) ? 0 : 1;
-    }
-    add(ordered, blocked, live.subList(0, lead), Reason.SIMILAR_CONTENT);
-    add(ordered, blocked, sources.articleNeighbours(), null);
-    add(ordered, blocked, sources.coVisits(), Reason.READ_TOGETHER);
-    add(ordered, blocked, live.subList(lead, live.size()), Reason.SIMILAR_CONTENT);
-    add(ordered, blocked, sources.recentNeighbours(), null);
-    add(ordered, blocked, sources.readerProfile(), null);
-    add(ordered, blocked, sources.trending(), Reason.TRENDING);
-    add(ordered, blocked, sources.popular(), Reason.POPULAR);
-    add(ordered, blocked, sources.latest(), Reason.LATEST);
-    return new ArrayList<>(ordered.values());
+    List<Suggestion> out = new ArrayList<>();
+    new Cursor(query, sources).forEachRemaining(out::add);
+    return out;
   }
 
   /**
@@ -87,50 +98,121 @@ public final class RecommendationMerger {
    */
   public List<Recommended> select(
       List<Suggestion> candidates, Map<String, Article> articles, int limit, long nowMs) {
-    return pass(candidates, articles, limit, nowMs).result(limit);
+    Picker picker = new Picker(limit, nowMs);
+    for (int i = 0; i < candidates.size() && !picker.full(); i++) {
+      picker.offer(candidates.get(i), articles.get(candidates.get(i).articleId()));
+    }
+    return picker.result();
   }
 
   /**
-   * Same answer as {@link #select(List, Map, int, long)} with metadata of every candidate, but
-   * asks {@code metadata} for growing prefixes of the candidates only until the list is full: the
-   * long fallback lists at the end are rarely needed, so their metadata is rarely read.
-   *
-   * @param metadata known articles among the given ids (may read Redis)
+   * The sources' items in fallback order, each id once, blocked ids skipped. Lazy, so a request
+   * whose list fills from the first sources never walks (or copies) the long fallback lists.
+   * Model lists keep the reason the model gave (read-together, similar-content, similar-readers);
+   * the live and fallback sources say where they came from.
    */
-  public List<Recommended> select(
-      List<Suggestion> candidates, Function<List<String>, Map<String, Article>> metadata,
-      int limit, long nowMs) {
-    Map<String, Article> known = new HashMap<>();
-    int fetched = 0;
-    int step = Math.max(3 * limit, 16);
-    while (true) {
-      int upTo = Math.min(candidates.size(), fetched + step);
-      known.putAll(metadata.apply(
-          candidates.subList(fetched, upTo).stream().map(Suggestion::articleId).toList()));
-      fetched = upTo;
-      Pass pass = pass(candidates.subList(0, fetched), known, limit, nowMs);
-      // A first pass that filled the list stops where it would have stopped on all candidates.
-      if (pass.picked().size() >= limit || fetched == candidates.size()) {
-        return pass.result(limit);
+  private static final class Cursor implements Iterator<Suggestion> {
+
+    /** One source in fallback order, and the reason its items are given (null: keep the model's). */
+    private record Source(List<Suggestion> items, Reason reason) {}
+
+    private final RecommendationQuery query;
+    private final Set<String> alreadyRead;
+    private final List<Source> sources;
+    private final Set<String> seen = new HashSet<>();
+    private int source;
+    private int index;
+    private Suggestion next;
+
+    Cursor(RecommendationQuery query, CandidateSources s) {
+      this.query = query;
+      this.alreadyRead = s.alreadyRead();
+      List<Suggestion> live = s.liveSimilar();
+      int lead = liveLead(live);
+      this.sources = List.of(
+          new Source(live.subList(0, lead), Reason.SIMILAR_CONTENT),
+          new Source(s.articleNeighbours(), null),
+          new Source(s.coVisits(), Reason.READ_TOGETHER),
+          new Source(live.subList(lead, live.size()), Reason.SIMILAR_CONTENT),
+          new Source(s.recentNeighbours(), null),
+          new Source(s.readerProfile(), null),
+          new Source(s.trending(), Reason.TRENDING),
+          new Source(s.popular(), Reason.POPULAR),
+          new Source(s.latest(), Reason.LATEST));
+    }
+
+    /** How many leading live neighbours hold the first {@link #LIVE_SIMILAR_LEAD} showable ones. */
+    private int liveLead(List<Suggestion> live) {
+      int lead = 0;
+      for (int taken = 0; lead < live.size() && taken < LIVE_SIMILAR_LEAD; lead++) {
+        taken += blocked(live.get(lead).articleId()) ? 0 : 1;
       }
-      step *= 2;
+      return lead;
+    }
+
+    private boolean blocked(String id) {
+      return id.equals(query.articleId()) || alreadyRead.contains(id) || query.exclude().contains(id);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && source < sources.size()) {
+        Source from = sources.get(source);
+        if (index >= from.items().size()) {
+          source++;
+          index = 0;
+          continue;
+        }
+        Suggestion s = from.items().get(index++);
+        String id = s.articleId();
+        if (!blocked(id) && seen.add(id)) {
+          Reason reason = from.reason();
+          next = reason == null || reason == s.reason() ? s : new Suggestion(id, s.score(), reason);
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Suggestion next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Suggestion out = next;
+      next = null;
+      return out;
     }
   }
 
-  /** The first pass: items within their category's share, and those skipped for the cap. */
-  private Pass pass(List<Suggestion> candidates, Map<String, Article> articles, int limit, long nowMs) {
-    int perCategory = Math.max(1, (int) Math.floor(categoryShare * limit));
-    List<Recommended> picked = new ArrayList<>(limit);
-    List<Recommended> overCap = new ArrayList<>();
-    Map<String, Integer> categoryCounts = new HashMap<>();
-    Set<String> titles = new HashSet<>();
-    for (Suggestion candidate : candidates) {
-      if (picked.size() >= limit) {
-        break;
-      }
-      Article article = articles.get(candidate.articleId());
+  /**
+   * Takes candidates one at a time in order: items within their category's share are picked, those
+   * over it are kept aside and fill the list only when it would otherwise be short.
+   */
+  private final class Picker {
+
+    private final int limit;
+    private final long nowMs;
+    private final int perCategory;
+    private final List<Recommended> picked;
+    private final List<Recommended> overCap = new ArrayList<>();
+    private final Map<String, Integer> categoryCounts = new HashMap<>();
+    private final Set<String> titles = new HashSet<>();
+
+    Picker(int limit, long nowMs) {
+      this.limit = limit;
+      this.nowMs = nowMs;
+      this.perCategory = Math.max(1, (int) Math.floor(categoryShare * limit));
+      this.picked = new ArrayList<>(limit);
+    }
+
+    boolean full() {
+      return picked.size() >= limit;
+    }
+
+    /** @param article the candidate's metadata, null when unknown */
+    void offer(Suggestion candidate, Article article) {
       if (article == null || !article.servableAt(nowMs) || !titles.add(titleKey(article))) {
-        continue;
+        return;
       }
       String category = Objects.requireNonNullElse(article.category(), "");
       Recommended item = new Recommended(candidate, article);
@@ -141,36 +223,48 @@ public final class RecommendationMerger {
         picked.add(item);
       }
     }
-    return new Pass(picked, overCap);
-  }
 
-  private record Pass(List<Recommended> picked, List<Recommended> overCap) {
-
-    /** Over-cap items fill the list only when it would otherwise be short. */
-    List<Recommended> result(int limit) {
+    List<Recommended> result() {
       List<Recommended> out = new ArrayList<>(picked);
-      for (Recommended item : overCap) {
-        if (out.size() >= limit) {
-          break;
-        }
-        out.add(item);
+      for (int i = 0; i < overCap.size() && out.size() < limit; i++) {
+        out.add(overCap.get(i));
       }
       return out;
     }
   }
 
-  private static void add(
-      Map<String, Suggestion> ordered, Set<String> blocked, List<Suggestion> source, Reason reason) {
-    for (Suggestion s : source) {
-      if (!blocked.contains(s.articleId()) && !ordered.containsKey(s.articleId())) {
-        ordered.put(s.articleId(), reason == null ? s : new Suggestion(s.articleId(), s.score(), reason));
+  /**
+   * Titles equal up to case, punctuation and spacing are the same story filed twice: letters and
+   * numbers lower-cased, every other run of characters one space, trimmed. A hand-written scan
+   * rather than a regex because it runs for every candidate of every request.
+   */
+  static String titleKey(Article article) {
+    String title = Objects.requireNonNullElse(article.title(), article.articleId()).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(title.length());
+    boolean gap = false;
+    for (int i = 0; i < title.length(); ) {
+      int cp = title.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isWordChar(cp)) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        out.appendCodePoint(cp);
+        gap = false;
+      } else {
+        gap = true;
       }
     }
+    return out.toString();
   }
 
-  /** Titles equal up to case, punctuation and spacing are the same story filed twice. */
-  private static String titleKey(Article article) {
-    String title = Objects.requireNonNullElse(article.title(), article.articleId());
-    return NOT_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  /** Whether a regex would match it with {@code [\p{L}\p{N}]}. */
+  private static boolean isWordChar(int cp) {
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 }

@@ -53,8 +53,7 @@ public class RecommendationService {
       String version = activeVersion.current();
       try {
         CandidateSources sources = reader.read(version, query, now, candidatesPerSource, true);
-        List<Suggestion> candidates = merger.candidates(query, sources);
-        List<Recommended> items = merger.select(candidates, articles::find, query.limit(), now);
+        List<Recommended> items = merger.merge(query, sources, articles::find, now);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
         }

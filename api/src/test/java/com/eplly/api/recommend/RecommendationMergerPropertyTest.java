@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The merger's rules over many random requests: whatever the sources hold, the current article,
  * read, excluded, hidden, expired and unknown articles never appear, ids are unique, every item has
- * a reason, the limit holds, and a category exceeds its share only when nothing else was left.
+ * a reason, the limit holds, and a category exceeds its share only when nothing else was left;
+ * the lazy serving path gives the same answer as the eager one.
  */
 class RecommendationMergerPropertyTest {
 
@@ -69,6 +70,17 @@ class RecommendationMergerPropertyTest {
     List<Recommended> out = merger.select(candidates, articles, limit, NOW);
 
     String where = "run " + run;
+    // the serving path: lazy walk, metadata asked for a growing prefix of the candidates only
+    List<String> asked = new ArrayList<>();
+    List<Recommended> lazy = merger.merge(query, sources, batch -> {
+      asked.addAll(batch);
+      Map<String, Article> known = new HashMap<>();
+      batch.stream().filter(articles::containsKey).forEach(id -> known.put(id, articles.get(id)));
+      return known;
+    }, NOW);
+    assertThat(lazy).as(where + " lazy merge").isEqualTo(out);
+    assertThat(asked).as(where + " metadata asked").isEqualTo(
+        candidates.stream().map(Suggestion::articleId).limit(asked.size()).toList());
     assertThat(out).as(where).hasSizeLessThanOrEqualTo(limit);
     Set<String> ids = new HashSet<>();
     Map<String, Integer> perCategory = new HashMap<>();

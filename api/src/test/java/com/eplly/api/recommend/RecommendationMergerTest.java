@@ -8,8 +8,10 @@ import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RecommendationMergerTest {
@@ -173,6 +175,17 @@ class RecommendationMergerTest {
 
     assertThat(MERGER.candidates(query("cur", 5, Set.of("e")), src))
         .extracting(Suggestion::articleId).containsExactly("a", "b");
+  }
+
+  @Test
+  void titleKeyNormalisesLikeTheRegexItReplaces() {
+    Pattern notWord = Pattern.compile("[^\\p{L}\\p{N}]+");
+    for (String title : List.of("Mars sample return: what we know", "  MARS -- Sample, Return!! ",
+        "Ünïcödé ½ Ⅻ 𝟘 ڡ 中文标题", "", "...", "a", "x\ty\u00a0z", "İstanbul ΣΑΣ")) {
+      Article a = new Article("id", title, "u", "c", 0L, null, List.of(), null, false);
+      assertThat(RecommendationMerger.titleKey(a)).as(title)
+          .isEqualTo(notWord.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").trim());
+    }
   }
 
   @Test

@@ -9,6 +9,9 @@ public enum Reason {
   POPULAR("popular", 'P'),
   LATEST("latest", 'L');
 
+  /** values() clones its array on every call; decoding runs it for every item of every list read. */
+  private static final Reason[] ALL = values();
+
   private final String wireName;
   private final char code;
 
@@ -28,7 +31,7 @@ public enum Reason {
   }
 
   public static Reason fromCode(char code) {
-    for (Reason r : values()) {
+    for (Reason r : ALL) {
       if (r.code == code) {
         return r;
       }
