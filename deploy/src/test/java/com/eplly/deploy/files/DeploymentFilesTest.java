@@ -69,7 +69,14 @@ class DeploymentFilesTest {
       for (Map<String, Object> c : containers(doc)) {
         String module = module(String.valueOf(c.get("image")));
         List<String> names = new ArrayList<>();
-        list(c, "env").forEach(e -> names.add(String.valueOf(e.get("name"))));
+        for (Map<String, Object> e : list(c, "env")) {
+          names.add(String.valueOf(e.get("name")));
+          Map<String, Object> ref = map(map(e, "valueFrom"), "configMapKeyRef");
+          if (!ref.isEmpty()) {
+            assertTrue(configMaps.getOrDefault(String.valueOf(ref.get("name")), Map.of()).containsKey(String.valueOf(ref.get("key"))),
+                name(doc) + ": ConfigMap " + ref.get("name") + " has " + ref.get("key"));
+          }
+        }
         for (Map<String, Object> from : list(c, "envFrom")) {
           Map<String, Object> ref = map(from, "configMapRef");
           assertTrue(configMaps.containsKey(String.valueOf(ref.get("name"))), "ConfigMap " + ref.get("name") + " exists");
