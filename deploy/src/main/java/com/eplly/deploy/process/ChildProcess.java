@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A process this JVM started, with its combined output going to one log file. */
@@ -27,10 +28,17 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Starts {@code command} in {@code workDir}, stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String name, List<String> command, Path workDir, Path log) {
+    return start(name, command, workDir, log, Map.of());
+  }
+
+  /** As {@link #start(String, List, Path, Path)}, with {@code env} added to this JVM's environment. */
+  public static ChildProcess start(String name, List<String> command, Path workDir, Path log, Map<String, String> env) {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      Process p = builder
           .directory(workDir.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

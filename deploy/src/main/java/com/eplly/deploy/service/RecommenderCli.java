@@ -43,11 +43,36 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
     return command(List.of("models", "--redis", redisUri));
   }
 
+  /** Any {@code reco} command line, in this JVM's local mode (its {@code --master} flag applies). */
+  public List<String> local(List<String> args) {
+    return command(args);
+  }
+
+  /**
+   * {@code reco} submitted with Spark's own launcher ({@code spark-submit}) to a cluster: the
+   * driver runs here, the executors wherever the cluster manager puts them.
+   *
+   * @param master e.g. {@code spark://host:7077}
+   */
+  public List<String> submit(String master, List<String> args) {
+    List<String> submitArgs = new ArrayList<>(List.of("--master", master, "--class", MAIN_CLASS,
+        "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=1g",
+        repo.recommenderJar().toString()));
+    submitArgs.addAll(args);
+    return JavaCommand.main(driverFlags(), classpath(), "org.apache.spark.deploy.SparkSubmit", submitArgs);
+  }
+
   private List<String> command(List<String> args) {
+    return JavaCommand.main(driverFlags(), classpath(), MAIN_CLASS, args);
+  }
+
+  private static List<String> driverFlags() {
     List<String> flags = new ArrayList<>(JavaCommand.sparkFlags());
     flags.add("-Xmx1g");
-    return JavaCommand.main(flags,
-        List.of(repo.recommenderJar().toString(), repo.recommenderLib().resolve("*").toString()),
-        MAIN_CLASS, args);
+    return flags;
+  }
+
+  private List<String> classpath() {
+    return List.of(repo.recommenderJar().toString(), repo.recommenderLib().resolve("*").toString());
   }
 }

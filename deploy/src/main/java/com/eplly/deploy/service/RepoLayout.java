@@ -31,8 +31,17 @@ public record RepoLayout(Path root) {
 
   /** Fails with the list of missing artifacts and the command that builds them. */
   public void requireBuilt() {
+    requireBuilt(List.of(ingestJar(), apiJar(), recommenderJar(), recommenderLib()));
+  }
+
+  /** As {@link #requireBuilt()}, for what Spark jobs need: the recommender jar and its dependencies. */
+  public void requireRecommenderBuilt() {
+    requireBuilt(List.of(recommenderJar(), recommenderLib()));
+  }
+
+  private void requireBuilt(List<Path> needed) {
     List<String> missing = new ArrayList<>();
-    for (Path p : List.of(ingestJar(), apiJar(), recommenderJar(), recommenderLib())) {
+    for (Path p : needed) {
       // A jar of a few bytes is an unfinished build (another build may be writing it right now).
       if (!Files.exists(p) || (Files.isRegularFile(p) && sizeOf(p) < 1024)) {
         missing.add(root.relativize(p).toString());

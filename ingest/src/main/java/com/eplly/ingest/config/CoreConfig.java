@@ -2,10 +2,6 @@ package com.eplly.ingest.config;
 
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
-import com.eplly.ingest.lake.LakeWriter;
-import com.eplly.ingest.lake.LocalLakeStorage;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,7 +15,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The shared building blocks: clock, codec, lake, Redis client and dead-letter publisher. */
+/** The shared building blocks: clock, codec, Redis client and dead-letter publisher. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfig {
 
@@ -31,27 +27,6 @@ public class CoreConfig {
   @Bean
   EventCodec eventCodec(Clock clock) {
     return new EventCodec(clock);
-  }
-
-  /** The lake on the local file system; stale temporary files are removed before consuming starts. */
-  @Bean
-  LakeWriter lakeWriter(IngestProperties properties) {
-    LakeWriter lake = new LakeWriter(new LocalLakeStorage(localPath(properties.ingest().lakePath())));
-    lake.cleanUp();
-    return lake;
-  }
-
-  /** A plain path or a {@code file:} URI; other schemes need a Hadoop-backed LakeStorage first. */
-  static Path localPath(String lakePath) {
-    if (!lakePath.contains("://")) {
-      return Path.of(lakePath);
-    }
-    URI uri = URI.create(lakePath);
-    if (!"file".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("eplly.ingest.lake-path " + lakePath
-          + ": only local paths and file: URIs are supported (no Hadoop FileSystem storage yet)");
-    }
-    return Path.of(uri);
   }
 
   @Bean(destroyMethod = "close")

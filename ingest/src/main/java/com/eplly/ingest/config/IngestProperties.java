@@ -2,6 +2,7 @@ package com.eplly.ingest.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -34,7 +35,12 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
   /**
    * The ingest pipeline ({@code eplly.ingest.*}).
    *
-   * @param lakePath        root folder of the event lake (a local path; relative to the working directory)
+   * @param lakePath        root of the event lake: a folder (relative to the working directory) or a URI
+   *                        ({@code file:///…}; with {@code lake-storage: hadoop} also {@code hdfs://…}, {@code s3a://…})
+   * @param lakeStorage     how the lake is written: {@code local} (java.nio, fsync) or {@code hadoop} (a Hadoop
+   *                        FileSystem chosen by the URI's scheme, hsync); both publish files atomically
+   * @param lakeHadoop      extra Hadoop settings for {@code lake-storage: hadoop}, e.g.
+   *                        {@code eplly.ingest.lake-hadoop[dfs.replication]=3} or {@code [fs.s3a.endpoint]}
    * @param kafka           consumer settings
    * @param retry           back-off of a failed batch (Redis down, disk error); retried forever, never skipped
    * @param live            caps and lifetimes of the live state in Redis
@@ -47,13 +53,28 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    */
   public record Ingest(
       @DefaultValue("var/lake") String lakePath,
+      @DefaultValue("local") LakeStorageKind lakeStorage,
+      Map<String, String> lakeHadoop,
       @DefaultValue Kafka kafka,
       @DefaultValue Retry retry,
       @DefaultValue Live live,
       @DefaultValue Catalog catalog,
       @DefaultValue Content content,
       @DefaultValue("30s") Duration summaryInterval,
-      @DefaultValue("false") boolean requireKnownArticle) {}
+      @DefaultValue("false") boolean requireKnownArticle) {
+
+    public Ingest {
+      lakeHadoop = lakeHadoop == null ? Map.of() : Map.copyOf(lakeHadoop);
+    }
+  }
+
+  /** The {@link com.eplly.ingest.lake.LakeStorage} implementation behind {@code eplly.ingest.lake-storage}. */
+  public enum LakeStorageKind {
+    /** java.nio on a local or mounted folder. */
+    LOCAL,
+    /** A Hadoop FileSystem (file, hdfs, s3a …) picked by the lake URI's scheme. */
+    HADOOP
+  }
 
   /**
    * Kafka consumer settings of both listeners.

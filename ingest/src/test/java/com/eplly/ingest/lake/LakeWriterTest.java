@@ -10,11 +10,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The lake's exactly-once rules, held by both storages: java.nio and a Hadoop FileSystem ({@code file://}). */
 class LakeWriterTest {
+
+  static Stream<Arguments> storages() {
+    return Stream.of(
+        Arguments.of(Named.of("local", (Function<Path, LakeStorage>) LocalLakeStorage::new)),
+        Arguments.of(Named.of("hadoop", (Function<Path, LakeStorage>) p -> new HadoopLakeStorage(p.toUri(), Map.of()))));
+  }
 
   private static final long T = Instant.parse("2026-11-27T08:30:00Z").toEpochMilli();
 
@@ -44,14 +56,15 @@ class LakeWriterTest {
     return lines;
   }
 
-  @Test
-  void replayWithOtherBatchBoundariesAfterRestartAddsNoDuplicates() throws IOException {
-    LakeWriter first = new LakeWriter(new LocalLakeStorage(root));
+  @ParameterizedTest
+  @MethodSource("storages")
+  void replayWithOtherBatchBoundariesAfterRestartAddsNoDuplicates(Function<Path, LakeStorage> storage) throws IOException {
+    LakeWriter first = new LakeWriter(storage.apply(root));
     write(first, offsets(0, 0, 49));   // spans 08:30..09:19, two hour folders
     write(first, offsets(0, 50, 99));
     write(first, offsets(1, 0, 29));
 
-    LakeWriter restarted = new LakeWriter(new LocalLakeStorage(root)); // nothing cached
+    LakeWriter restarted = new LakeWriter(storage.apply(root)); // nothing cached
     write(restarted, offsets(0, 0, 7));
     write(restarted, offsets(0, 8, 120)); // 100..120 are new
     write(restarted, offsets(1, 0, 29));
@@ -61,26 +74,28 @@ class LakeWriterTest {
     assertThat(lines).contains("event-0-120", "event-1-29");
   }
 
-  @Test
-  void startupDeletesStaleTemporaryFilesOnly() throws IOException {
-    LakeWriter lake = new LakeWriter(new LocalLakeStorage(root));
+  @ParameterizedTest
+  @MethodSource("storages")
+  void startupDeletesStaleTemporaryFilesOnly(Function<Path, LakeStorage> storage) throws IOException {
+    LakeWriter lake = new LakeWriter(storage.apply(root));
     write(lake, offsets(0, 0, 3));
     Path hourDir = root.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(T));
     Path stale = hourDir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 4, 9));
     Files.writeString(stale, "half a file");
 
-    assertThat(new LocalLakeStorage(root).listFiles(LakeLayout.PAGE_VIEWS + "/" + LakeLayout.hourFolder(T)))
+    assertThat(storage.apply(root).listFiles(LakeLayout.PAGE_VIEWS + "/" + LakeLayout.hourFolder(T)))
         .containsExactly(LakeLayout.fileName(0, 0, 3));
-    new LakeWriter(new LocalLakeStorage(root)).cleanUp();
+    new LakeWriter(storage.apply(root)).cleanUp();
 
     assertThat(stale).doesNotExist();
     assertThat(allLines()).containsExactly("event-0-0", "event-0-1", "event-0-2", "event-0-3");
   }
 
-  @Test
-  void forgettingAPartitionRereadsWhatAnotherWriterAdded() {
-    LakeWriter a = new LakeWriter(new LocalLakeStorage(root));
-    LakeWriter b = new LakeWriter(new LocalLakeStorage(root));
+  @ParameterizedTest
+  @MethodSource("storages")
+  void forgettingAPartitionRereadsWhatAnotherWriterAdded(Function<Path, LakeStorage> storage) {
+    LakeWriter a = new LakeWriter(storage.apply(root));
+    LakeWriter b = new LakeWriter(storage.apply(root));
     write(a, offsets(0, 0, 5));
     assertThat(a.plan(LakeLayout.PAGE_VIEWS, offsets(0, 0, 9)).newCount()).isEqualTo(4);
 

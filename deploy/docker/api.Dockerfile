@@ -1,0 +1,8 @@
+# eplly/api: the Boot jar built by `mvn -DskipTests package` (build context: the repository root).
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 eplly
+COPY api/target/api-exec.jar /opt/eplly/api.jar
+USER eplly
+WORKDIR /opt/eplly
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/eplly/api.jar"]
