@@ -8,11 +8,13 @@ import java.util.List;
  * Command lines of the recommender's data-team CLI, run directly with java (no bash needed) so the
  * stack and the tests work the same on every machine.
  *
- * @param redisUri {@code redis://host:port}
+ * @param redisUri {@code redis://host:port} (commands that publish or read versions)
  */
 public record RecommenderCli(RepoLayout repo, String redisUri) {
 
   public static final String MAIN_CLASS = "com.eplly.recommender.cli.RecoCli";
+
+  private static final String DEFAULT_HEAP = "1g";
 
   /** {@code train --publish} on the lake, with Spark on {@code local[2]}; the CLI names the version. */
   public List<String> trainAndPublish(Path lake, Path models) {
@@ -35,6 +37,21 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
         "--master", "local[2]");
   }
 
+  /** {@code generate}: a seeded portal of {@code views} page views written into a new lake folder. */
+  public List<String> generate(Path lake, int views, long seed, String heap) {
+    return command(List.of("generate", "--lake", lake.toAbsolutePath().toString(),
+        "--views", String.valueOf(views), "--seed", String.valueOf(seed)), heap);
+  }
+
+  /** {@code train --version <version>} on {@code local[2]} without publishing, with {@code -Xmx<heap>}. */
+  public List<String> trainOnly(Path lake, Path models, String version, String heap) {
+    return command(List.of("train",
+        "--lake", lake.toAbsolutePath().toString(),
+        "--models", models.toAbsolutePath().toString(),
+        "--version", version,
+        "--master", "local[2]"), heap);
+  }
+
   public List<String> rollback() {
     return command(List.of("rollback", "--redis", redisUri));
   }
@@ -44,8 +61,12 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
   }
 
   private List<String> command(List<String> args) {
+    return command(args, DEFAULT_HEAP);
+  }
+
+  private List<String> command(List<String> args, String heap) {
     List<String> flags = new ArrayList<>(JavaCommand.sparkFlags());
-    flags.add("-Xmx1g");
+    flags.add("-Xmx" + heap);
     return JavaCommand.main(flags,
         List.of(repo.recommenderJar().toString(), repo.recommenderLib().resolve("*").toString()),
         MAIN_CLASS, args);

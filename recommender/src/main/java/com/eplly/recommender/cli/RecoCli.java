@@ -13,7 +13,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Entry point of {@code reco}, the data team's CLI: {@code train}, {@code publish},
- * {@code models}, {@code rollback}, {@code activate}, {@code evaluate}. Exit codes: 0 done, 1 failed, 2 bad usage.
+ * {@code models}, {@code rollback}, {@code activate}, {@code evaluate}, {@code generate}. Exit codes: 0 done, 1 failed, 2 bad usage.
  */
 public final class RecoCli {
 
@@ -23,7 +23,7 @@ public final class RecoCli {
 
   private final List<Command> commands = List.of(
       new TrainCommand(), new PublishCommand(), new ModelsCommand(), new RollbackCommand(), new ActivateCommand(),
-      new EvaluateCommand());
+      new EvaluateCommand(), new GenerateCommand());
 
   public static void main(String[] args) {
     System.exit(new RecoCli().run(args, new CliContext(System.out, System.err, Clock.systemUTC())));
