@@ -40,16 +40,19 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
   /** {@code generate}: a seeded portal of {@code views} page views written into a new lake folder. */
   public List<String> generate(Path lake, int views, long seed, String heap) {
     return command(List.of("generate", "--lake", lake.toAbsolutePath().toString(),
-        "--views", String.valueOf(views), "--seed", String.valueOf(seed)), heap);
+        "--views", String.valueOf(views), "--seed", String.valueOf(seed)), heap, List.of());
   }
 
-  /** {@code train --version <version>} on {@code local[2]} without publishing, with {@code -Xmx<heap>}. */
-  public List<String> trainOnly(Path lake, Path models, String version, String heap) {
+  /**
+   * {@code train --version <version>} on {@code local[2]} without publishing, with {@code -Xmx<heap>}
+   * and any extra JVM flags (e.g. a flight recording).
+   */
+  public List<String> trainOnly(Path lake, Path models, String version, String heap, List<String> jvmFlags) {
     return command(List.of("train",
         "--lake", lake.toAbsolutePath().toString(),
         "--models", models.toAbsolutePath().toString(),
         "--version", version,
-        "--master", "local[2]"), heap);
+        "--master", "local[2]"), heap, jvmFlags);
   }
 
   public List<String> rollback() {
@@ -61,12 +64,13 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
   }
 
   private List<String> command(List<String> args) {
-    return command(args, DEFAULT_HEAP);
+    return command(args, DEFAULT_HEAP, List.of());
   }
 
-  private List<String> command(List<String> args, String heap) {
+  private List<String> command(List<String> args, String heap, List<String> jvmFlags) {
     List<String> flags = new ArrayList<>(JavaCommand.sparkFlags());
     flags.add("-Xmx" + heap);
+    flags.addAll(jvmFlags);
     return JavaCommand.main(flags,
         List.of(repo.recommenderJar().toString(), repo.recommenderLib().resolve("*").toString()),
         MAIN_CLASS, args);

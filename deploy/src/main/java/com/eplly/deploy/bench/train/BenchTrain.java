@@ -92,7 +92,7 @@ public final class BenchTrain {
     deleteRecursively(models);
     out.printf("[bench-train] %s: reco train, -Xmx%s, Spark local[2]%n", label, options.heap());
     MeasuredRun.Cost train = new MeasuredRun(out, "  [" + label + " train] ").run("reco train " + label,
-        reco.trainOnly(lake, models, VERSION, options.heap()), options.repoRoot(), logs.resolve("train.log"),
+        reco.trainOnly(lake, models, VERSION, options.heap(), profiling(logs)), options.repoRoot(), logs.resolve("train.log"),
         options.timeout());
     String meta = read(models.resolve(VERSION).resolve("model.json"));
     long[] counts = new long[3];
@@ -106,6 +106,13 @@ public final class BenchTrain {
       deleteRecursively(models);
     }
     return new SizeResult(size, counts[0], counts[1], counts[2], generate, train, jobSeconds);
+  }
+
+  /** With {@code --jfr}: a flight recording of the training next to its log, for finding hot spots. */
+  private List<String> profiling(Path logs) {
+    return options.jfr()
+        ? List.of("-XX:StartFlightRecording=filename=" + logs.resolve("train.jfr") + ",settings=profile,dumponexit=true")
+        : List.of();
   }
 
   private static String read(Path file) {
