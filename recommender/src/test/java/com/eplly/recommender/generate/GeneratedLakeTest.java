@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedLakeTest {
 
   private static final long END = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
-  private static final DemoConfig CONFIG = DemoConfig.scaled(3, 12_000, END);
+  private static final DemoConfig CONFIG = DemoConfig.scaled(3, 5_000, END);
   private static SparkSession spark;
 
   @BeforeAll
