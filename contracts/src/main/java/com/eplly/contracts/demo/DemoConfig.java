@@ -25,6 +25,15 @@ public record DemoConfig(long seed, int articles, int readers, int pageViews, lo
     return new DemoConfig(42L, 400, 2_000, 30_000, endEpochMs, Duration.ofDays(3));
   }
 
+  /**
+   * A week of a portal sized by its traffic, for scale runs: one reader per 10 page views and one
+   * article per 50 (1M views: 100,000 readers, 20,000 articles); sessions follow from the views.
+   */
+  public static DemoConfig scaled(long seed, int pageViews, long endEpochMs) {
+    return new DemoConfig(seed, Math.max(20, pageViews / 50), Math.max(1, pageViews / 10), pageViews, endEpochMs,
+        Duration.ofDays(7));
+  }
+
   public DemoConfig withSeed(long newSeed) {
     return new DemoConfig(newSeed, articles, readers, pageViews, endEpochMs, span);
   }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class DemoDataGenerator {
   private final int breakingStory;
   private final double[][] readerInterest;
   private final double[] readerActivityCdf;
+  private final ArticlePool allSections;
+  private final Map<String, ArticlePool> bySection;
 
   public DemoDataGenerator(DemoConfig config) {
     this.config = config;
@@ -67,6 +70,11 @@ public final class DemoDataGenerator {
       activity[r] = Math.exp(rnd.nextGaussian() * 1.0);
     }
     this.readerActivityCdf = cdf(activity);
+    this.allSections = ArticlePool.of(articles, appeal, null, config.endEpochMs());
+    this.bySection = new HashMap<>();
+    for (String section : sections) {
+      bySection.put(section, ArticlePool.of(articles, appeal, section, config.endEpochMs()));
+    }
   }
 
   /** The catalog, ordered by publish time. */
@@ -261,17 +269,7 @@ public final class DemoDataGenerator {
     }
 
     private int pickInSection(String section, long t, Set<Integer> seen) {
-      int hi = publishedBefore(t);
-      int lo = publishedBefore(t - MAX_ARTICLE_AGE.toMillis());
-      double total = 0;
-      double[] w = new double[hi - lo];
-      for (int i = lo; i < hi; i++) {
-        if (section == null || articles.get(i).category().equals(section)) {
-          w[i - lo] = weight(i, t, seen);
-          total += w[i - lo];
-        }
-      }
-      return total <= 0 ? -1 : lo + sample(w, total);
+      return (section == null ? allSections : bySection.get(section)).pick(t, seen, rnd);
     }
 
     private double weight(int article, long t, Set<Integer> seen) {
@@ -306,6 +304,126 @@ public final class DemoDataGenerator {
     }
   }
 
+  /**
+   * The articles of one section (or all), for drawing one by appeal that decays with age in
+   * O(log n) instead of weighing every article of the last days on every page view.
+   *
+   * <p>{@code appeal * 0.5^((t - publishedAt) / halfLife)} factors into a part fixed per article
+   * and a part shared by all articles at time {@code t}, so a draw at {@code t} is a draw by fixed
+   * weights from the contiguous run of articles published in {@code (t - MAX_ARTICLE_AGE, t]}:
+   * a binary search in prefix sums. Articles already read in the session are subtracted.
+   */
+  private static final class ArticlePool {
+    private final int[] members;
+    private final long[] publishedAt;
+    private final double[] weight;
+    private final double[] prefix;
+    private final int[] servablePrefix;
+    private final Map<Integer, Integer> positionOf;
+
+    private ArticlePool(int[] members, long[] publishedAt, double[] weight) {
+      this.members = members;
+      this.publishedAt = publishedAt;
+      this.weight = weight;
+      this.prefix = new double[members.length + 1];
+      this.servablePrefix = new int[members.length + 1];
+      this.positionOf = new HashMap<>();
+      for (int i = 0; i < members.length; i++) {
+        prefix[i + 1] = prefix[i] + weight[i];
+        servablePrefix[i + 1] = servablePrefix[i] + (weight[i] > 0 ? 1 : 0);
+        positionOf.put(members[i], i);
+      }
+    }
+
+    /** The catalog's articles of {@code section} (null: all), weights relative to {@code end}. */
+    static ArticlePool of(List<Article> articles, double[] appeal, String section, long end) {
+      List<Integer> picked = new ArrayList<>();
+      for (int i = 0; i < articles.size(); i++) {
+        if (section == null || articles.get(i).category().equals(section)) {
+          picked.add(i);
+        }
+      }
+      int[] members = picked.stream().mapToInt(Integer::intValue).toArray();
+      long[] published = new long[members.length];
+      double[] weight = new double[members.length];
+      for (int i = 0; i < members.length; i++) {
+        Article a = articles.get(members[i]);
+        published[i] = a.publishedAt();
+        double halfLivesBeforeEnd = (double) (a.publishedAt() - end) / APPEAL_HALF_LIFE.toMillis();
+        weight[i] = a.hidden() ? 0 : appeal[members[i]] * Math.pow(2, halfLivesBeforeEnd);
+      }
+      return new ArticlePool(members, published, weight);
+    }
+
+    /** An article readable at {@code t} and not in {@code seen}, drawn by decayed appeal; -1 when none. */
+    int pick(long t, Set<Integer> seen, SplittableRandom rnd) {
+      int lo = firstPublishedAfter(t - MAX_ARTICLE_AGE.toMillis());
+      int hi = firstPublishedAfter(t);
+      int[] seenPositions = seen.stream().map(positionOf::get)
+          .filter(p -> p != null && p >= lo && p < hi && weight[p] > 0)
+          .mapToInt(Integer::intValue).sorted().toArray();
+      if (servablePrefix[hi] - servablePrefix[lo] - seenPositions.length <= 0) {
+        return -1;
+      }
+      double seenWeight = 0;
+      for (int p : seenPositions) {
+        seenWeight += weight[p];
+      }
+      double u = rnd.nextDouble() * (prefix[hi] - prefix[lo] - seenWeight);
+      // The first position whose cumulative unseen weight reaches u.
+      int left = lo;
+      int right = hi - 1;
+      while (left < right) {
+        int mid = (left + right) >>> 1;
+        if (cumulative(lo, mid, seenPositions) >= u) {
+          right = mid;
+        } else {
+          left = mid + 1;
+        }
+      }
+      // Rounding may land on an article of weight 0 (hidden or seen): take the next one that counts.
+      for (int j = left; j < hi; j++) {
+        if (counts(j, seenPositions)) {
+          return members[j];
+        }
+      }
+      for (int j = left - 1; j >= lo; j--) {
+        if (counts(j, seenPositions)) {
+          return members[j];
+        }
+      }
+      return -1;
+    }
+
+    private double cumulative(int lo, int upTo, int[] seenPositions) {
+      double sum = prefix[upTo + 1] - prefix[lo];
+      for (int p : seenPositions) {
+        if (p <= upTo) {
+          sum -= weight[p];
+        }
+      }
+      return sum;
+    }
+
+    private boolean counts(int position, int[] seenPositions) {
+      return weight[position] > 0 && Arrays.binarySearch(seenPositions, position) < 0;
+    }
+
+    private int firstPublishedAfter(long t) {
+      int lo = 0;
+      int hi = publishedAt.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (publishedAt[mid] <= t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
   /** Session lengths summing to the configured page views, and their start times. */
   private record SessionPlan(long[] starts, int[] lengths) {}
 
@@ -336,21 +454,6 @@ public final class DemoDataGenerator {
     }
     Arrays.sort(starts);
     return new SessionPlan(starts, lengths.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  /** Index of the first article published after {@code t} (articles are sorted by publish time). */
-  private int publishedBefore(long t) {
-    int lo = 0;
-    int hi = articles.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (articles.get(mid).publishedAt() <= t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static String pick(Random rnd, Map<String, Double> shares) {

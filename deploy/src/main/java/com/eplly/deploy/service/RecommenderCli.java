@@ -8,11 +8,13 @@ import java.util.List;
  * Command lines of the recommender's data-team CLI, run directly with java (no bash needed) so the
  * stack and the tests work the same on every machine.
  *
- * @param redisUri {@code redis://host:port}
+ * @param redisUri {@code redis://host:port} (commands that publish or read versions)
  */
 public record RecommenderCli(RepoLayout repo, String redisUri) {
 
   public static final String MAIN_CLASS = "com.eplly.recommender.cli.RecoCli";
+
+  private static final String DEFAULT_HEAP = "1g";
 
   /** {@code train --publish} on the lake, with Spark on {@code local[2]}; the CLI names the version. */
   public List<String> trainAndPublish(Path lake, Path models) {
@@ -33,6 +35,24 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
         "--models", models.toAbsolutePath().toString(),
         "--redis", redisUri,
         "--master", "local[2]");
+  }
+
+  /** {@code generate}: a seeded portal of {@code views} page views written into a new lake folder. */
+  public List<String> generate(Path lake, int views, long seed, String heap) {
+    return command(List.of("generate", "--lake", lake.toAbsolutePath().toString(),
+        "--views", String.valueOf(views), "--seed", String.valueOf(seed)), heap, List.of());
+  }
+
+  /**
+   * {@code train --version <version>} on {@code local[2]} without publishing, with {@code -Xmx<heap>}
+   * and any extra JVM flags (e.g. a flight recording).
+   */
+  public List<String> trainOnly(Path lake, Path models, String version, String heap, List<String> jvmFlags) {
+    return command(List.of("train",
+        "--lake", lake.toAbsolutePath().toString(),
+        "--models", models.toAbsolutePath().toString(),
+        "--version", version,
+        "--master", "local[2]"), heap, jvmFlags);
   }
 
   public List<String> rollback() {
@@ -59,16 +79,22 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
         "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=1g",
         repo.recommenderJar().toString()));
     submitArgs.addAll(args);
-    return JavaCommand.main(driverFlags(), classpath(), "org.apache.spark.deploy.SparkSubmit", submitArgs);
+    return JavaCommand.main(driverFlags(DEFAULT_HEAP), classpath(), "org.apache.spark.deploy.SparkSubmit", submitArgs);
   }
 
   private List<String> command(List<String> args) {
-    return JavaCommand.main(driverFlags(), classpath(), MAIN_CLASS, args);
+    return command(args, DEFAULT_HEAP, List.of());
   }
 
-  private static List<String> driverFlags() {
+  private List<String> command(List<String> args, String heap, List<String> jvmFlags) {
+    List<String> flags = driverFlags(heap);
+    flags.addAll(jvmFlags);
+    return JavaCommand.main(flags, classpath(), MAIN_CLASS, args);
+  }
+
+  private static List<String> driverFlags(String heap) {
     List<String> flags = new ArrayList<>(JavaCommand.sparkFlags());
-    flags.add("-Xmx1g");
+    flags.add("-Xmx" + heap);
     return flags;
   }
 

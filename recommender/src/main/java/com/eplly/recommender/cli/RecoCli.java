@@ -13,7 +13,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Entry point of {@code reco}, the data team's CLI: {@code train}, {@code publish},
- * {@code models}, {@code rollback}, {@code activate}, {@code evaluate}, {@code compare}. Exit codes: 0 done, 1 failed, 2 bad usage.
+ * {@code models}, {@code rollback}, {@code activate}, {@code evaluate}, {@code compare}, {@code generate}. Exit
+ * codes: 0 done, 1 failed, 2 bad usage.
  */
 public final class RecoCli {
 
@@ -23,7 +24,7 @@ public final class RecoCli {
 
   private final List<Command> commands = List.of(
       new TrainCommand(), new PublishCommand(), new ModelsCommand(), new RollbackCommand(), new ActivateCommand(),
-      new EvaluateCommand(), new CompareCommand());
+      new EvaluateCommand(), new CompareCommand(), new GenerateCommand());
 
   public static void main(String[] args) {
     System.exit(new RecoCli().run(args, new CliContext(System.out, System.err, Clock.systemUTC())));

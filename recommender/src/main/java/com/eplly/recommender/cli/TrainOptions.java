@@ -42,6 +42,8 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
       Flag.option("ease-lambda", String.valueOf(DEFAULTS.easeLambda()), "item-item (EASE): regularisation"),
       Flag.option("ease-max-items", String.valueOf(DEFAULTS.easeMaxItems()), "item-item (EASE): most-read articles modelled (memory grows with its square)"),
       Flag.option("hybrid", DEFAULTS.hybrid().toString(), "hybrid weights source=weight,... (reco evaluate prints fitted ones)"),
+      Flag.option("als-max-items", String.valueOf(DEFAULTS.alsMaxItems()), "ALS: most popular articles ranked for every reader (cost grows with readers times this)"),
+      Flag.option("content-max-articles", String.valueOf(DEFAULTS.contentMaxArticles()), "content: newest catalog articles covered (cost grows with its square)"),
       Flag.toggle("publish", "publish the version to Redis and activate it when training succeeds"),
       Flag.REDIS, Flag.TTL);
 
@@ -56,7 +58,8 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
           HybridWeights w = HybridWeights.parse(spec);
           com.eplly.recommender.train.HybridLists.requireSources(w);
           return w;
-        }));
+        }),
+        a.positiveInt("als-max-items"), a.positiveInt("content-max-articles"));
     return new TrainOptions(a.string("lake"), a.string("models"), a.string("master"),
         a.optional("version").map(v -> a.parsed("version", com.eplly.recommender.model.VersionId::checked)),
         params, a.toggle("publish"), a.parsed("redis", RedisEndpoint::new), positive(a, "ttl"));

@@ -5,9 +5,11 @@ import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -88,14 +90,21 @@ public final class ContentSimilarityModel extends Model<ContentSimilarityModel> 
           dot[b] += values[a][t] * values[b][p[1]];
         }
       }
-      Integer[] order = new Integer[m];
+      // Only the best k of the m touched articles are kept: a bounded heap, not a sort of all m
+      // (m nears the catalog size when a token such as the category is shared by many).
+      Comparator<Integer> better = (x, y) -> dot[x] != dot[y] ? Double.compare(dot[y], dot[x]) : ids[x].compareTo(ids[y]);
+      PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, better.reversed());
       for (int i = 0; i < m; i++) {
-        order[i] = touched[i];
+        best.add(touched[i]);
+        if (best.size() > k) {
+          best.poll();
+        }
       }
-      Arrays.sort(order, (x, y) -> dot[x] != dot[y] ? Double.compare(dot[y], dot[x]) : ids[x].compareTo(ids[y]));
-      for (int i = 0; i < Math.min(k, m); i++) {
-        if (dot[order[i]] > 0) {
-          out.add(RowFactory.create(ids[a], ids[order[i]], dot[order[i]]));
+      Integer[] order = best.toArray(new Integer[0]);
+      Arrays.sort(order, better);
+      for (Integer b : order) {
+        if (dot[b] > 0) {
+          out.add(RowFactory.create(ids[a], ids[b], dot[b]));
         }
       }
       for (int i = 0; i < m; i++) {

@@ -22,6 +22,11 @@ public record Candidates(Optional<Dataset<Row>> servable) {
     return new Candidates(Optional.of(servableArticleIds.select(col("articleId")).distinct()));
   }
 
+  /** The candidates among {@code articleIds} (rows with an {@code articleId} column). */
+  public Candidates within(Dataset<Row> articleIds) {
+    return Candidates.of(restrict(articleIds, "articleId"));
+  }
+
   /** Keeps only rows whose {@code column} names a candidate article. */
   public Dataset<Row> restrict(Dataset<Row> rows, String column) {
     return servable

@@ -5,6 +5,8 @@ import com.eplly.recommender.hybrid.HybridBlend;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.hybrid.SourceScores;
 import com.eplly.recommender.model.Candidates;
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -20,12 +22,26 @@ public final class HybridLists {
   private final HybridWeights weights;
   private final int k;
   private final Candidates candidates;
+  private final Candidates alsCandidates;
 
-  public HybridLists(FittedSources sources, HybridWeights weights, int k, Candidates candidates) {
+  /**
+   * @param candidates    what any list may suggest
+   * @param alsMaxItems   ALS ranks only this many of the most popular candidates for every reader
+   */
+  public HybridLists(FittedSources sources, HybridWeights weights, int k, Candidates candidates, int alsMaxItems) {
     this.sources = sources;
     this.weights = weights;
     this.k = k;
     this.candidates = candidates;
+    this.alsCandidates = candidates.within(mostPopular(sources, candidates, alsMaxItems));
+  }
+
+  /** Scoring every reader against every article grows with their product; news readers read what is current. */
+  private static Dataset<Row> mostPopular(FittedSources sources, Candidates candidates, int n) {
+    return candidates.restrict(sources.popularity().scores(), "articleId")
+        .orderBy(col("score").desc(), col("articleId").asc())
+        .limit(n)
+        .select("articleId");
   }
 
   /**
@@ -50,13 +66,13 @@ public final class HybridLists {
   }
 
   /**
-   * Per reader, unread articles only: ALS (similar readers) and item-item scores of the reader's
-   * history in {@code views}: {@code readerId, suggestions}.
+   * Per reader, unread articles only: ALS (similar readers, among the most popular candidates) and
+   * item-item scores of the reader's history in {@code views}: {@code readerId, suggestions}.
    */
   public Dataset<Row> readerLists(Dataset<Row> views) {
     List<SourceScores> parts = new ArrayList<>();
     if (weights.of(HybridWeights.ALS) > 0) {
-      parts.add(new SourceScores(HybridWeights.ALS, sources.als().readerScores(HybridBlend.DEPTH, candidates),
+      parts.add(new SourceScores(HybridWeights.ALS, sources.als().readerScores(HybridBlend.DEPTH, alsCandidates),
           Reason.SIMILAR_READERS));
     }
     if (weights.of(HybridWeights.EASE) > 0) {

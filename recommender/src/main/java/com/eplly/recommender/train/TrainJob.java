@@ -102,10 +102,10 @@ public final class TrainJob {
 
     progress.begin("fitting co-visitation, ALS, popularity, item-item, content");
     // The same fit reco evaluate measures (CandidateSources).
-    FittedSources sources = CandidateSources.fit(views, catalogSize == 0 ? Optional.empty() : Optional.of(catalog),
-        params, referenceTime);
+    FittedSources sources = CandidateSources.fit(views,
+        catalogSize == 0 ? Optional.empty() : Optional.of(newest(catalog, params.contentMaxArticles())), params, referenceTime);
     seconds.put("fit", progress.end(fitSummary(sources.fitSeconds())));
-    HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), candidates);
+    HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), candidates, params.alsMaxItems());
 
     progress.begin("hybrid article lists (" + params.hybrid() + ")");
     output.put("articleLists", write(hybrid.articleLists(), stored.articleLists()));
@@ -140,6 +140,11 @@ public final class TrainJob {
     StringBuilder b = new StringBuilder();
     fitSeconds.forEach((name, s) -> b.append(b.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.1f s", name, s)));
     return b.toString();
+  }
+
+  /** Content similarity is for articles too new to have readers: the newest ones, ties by id. */
+  private static Dataset<Row> newest(Dataset<Row> catalog, int n) {
+    return catalog.orderBy(col("publishedAt").desc(), col("articleId").asc()).limit(n);
   }
 
   private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {

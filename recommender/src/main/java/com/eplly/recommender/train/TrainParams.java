@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param easeLambda          item-item (EASE) regularisation
  * @param easeMaxItems        most-read articles the item-item model covers
  * @param hybrid              weights of the sources in the published lists (fit by {@code reco evaluate})
+ * @param alsMaxItems         the most popular articles ALS ranks for every reader (cost: readers × this)
+ * @param contentMaxArticles  the newest catalog articles content similarity covers (cost grows with its square)
  */
 public record TrainParams(
     int k,
@@ -41,32 +43,39 @@ public record TrainParams(
     Optional<Instant> asOf,
     double easeLambda,
     int easeMaxItems,
-    HybridWeights hybrid) {
+    HybridWeights hybrid,
+    int alsMaxItems,
+    int contentMaxArticles) {
 
-  /** Defaults suited to a news site: lists of 20, a week's co-visits, a day's popularity. */
+  /**
+   * Defaults suited to a news site: lists of 20, a week's co-visits, a day's popularity. Reader
+   * lists come from the 5,000 most popular articles (about the ALS counterpart of item-item's
+   * 3,000) and content lists cover the newest 20,000 articles (content similarity is for articles
+   * too new to have readers): both keep training linear in readers and page views.
+   */
   public static TrainParams defaults() {
     return new TrainParams(20, 50, 3, Duration.ofDays(7), Duration.ofDays(1), 32, 10, 0.05, 10.0, 0.25,
-        Duration.ofDays(30), Optional.empty(), 200.0, 3000, HybridWeights.equal());
+        Duration.ofDays(30), Optional.empty(), 200.0, 3000, HybridWeights.equal(), 5000, 20_000);
   }
 
   public TrainParams withAls(int rank, double regParam, double alpha) {
     return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, rank, alsIterations, regParam,
-        alpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid);
+        alpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid, alsMaxItems, contentMaxArticles);
   }
 
   public TrainParams withEaseLambda(double lambda) {
     return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, alsRank, alsIterations,
-        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, lambda, easeMaxItems, hybrid);
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, lambda, easeMaxItems, hybrid, alsMaxItems, contentMaxArticles);
   }
 
   public TrainParams withHalfLives(Duration covisit, Duration popularity) {
     return new TrainParams(k, popularN, covisitWindow, covisit, popularity, alsRank, alsIterations,
-        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid);
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, hybrid, alsMaxItems, contentMaxArticles);
   }
 
   public TrainParams withHybrid(HybridWeights weights) {
     return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, alsRank, alsIterations,
-        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, weights);
+        alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, weights, alsMaxItems, contentMaxArticles);
   }
 
   /** Flat, JSON-friendly form for {@code model.json} and the version meta. */
@@ -87,6 +96,8 @@ public record TrainParams(
     m.put("easeLambda", easeLambda);
     m.put("easeMaxItems", easeMaxItems);
     m.put("hybrid", new java.util.TreeMap<>(hybrid.weights()));
+    m.put("alsMaxItems", alsMaxItems);
+    m.put("contentMaxArticles", contentMaxArticles);
     return m;
   }
 }

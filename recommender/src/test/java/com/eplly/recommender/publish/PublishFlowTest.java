@@ -125,7 +125,7 @@ class PublishFlowTest {
     TrainParams defaults = TrainParams.defaults();
     TrainParams params = new TrainParams(5, 10, 3, defaults.covisitHalfLife(), defaults.popularityHalfLife(),
         4, 5, 0.05, 10.0, 0.25, defaults.lookback(), Optional.empty(), defaults.easeLambda(), defaults.easeMaxItems(),
-        WEIGHTS);
+        WEIGHTS, defaults.alsMaxItems(), defaults.contentMaxArticles());
     ModelStore store = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
     return new TrainJob(spark, store, clock, new Progress(System.out, TrainJob.STEPS))
         .train(dir.resolve("lake").toString(), params, Optional.of(version));
