@@ -7,9 +7,11 @@ import com.eplly.ingest.lake.HadoopLakeStorage;
 import com.eplly.ingest.lake.LakeStorage;
 import com.eplly.ingest.lake.LocalLakeStorage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 class LakeConfigTest {
 
@@ -17,8 +19,9 @@ class LakeConfigTest {
   Path dir;
 
   private static IngestProperties.Ingest ingest(String lakePath, IngestProperties.LakeStorageKind kind) {
-    return new IngestProperties.Ingest(lakePath, kind, Map.of(), new IngestProperties.Kafka("g", 1, 1, 10, java.time.Duration.ofSeconds(1)),
-        null, null, null, java.time.Duration.ofSeconds(30), false);
+    IngestProperties.Kafka kafka = new IngestProperties.Kafka("g", 1, 1, 10, DataSize.ofBytes(1), Duration.ofMillis(100),
+        DataSize.ofMegabytes(1), Duration.ofSeconds(1));
+    return new IngestProperties.Ingest(lakePath, kind, Map.of(), kafka, null, null, null, null, Duration.ofSeconds(30), false);
   }
 
   @Test
