@@ -101,8 +101,8 @@ class FollowedByTest {
   void reReadPriorPullsEveryArticleTowardsTheOverallReReadRate() {
     FollowedByModel model = fit(sessions(), 1, 2);
 
-    // window 1: 7 transitions, 1 of them a re-read (A->A): r = 1/7. A: out 4, B: out 2, C: out 0
-    double r = 1 / 7.0;
+    // window 1: 6 transitions (A->B twice, B->C, B->A, A->A, A->C), 1 a re-read: r = 1/6. A: out 4, B: out 2, C: 0
+    double r = 1 / 6.0;
     Map<String, Double> a = scores(model, "A");
     assertEquals((1 + 2 * r) / 6, a.get("A"), 1e-4);
     assertEquals(2 / 6.0, a.get("B"), 1e-4);
