@@ -138,7 +138,7 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
    * {@code 2^(-age/halfLife)}; events after the reference time (clock skew) count as new rather
    * than more than new.
    */
-  static Column decay(Column timestamp, long now, long halfLifeMs) {
+  public static Column decay(Column timestamp, long now, long halfLifeMs) {
     Column age = greatest(lit(0L), lit(now).minus(timestamp));
     return exp(age.multiply(-Math.log(2) / halfLifeMs));
   }

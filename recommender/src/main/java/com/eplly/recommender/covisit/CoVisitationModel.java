@@ -53,7 +53,7 @@ public final class CoVisitationModel extends Model<CoVisitationModel> {
     return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), "articleId", "left");
   }
 
-  static StructType outputSchema(StructType input) {
+  public static StructType outputSchema(StructType input) {
     return input.add(SuggestionLists.SUGGESTIONS, org.apache.spark.sql.types.DataTypes.createArrayType(
         new StructType()
             .add(SuggestionLists.RANK, "int")

@@ -27,7 +27,7 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
           base.withHalfLives(Duration.ofDays(36_500), Duration.ofDays(36_500)),
           List.of(new double[] {64, 1.0, 5}, new double[] {64, 0.1, 1}),
           List.of(100.0, 300.0, 1000.0), 0);
-      case DIGINETICA -> new EvalPlan(NextClickSplit.lastSpan(5, Duration.ofDays(7), 20),
+      case DIGINETICA -> new EvalPlan(NextClickSplit.lastDays(5, 7, 20),
           base.withHalfLives(Duration.ofDays(60), Duration.ofDays(30)),
           List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(10.0, 50.0, 200.0), 0);
       case GLOBO -> new EvalPlan(NextClickSplit.lastShare(1, 0.25, 20),

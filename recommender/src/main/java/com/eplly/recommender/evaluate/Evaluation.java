@@ -33,7 +33,7 @@ public final class Evaluation {
   public static final int STEPS = 6;
   static final int LIST_LENGTH = 20;
   /** Source order of the hybrid's weight vector. */
-  static final List<String> HYBRID_SOURCES = List.of(HybridWeights.CO_VISITATION, HybridWeights.ALS,
+  static final List<String> HYBRID_SOURCES = List.of(HybridWeights.CO_VISITATION, HybridWeights.FOLLOWED_BY, HybridWeights.ALS,
       HybridWeights.EASE, HybridWeights.CONTENT, HybridWeights.POPULARITY);
 
   private final SparkSession spark;
@@ -106,14 +106,19 @@ public final class Evaluation {
         params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
 
     progress.begin("fitting the hybrid's weights on the validation split");
-    List<ScoreSource> valSources = new ArrayList<>();
-    valSources.add(SourceTables.coVisitation(CandidateSources.coVisitation(params, valRef).fit(valViews), validation.items()));
-    valSources.add(valAls);
-    valSources.add(valEase);
-    valSources.add(catalog.map(c -> SourceTables.content(CandidateSources.content(null).fit(c), validation.items()))
+    Map<String, ScoreSource> valSources = new HashMap<>();
+    valSources.put(HybridWeights.CO_VISITATION,
+        SourceTables.coVisitation(CandidateSources.coVisitation(params, valRef).fit(valViews), validation.items()));
+    valSources.put(HybridWeights.FOLLOWED_BY,
+        SourceTables.followedBy(CandidateSources.followedBy(params, valRef).fit(valViews), validation.items()));
+    valSources.put(HybridWeights.ALS, valAls);
+    valSources.put(HybridWeights.EASE, valEase);
+    valSources.put(HybridWeights.CONTENT, catalog
+        .map(c -> SourceTables.content(CandidateSources.content(null).fit(c), validation.items()))
         .orElse(Sources.constant("content", new double[validation.items().size()])));
-    valSources.add(SourceTables.popularity(CandidateSources.popularity(params, valRef).fit(valViews), validation.items()));
-    Blend valBlend = Blend.prepare(valSources, validation.queries(), validation.items().size());
+    valSources.put(HybridWeights.POPULARITY,
+        SourceTables.popularity(CandidateSources.popularity(params, valRef).fit(valViews), validation.items()));
+    Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), validation.items().size());
     int k = protocol.k();
     WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
         Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, validation.items().size(),
@@ -139,6 +144,7 @@ public final class Evaluation {
     Map<String, ScoreSource> sources = new LinkedHashMap<>();
     sources.put("popularity", timed(seconds, "popularity", () -> SourceTables.popularity(fittedSources.popularity(), items)));
     sources.put("co-visitation", timed(seconds, "co-visitation", () -> SourceTables.coVisitation(fittedSources.coVisits(), items)));
+    sources.put("followed-by", timed(seconds, "followed-by", () -> SourceTables.followedBy(fittedSources.followedBy(), items)));
     sources.put("als", timed(seconds, "als", () -> SourceTables.als(fittedSources.als(), items)));
     sources.put("item-item", timed(seconds, "item-item", () -> SourceTables.itemItem(fittedSources.itemItem(), items)));
     sources.put("content", fittedSources.content()
@@ -160,8 +166,7 @@ public final class Evaluation {
       results.add(score(e.getValue(), test.queries(), items, k, share, population,
           seconds.getOrDefault(e.getKey(), 0.0), notes.getOrDefault(e.getKey(), "")));
     }
-    List<ScoreSource> ordered = List.of(sources.get("co-visitation"), sources.get("als"), sources.get("item-item"),
-        sources.get("content"), sources.get("popularity"));
+    List<ScoreSource> ordered = inHybridOrder(sources);
     Blend blend = Blend.prepare(ordered, test.queries(), items.size());
     double hybridSeconds = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     results.add(result("hybrid", test.queries(), blend.lists(fitted.weights(), LIST_LENGTH), items, k, share,
@@ -184,6 +189,10 @@ public final class Evaluation {
     progress.end("done");
     return new EvaluationResult(data.name(), data.source(), protocol.name(), k, seed, test.stats(), tuning, results,
         variants, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static List<ScoreSource> inHybridOrder(Map<String, ScoreSource> byName) {
+    return HYBRID_SOURCES.stream().map(byName::get).toList();
   }
 
   private static double objective(Protocol protocol, ScoreSource s, ProtocolSplit split) {

@@ -19,34 +19,50 @@ import java.util.TreeMap;
  * in training. Training keeps only events before the split time, so no test-time event, and no
  * event of a test session, ever reaches a model.
  *
- * <p>The split time is either {@code testSpan} before the newest event (SR-GNN: the last 7 days)
- * or, for tiny slices, the start time after which the last {@code testShare} of sessions begin.
+ * <p>The split is one of: SR-GNN's own rule on session days ({@link #lastDays}: a session's day is
+ * that of its first click; sessions of the last {@code n} days after the newest session day are
+ * the test set, those of earlier days train, and those of the split day itself are dropped, as in
+ * SR-GNN's {@code preprocess.py}); {@code testSpan} before the newest event; or, for tiny slices,
+ * the start time after which the last {@code testShare} of sessions begin.
  */
 public final class NextClickSplit implements Protocol {
+
+  private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   private final int minItemSupport;
   private final Duration testSpan;
   private final double testShare;
+  private final boolean byDay;
   private final int k;
 
-  private NextClickSplit(int minItemSupport, Duration testSpan, double testShare, int k) {
+  private NextClickSplit(int minItemSupport, Duration testSpan, double testShare, boolean byDay, int k) {
     this.minItemSupport = minItemSupport;
     this.testSpan = testSpan;
     this.testShare = testShare;
+    this.byDay = byDay;
     this.k = k;
   }
 
+  /** SR-GNN's split on whole (UTC) session days; the split day's sessions are in neither half. */
+  public static NextClickSplit lastDays(int minItemSupport, int days, int k) {
+    if (days < 1) {
+      throw new IllegalArgumentException("the test set needs at least one day, got " + days);
+    }
+    return new NextClickSplit(minItemSupport, Duration.ofDays(days), 0, true, k);
+  }
+
   public static NextClickSplit lastSpan(int minItemSupport, Duration testSpan, int k) {
-    return new NextClickSplit(minItemSupport, testSpan, 0, k);
+    return new NextClickSplit(minItemSupport, testSpan, 0, false, k);
   }
 
   public static NextClickSplit lastShare(int minItemSupport, double testShare, int k) {
-    return new NextClickSplit(minItemSupport, null, testShare, k);
+    return new NextClickSplit(minItemSupport, null, testShare, false, k);
   }
 
   @Override
   public String name() {
-    String test = testSpan != null ? "sessions starting in the last " + pretty(testSpan)
+    String test = byDay ? "sessions of the last " + pretty(testSpan) + " (by session day, split day dropped)"
+        : testSpan != null ? "sessions starting in the last " + pretty(testSpan)
         : String.format(Locale.ROOT, "the last %.0f%% of sessions by start", testShare * 100);
     return "next click (SR-GNN): sessions >= 2 clicks, items >= " + minItemSupport + " clicks, test = " + test
         + ", every prefix predicts the next item among items known in training";
@@ -84,9 +100,12 @@ public final class NextClickSplit implements Protocol {
     List<Interaction> train = new ArrayList<>();
     List<List<Interaction>> test = new ArrayList<>();
     int truncated = 0;
+    int splitDayDropped = 0;
     for (List<Interaction> s : sessions.values()) {
       if (s.get(0).timestamp() >= split) {
         test.add(s);
+      } else if (byDay && s.get(0).timestamp() >= split - DAY_MS) {
+        splitDayDropped++;
       } else {
         for (Interaction i : s) {
           if (i.timestamp() < split) {
@@ -113,6 +132,9 @@ public final class NextClickSplit implements Protocol {
     stats.put("splitTime", java.time.Instant.ofEpochMilli(split).toString());
     stats.put("trainInteractions", train.size());
     stats.put("trainEventsAfterSplitDropped", truncated);
+    if (byDay) {
+      stats.put("splitDaySessionsDropped", splitDayDropped);
+    }
     stats.put("testSessions", testSessions);
     stats.put("testSessionsKept", kept.size());
     return new Halves(split, train, kept, stats);
@@ -161,6 +183,11 @@ public final class NextClickSplit implements Protocol {
     if (sessions.isEmpty()) {
       throw new IllegalArgumentException("no session with 2 or more clicks of items seen >= " + minItemSupport
           + " times; the data is too small for the next-click protocol");
+    }
+    if (byDay) {
+      // SR-GNN: test = day > newest day - n days, train = day < that; the split time is the test's first day.
+      long newestDay = sessions.stream().mapToLong(s -> Math.floorDiv(s.get(0).timestamp(), DAY_MS)).max().orElseThrow();
+      return (newestDay - testSpan.toDays() + 1) * DAY_MS;
     }
     if (testSpan != null) {
       long newest = sessions.stream().flatMap(List::stream).mapToLong(Interaction::timestamp).max().orElseThrow();

@@ -7,6 +7,7 @@ import com.eplly.recommender.content.ContentSimilarityModel;
 import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.ease.EaseModel;
 import com.eplly.recommender.popularity.RecencyPopularityModel;
+import com.eplly.recommender.sequence.FollowedByModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class SourceTables {
 
   public static ScoreSource coVisitation(CoVisitationModel model, ItemIndex items) {
     return neighbours("co-visitation", model.scores(), items);
+  }
+
+  /** Re-reads included: going back to an item of the prefix is a next click too. */
+  public static ScoreSource followedBy(FollowedByModel model, ItemIndex items) {
+    return neighbours("followed-by", model.scores(), items);
   }
 
   public static ScoreSource content(ContentSimilarityModel model, ItemIndex items) {

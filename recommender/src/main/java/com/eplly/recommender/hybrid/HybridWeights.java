@@ -13,6 +13,7 @@ import java.util.Map;
 public record HybridWeights(Map<String, Double> weights) {
 
   public static final String CO_VISITATION = "co-visitation";
+  public static final String FOLLOWED_BY = "followed-by";
   public static final String ALS = "als";
   public static final String EASE = "item-item";
   public static final String CONTENT = "content";
@@ -30,7 +31,7 @@ public record HybridWeights(Map<String, Double> weights) {
   /** Equal weights for every source: the starting point of the search, and the untuned default. */
   public static HybridWeights equal() {
     Map<String, Double> w = new LinkedHashMap<>();
-    for (String s : new String[] {CO_VISITATION, ALS, EASE, CONTENT, POPULARITY}) {
+    for (String s : new String[] {CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT, POPULARITY}) {
       w.put(s, 1.0);
     }
     return new HybridWeights(w);

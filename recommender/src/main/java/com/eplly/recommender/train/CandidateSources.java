@@ -5,6 +5,7 @@ import com.eplly.recommender.covisit.CoVisitation;
 import com.eplly.recommender.content.ContentSimilarity;
 import com.eplly.recommender.ease.Ease;
 import com.eplly.recommender.popularity.RecencyPopularity;
+import com.eplly.recommender.sequence.FollowedBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,12 @@ public final class CandidateSources {
 
   public static CoVisitation coVisitation(TrainParams p, long referenceTime) {
     return new CoVisitation().setWindow(p.covisitWindow()).setHalfLifeMs(p.covisitHalfLife().toMillis())
+        .setReferenceTime(referenceTime);
+  }
+
+  /** Shares co-visitation's window and half-life: both read the same session pairs. */
+  public static FollowedBy followedBy(TrainParams p, long referenceTime) {
+    return new FollowedBy().setWindow(p.covisitWindow()).setHalfLifeMs(p.covisitHalfLife().toMillis())
         .setReferenceTime(referenceTime);
   }
 
@@ -50,11 +57,12 @@ public final class CandidateSources {
       long referenceTime) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     var coVisits = timed(seconds, "co-visitation", () -> coVisitation(p, referenceTime).fit(views).setTopK(p.k()));
+    var followedBy = timed(seconds, "followed-by", () -> followedBy(p, referenceTime).fit(views).setTopK(p.k()));
     var als = timed(seconds, "als", () -> als(p).fit(views));
     var popularity = timed(seconds, "popularity", () -> popularity(p, referenceTime).fit(views));
     var itemItem = timed(seconds, "item-item", () -> itemItem(p).fit(views));
     var content = catalog.map(c -> timed(seconds, "content", () -> content(p).fit(c).setTopK(p.k())));
-    return new FittedSources(coVisits, als, popularity, itemItem, content, seconds);
+    return new FittedSources(coVisits, followedBy, als, popularity, itemItem, content, seconds);
   }
 
   private static <T> T timed(Map<String, Double> seconds, String name, Supplier<T> fit) {

@@ -5,6 +5,7 @@ import com.eplly.recommender.content.ContentSimilarityModel;
 import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.ease.EaseModel;
 import com.eplly.recommender.popularity.RecencyPopularityModel;
+import com.eplly.recommender.sequence.FollowedByModel;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,5 +13,5 @@ import java.util.Optional;
  * The fitted candidate sources of one training (Spark models are lazy: the seconds cover what
  * fitting forced, the rest is paid when lists are taken).
  */
-public record FittedSources(CoVisitationModel coVisits, ImplicitAlsModel als, RecencyPopularityModel popularity,
+public record FittedSources(CoVisitationModel coVisits, FollowedByModel followedBy, ImplicitAlsModel als, RecencyPopularityModel popularity,
     EaseModel itemItem, Optional<ContentSimilarityModel> content, Map<String, Double> fitSeconds) {}

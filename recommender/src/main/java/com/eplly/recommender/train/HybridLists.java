@@ -45,13 +45,16 @@ public final class HybridLists {
   }
 
   /**
-   * Per article: co-visitation (read together), content similarity (so articles nobody has read
+   * Per article: co-visitation (read together), followed-by (read next), content similarity (so articles nobody has read
    * yet get a list) and item-item neighbours: {@code articleId, suggestions}.
    */
   public Dataset<Row> articleLists() {
     List<SourceScores> parts = new ArrayList<>();
     if (weights.of(HybridWeights.CO_VISITATION) > 0) {
       parts.add(new SourceScores(HybridWeights.CO_VISITATION, sources.coVisits().scores(), Reason.READ_TOGETHER));
+    }
+    if (weights.of(HybridWeights.FOLLOWED_BY) > 0) {
+      parts.add(new SourceScores(HybridWeights.FOLLOWED_BY, sources.followedBy().neighbourScores(), Reason.READ_TOGETHER));
     }
     if (weights.of(HybridWeights.CONTENT) > 0 && sources.content().isPresent()) {
       parts.add(new SourceScores(HybridWeights.CONTENT,
@@ -84,9 +87,11 @@ public final class HybridLists {
 
   /** Fails before any fitting when a list kind would have no source at all. */
   public static void requireSources(HybridWeights weights) {
-    if (weights.of(HybridWeights.CO_VISITATION) + weights.of(HybridWeights.CONTENT) + weights.of(HybridWeights.EASE) == 0) {
+    if (weights.of(HybridWeights.CO_VISITATION) + weights.of(HybridWeights.FOLLOWED_BY) + weights.of(HybridWeights.CONTENT)
+        + weights.of(HybridWeights.EASE) == 0) {
       throw new IllegalArgumentException("hybrid weights " + weights + " give every article-list source ("
-          + HybridWeights.CO_VISITATION + ", " + HybridWeights.CONTENT + ", " + HybridWeights.EASE + ") weight 0");
+          + HybridWeights.CO_VISITATION + ", " + HybridWeights.FOLLOWED_BY + ", " + HybridWeights.CONTENT + ", "
+          + HybridWeights.EASE + ") weight 0");
     }
     if (weights.of(HybridWeights.ALS) + weights.of(HybridWeights.EASE) == 0) {
       throw new IllegalArgumentException("hybrid weights " + weights + " give every reader-list source ("

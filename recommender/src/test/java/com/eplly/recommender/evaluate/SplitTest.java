@@ -50,6 +50,24 @@ class SplitTest {
   }
 
   @Test
+  void dayRuleAsSrGnnDropsTheSplitDayAndNeverLeaks() {
+    List<Interaction> data = sessions(2);
+    NextClickSplit.Halves h = NextClickSplit.lastDays(2, 7, 20).halves(data);
+
+    Map<String, List<Interaction>> bySession = NextClickSplit.sessionsById(data);
+    long newestDay = bySession.values().stream().mapToLong(s -> s.get(0).timestamp() / DAY).max().orElseThrow();
+    assertEquals((newestDay - 6) * DAY, h.splitTime(), "test = sessions starting in the 7 days after newest day - 7");
+    assertTrue(h.testSessions().stream().allMatch(s -> s.get(0).timestamp() >= h.splitTime()));
+    assertTrue(h.train().stream().allMatch(i -> i.timestamp() < h.splitTime()), "a training event at or after the split");
+    Set<String> testSessionIds = h.testSessions().stream().map(s -> s.get(0).sessionId()).collect(Collectors.toSet());
+    assertTrue(h.train().stream().noneMatch(i -> testSessionIds.contains(i.sessionId())), "a test session's event in training");
+    Set<String> trainSessions = h.train().stream().map(Interaction::sessionId).collect(Collectors.toSet());
+    assertTrue(trainSessions.stream().allMatch(id -> bySession.get(id).get(0).timestamp() < h.splitTime() - DAY),
+        "a session of the split day in training");
+    assertTrue((int) h.stats().get("splitDaySessionsDropped") > 0);
+  }
+
+  @Test
   void everyPrefixPredictsItsNextKnownItem() {
     List<Interaction> data = new ArrayList<>();
     // training: a,b,c each clicked in two sessions; test session a b x c where x is unknown
