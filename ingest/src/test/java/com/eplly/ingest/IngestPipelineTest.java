@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -399,13 +400,19 @@ class IngestPipelineTest {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
-          .map(LAKE::relativize)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    // The writer renames temp files while we walk: a file that vanished mid-walk means "look again".
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        return files.filter(Files::isRegularFile)
+            .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
+            .map(LAKE::relativize)
+            .toList();
+      } catch (IOException | UncheckedIOException e) {
+        boolean vanished = e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException;
+        if (!vanished || attempt == 5) {
+          throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+        }
+      }
     }
   }
 
