@@ -38,7 +38,7 @@ class ClusterIT {
   private ClusterStack stack;
 
   @BeforeAll
-  void startStack(@TempDir Path work) {
+  void startStack(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) Path work) {
     String root = System.getProperty("eplly.repo.root");
     assertNotNull(root, "system property eplly.repo.root is not set (failsafe sets it)");
     stack = ClusterStack.start(work, new RepoLayout(Path.of(root)), new ClusterStack.Shape(3, 4, 3, 2), System.out);

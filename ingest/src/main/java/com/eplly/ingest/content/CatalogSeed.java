@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /** Reads the recent catalog back from Redis ({@code articles:latest}, then the article hashes) to seed the index. */
@@ -18,9 +18,9 @@ public class CatalogSeed {
   /** Hashes read per pipelined round trip. */
   private static final int CHUNK = 500;
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
 
-  public CatalogSeed(RedisClient redis) {
+  public CatalogSeed(UnifiedJedis redis) {
     this.redis = redis;
   }
 
@@ -31,7 +31,7 @@ public class CatalogSeed {
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
       List<Response<Map<String, String>>> hashes = new ArrayList<>(chunk.size());
-      try (Pipeline p = redis.pipelined()) {
+      try (AbstractPipeline p = redis.pipelined()) {
         chunk.forEach(id -> hashes.add(p.hgetAll(Keyspace.article(id))));
         p.sync();
       }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 
 /**
@@ -22,10 +22,10 @@ import redis.clients.jedis.Response;
 @Component
 public class LiveSimilarWriter {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final IngestProperties.Content settings;
 
-  public LiveSimilarWriter(RedisClient redis, IngestProperties properties) {
+  public LiveSimilarWriter(UnifiedJedis redis, IngestProperties properties) {
     this.redis = redis;
     this.settings = properties.ingest().content();
   }
@@ -42,7 +42,7 @@ public class LiveSimilarWriter {
     }
     Set<String> keys = new LinkedHashSet<>(members.keySet());
     List<Response<?>> replies = new ArrayList<>(keys.size() * 3);
-    try (Pipeline p = redis.pipelined()) {
+    try (AbstractPipeline p = redis.pipelined()) {
       for (String key : keys) {
         replies.add(p.zadd(key, members.get(key)));
         replies.add(p.zremrangeByRank(key, 0, -(settings.similarCap() + 1L)));

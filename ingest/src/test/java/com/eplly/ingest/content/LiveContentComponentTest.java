@@ -26,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -75,7 +76,7 @@ class LiveContentComponentTest {
   }
 
   @Autowired KafkaTemplate<String, byte[]> kafka;
-  @Autowired RedisClient redis;
+  @Autowired UnifiedJedis redis;
   @Autowired EventCodec codec;
 
   @Test
