@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast subset of {@code deploy/bin/cluster-test}: three KRaft brokers, a Redis Cluster of three
+ * The fast subset of {@code deploy/bin/cluster-faults}: three KRaft brokers, a Redis Cluster of three
  * masters with replicas, the api and two ingest instances in one group; a baseline phase and one
  * phase in which an ingest instance is SIGKILLed, each checked for exactly-once lake contents, the
  * dead-letter topic, the api answering from the cluster and live state in it.

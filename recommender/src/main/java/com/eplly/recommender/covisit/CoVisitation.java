@@ -98,7 +98,8 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
     return views.groupBy(col("sessionId"), col("articleId")).agg(min(col("timestamp")).as("timestamp"));
   }
 
-  static Dataset<Row> withSessionPositions(Dataset<Row> visits) {
+  /** Each visit numbered by its position in its session (time, then id: a stable order). */
+  public static Dataset<Row> withSessionPositions(Dataset<Row> visits) {
     var inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
     return visits.withColumn("pos", row_number().over(inSession));
   }

@@ -2,7 +2,6 @@ package com.eplly.recommender.sequence;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -113,10 +112,9 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
     return copyValues(new FollowedByModel(uid, transitions), extractParamMap()).setParent(this);
   }
 
+  /** Every view (re-reads included, unlike co-visitation) numbered by its position in the session. */
   static Dataset<Row> withSessionPositions(Dataset<Row> views) {
-    var inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
-    return views.select(col("sessionId"), col("articleId"), col("timestamp"))
-        .withColumn("pos", row_number().over(inSession));
+    return CoVisitation.withSessionPositions(views.select(col("sessionId"), col("articleId"), col("timestamp")));
   }
 
   /** Each view with the (at most {@code window}) views after it: gap and the later view's time. */

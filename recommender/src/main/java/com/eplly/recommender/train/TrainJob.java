@@ -100,7 +100,7 @@ public final class TrainJob {
     input.put("servableArticles", servable);
     seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
 
-    progress.begin("fitting co-visitation, ALS, popularity, item-item, content");
+    progress.begin("fitting co-visitation, followed-by, ALS, popularity, item-item, content");
     // The same fit reco evaluate measures (CandidateSources).
     FittedSources sources = CandidateSources.fit(views,
         catalogSize == 0 ? Optional.empty() : Optional.of(newest(catalog, params.contentMaxArticles())), params, referenceTime);

@@ -12,25 +12,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cluster test's command line ({@code deploy/bin/cluster-test}):
+ * The cluster test's command line ({@code deploy/bin/cluster-faults}):
  * <pre>
  *   [--events 20000] [--via-api 200] [--malformed 50]   per phase
  *   [--faults broker,ingest,redis-replica] [--partitions 6] [--seed 7]
  * </pre>
  * Starts a 3-node KRaft cluster, a Redis Cluster of 3 masters + 3 replicas, the api and two ingest
  * instances, runs a baseline phase and one phase per fault, and prints the counts per phase.
- * Exit status 0 when every phase held its checks. Work data and logs: deploy/target/cluster-test.
+ * Exit status 0 when every phase held its checks. Work data and logs: deploy/target/cluster-faults.
  */
-public final class ClusterTest {
+public final class ClusterFaults {
 
-  private ClusterTest() {}
+  private ClusterFaults() {}
 
   public static void main(String[] args) {
     PrintStream out = System.out;
     Map<String, String> opts = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--help") || args[i].equals("-h")) {
-        out.println("usage: cluster-test [--events 20000] [--via-api 200] [--malformed 50] "
+        out.println("usage: cluster-faults [--events 20000] [--via-api 200] [--malformed 50] "
             + "[--faults broker,ingest,redis-replica] [--partitions 6] [--seed 7]");
         System.exit(0);
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
@@ -41,7 +41,7 @@ public final class ClusterTest {
       }
     }
     RepoLayout repo = new RepoLayout(Path.of(System.getProperty("eplly.repo.root", ".")));
-    Path work = repo.root().resolve("deploy/target/cluster-test");
+    Path work = repo.root().resolve("deploy/target/cluster-faults");
     FaultRun.Options options;
     ClusterStack.Shape shape;
     try {
