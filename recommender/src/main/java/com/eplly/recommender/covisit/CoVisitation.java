@@ -1,12 +1,15 @@
 package com.eplly.recommender.covisit;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.ml.Estimator;
@@ -19,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -31,6 +35,8 @@ import org.apache.spark.sql.types.StructType;
  * counts, so that popular articles do not become everyone's neighbour.
  */
 public final class CoVisitation extends Estimator<CoVisitationModel> {
+
+  private static final String LATER = "_later";
 
   private final String uid;
   private final IntParam window;
@@ -85,8 +91,8 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
     // Read twice (pairs and per-article weights); the model's lazy scores keep using it.
     Dataset<Row> visits = dataset.toDF().transform(CoVisitation::firstVisitPerSession).cache();
     Dataset<Row> pairs = visits
-        .transform(CoVisitation::withSessionPositions)
-        .transform(v -> pairsWithinWindow(v, w))
+        .transform(v -> followingViews(v, w))
+        .transform(CoVisitation::bothDirections)
         .transform(p -> decayedPairWeights(p, now, halfLife));
     Dataset<Row> articleWeights = visits.transform(v -> decayedArticleWeights(v, now, halfLife));
     Dataset<Row> scores = normalised(pairs, articleWeights);
@@ -98,22 +104,33 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
     return views.groupBy(col("sessionId"), col("articleId")).agg(min(col("timestamp")).as("timestamp"));
   }
 
-  /** Each visit numbered by its position in its session (time, then id: a stable order). */
-  public static Dataset<Row> withSessionPositions(Dataset<Row> visits) {
-    var inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
-    return visits.withColumn("pos", row_number().over(inSession));
+  /**
+   * Each view with each of the (at most {@code window}) views after it in its session, in time
+   * order (ties by article id): {@code articleId, neighbourId, gap, pairTime} with the later view's
+   * time. {@code lead()} over one sort of the session rather than a self-join, whose cost grows
+   * with the square of a session's length (MovieLens readers have hundreds of ratings).
+   */
+  public static Dataset<Row> followingViews(Dataset<Row> views, int window) {
+    WindowSpec inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
+    Column later = struct(col("articleId").as("neighbourId"), col("timestamp").as("pairTime"));
+    Dataset<Row> withLater = views.select(col("sessionId"), col("articleId"), col("timestamp"));
+    Column[] gaps = new Column[window];
+    for (int gap = 1; gap <= window; gap++) {
+      // Spark evaluates window functions only as plain columns, not inside the generator below.
+      withLater = withLater.withColumn(LATER + gap, lead(later, gap).over(inSession));
+      gaps[gap - 1] = struct(lit(gap).as("gap"), col(LATER + gap).as("later"));
+    }
+    return withLater.select(col("articleId"), explode(array(gaps)).as("next"))
+        .where(col("next.later").isNotNull())
+        .select(col("articleId"), col("next.later.neighbourId").as("neighbourId"), col("next.gap").as("gap"),
+            col("next.later.pairTime").as("pairTime"));
   }
 
-  /** Both directions of every pair at most {@code window} positions apart, with the later view's time. */
-  static Dataset<Row> pairsWithinWindow(Dataset<Row> positioned, int window) {
-    Dataset<Row> a = positioned.as("a");
-    Dataset<Row> b = positioned.as("b");
-    Dataset<Row> forward = a.join(b, col("a.sessionId").equalTo(col("b.sessionId"))
-            .and(col("b.pos").gt(col("a.pos")))
-            .and(col("b.pos").leq(col("a.pos").plus(window))))
-        .select(col("a.articleId").as("articleId"), col("b.articleId").as("neighbourId"),
-            greatest(col("a.timestamp"), col("b.timestamp")).as("pairTime"));
-    Dataset<Row> backward = forward.select(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"), col("pairTime"));
+  /** Co-visits have no direction: each pair counts for both of its articles. */
+  static Dataset<Row> bothDirections(Dataset<Row> following) {
+    Dataset<Row> forward = following.select(col("articleId"), col("neighbourId"), col("pairTime"));
+    Dataset<Row> backward = following.select(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"),
+        col("pairTime"));
     return forward.unionByName(backward);
   }
 

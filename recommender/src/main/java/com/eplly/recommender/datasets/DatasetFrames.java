@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Turns dataset records into the lake's Spark shapes, so that the production estimators take
- * them unchanged.
+ * them unchanged. Frames are local-checkpointed: a frame built from driver rows otherwise carries
+ * those rows inside the plan of every task of every job that reads it.
  */
 public final class DatasetFrames {
 
@@ -22,7 +23,7 @@ public final class DatasetFrames {
     for (Interaction i : interactions) {
       rows.add(RowFactory.create(null, i.readerId(), i.itemId(), i.sessionId(), i.timestamp(), null, null));
     }
-    return spark.createDataFrame(rows, LakeSchemas.PAGE_VIEW);
+    return spark.createDataFrame(rows, LakeSchemas.PAGE_VIEW).localCheckpoint();
   }
 
   /** Rows of {@link LakeSchemas#ARTICLE}: the item's text becomes the summary. */
@@ -30,8 +31,8 @@ public final class DatasetFrames {
     List<Row> rows = new ArrayList<>(catalog.size());
     for (CatalogItem c : catalog) {
       rows.add(RowFactory.create(c.itemId(), c.title(), null, c.category(), c.publishedAt() == null ? 0L : c.publishedAt(),
-          c.text(), List.of(), null, false));
+          c.text(), new String[0], null, false));
     }
-    return spark.createDataFrame(rows, LakeSchemas.ARTICLE);
+    return spark.createDataFrame(rows, LakeSchemas.ARTICLE).localCheckpoint();
   }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.countDistinct;
 
 import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +69,28 @@ public final class Ease extends Estimator<EaseModel> {
 
   @Override
   public EaseModel fit(Dataset<?> dataset) {
-    Dataset<Row> pairs = dataset.toDF().select(col("readerId"), col("articleId")).distinct().cache();
+    return fitEach(dataset, List.of((Double) $(lambda))).get(0);
+  }
+
+  /**
+   * One model per λ, in order, from one pass over the data: counting the Gram matrix is the
+   * expensive part, and it does not depend on λ (hyper-parameter search fits several).
+   */
+  public List<EaseModel> fitEach(Dataset<?> dataset, List<Double> lambdas) {
+    Gram gram = gram(dataset.toDF());
+    List<EaseModel> models = new ArrayList<>(lambdas.size());
+    for (double l : lambdas) {
+      float[] weights = solve(gram.counts().clone(), gram.labels().length, l);
+      models.add(copyValues(new EaseModel(uid, gram.labels(), weights), extractParamMap()).setParent(this));
+    }
+    return models;
+  }
+
+  /** XᵀX over the {@code maxItems} most-read articles, row-major, with their labels in index order. */
+  private record Gram(String[] labels, double[] counts) {}
+
+  private Gram gram(Dataset<Row> views) {
+    Dataset<Row> pairs = views.select(col("readerId"), col("articleId")).distinct().cache();
     List<Row> top = pairs.groupBy(col("articleId")).agg(countDistinct(col("readerId")).as("readers"))
         .orderBy(col("readers").desc(), col("articleId").asc())
         .limit((Integer) $(maxItems))
@@ -79,7 +101,7 @@ public final class Ease extends Estimator<EaseModel> {
       index.put(labels[i], i);
     }
     int n = labels.length;
-    double[] gram = new double[n * n];
+    double[] counts = new double[n * n];
     Iterator<Row> histories = pairs.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"))
         .select("items").toLocalIterator();
     int[] scratch = new int[n];
@@ -95,13 +117,12 @@ public final class Ease extends Estimator<EaseModel> {
       for (int a = 0; a < m; a++) {
         int row = scratch[a] * n;
         for (int b = 0; b < m; b++) {
-          gram[row + scratch[b]] += 1;
+          counts[row + scratch[b]] += 1;
         }
       }
     }
     pairs.unpersist();
-    float[] weights = solve(gram, n, (Double) $(lambda));
-    return copyValues(new EaseModel(uid, labels, weights), extractParamMap()).setParent(this);
+    return new Gram(labels, counts);
   }
 
   /** B from G (overwritten): Cholesky inverse of G + λI, then column-scaled and zero diagonal. */

@@ -31,12 +31,10 @@ public final class Blend {
   }
 
   public static Blend prepare(List<ScoreSource> sources, List<Query> queries, int items) {
-    Part[][] parts = new Part[queries.size()][sources.size()];
-    double[] scores = new double[items];
-    for (int s = 0; s < sources.size(); s++) {
-      for (int q = 0; q < queries.size(); q++) {
+    List<Part[]> parts = PerQuery.map(queries, items, (q, query, scores) -> {
+      Part[] perSource = new Part[sources.size()];
+      for (int s = 0; s < sources.size(); s++) {
         Arrays.fill(scores, 0);
-        Query query = queries.get(q);
         sources.get(s).score(query, scores);
         int[] top = Ranking.top(scores, query, DEPTH);
         double max = top.length == 0 ? 0 : scores[top[0]];
@@ -45,10 +43,11 @@ public final class Blend {
         for (int i = 0; i < top.length; i++) {
           norm[i] = (float) HybridBlend.normalised(scores[top[i]], min, max);
         }
-        parts[q][s] = new Part(top, norm);
+        perSource[s] = new Part(top, norm);
       }
-    }
-    return new Blend(queries, items, parts);
+      return perSource;
+    });
+    return new Blend(queries, items, parts.toArray(Part[][]::new));
   }
 
   private static double minOverCandidates(double[] scores, Query q) {
@@ -69,28 +68,42 @@ public final class Blend {
 
   /** Top-{@code n} lists of the weighted blend ({@code weights} in source order). */
   public List<int[]> lists(double[] weights, int n) {
-    List<int[]> out = new ArrayList<>(queries.size());
-    double[] scores = new double[items];
-    for (int q = 0; q < queries.size(); q++) {
-      for (int s = 0; s < weights.length; s++) {
-        if (weights[s] == 0) {
-          continue;
-        }
-        Part p = parts[q][s];
+    return PerQuery.map(queries, items, (q, query, scores) -> list(parts[q], query, weights, n, scores));
+  }
+
+  /**
+   * Items no source kept score 0 and every blended score is at least 0, so when enough items score
+   * above 0 the list is among them, and only they need ranking (the weight search calls this
+   * hundreds of times).
+   */
+  private static int[] list(Part[] parts, Query query, double[] weights, int n, double[] scores) {
+    int kept = 0;
+    for (int s = 0; s < weights.length; s++) {
+      if (weights[s] != 0) {
+        Part p = parts[s];
+        kept += p.items().length;
         for (int i = 0; i < p.items().length; i++) {
           scores[p.items()[i]] += weights[s] * p.scores()[i];
         }
       }
-      out.add(Ranking.top(scores, queries.get(q), n));
-      for (int s = 0; s < weights.length; s++) {
-        for (int item : parts[q][s].items()) {
-          scores[item] = 0;
+    }
+    if (query.candidates() != null) {
+      return Ranking.top(scores, query, n);
+    }
+    int[] positive = new int[kept];
+    int count = 0;
+    for (int s = 0; s < weights.length; s++) {
+      if (weights[s] != 0) {
+        for (int item : parts[s].items()) {
+          if (scores[item] > 0) {
+            positive[count++] = item;
+          }
         }
       }
     }
-    return out;
+    int[] pool = Arrays.stream(positive, 0, count).sorted().distinct().toArray();
+    return pool.length >= n + query.exclude().length ? Ranking.top(scores, query, n, pool) : Ranking.top(scores, query, n);
   }
-
   public List<Query> queries() {
     return queries;
   }

@@ -3,6 +3,7 @@ package com.eplly.recommender.evaluate;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
+import com.eplly.recommender.ease.EaseModel;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.train.CandidateSources;
 import com.eplly.recommender.train.FittedSources;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,7 +53,7 @@ public final class Evaluation {
 
     progress.begin("splitting " + data.interactions().size() + " interactions: " + protocol.name());
     ProtocolSplit test = protocol.split(data.interactions(), seed);
-    ProtocolSplit validation = protocol.split(test.train(), seed + 1);
+    ProtocolSplit validation = protocol.forValidation().split(test.train(), seed + 1);
     if (test.queries().isEmpty() || validation.queries().isEmpty()) {
       throw new IllegalArgumentException("the " + data.name() + " data leaves no test or validation queries under "
           + protocol.name() + " (test " + test.stats() + ", validation " + validation.stats() + ")");
@@ -63,6 +66,13 @@ public final class Evaluation {
     progress.begin("tuning ALS and item-item on the validation split");
     Dataset<Row> valViews = DatasetFrames.pageViews(spark, validation.train()).cache();
     long valRef = newest(validation.train());
+    // The sources without hyper-parameters to tune fit on a second driver thread meanwhile: most
+    // of a small fit is Spark's fixed cost per job, which two threads overlap.
+    FutureTask<Map<String, ScoreSource>> untuned = new FutureTask<>(
+        () -> untunedSources(plan.params(), valRef, valViews, catalog, validation.items()));
+    Thread untunedThread = new Thread(untuned, "validation-sources");
+    untunedThread.setDaemon(true);
+    untunedThread.start();
     Map<String, Object> tuning = new LinkedHashMap<>();
     TrainParams params = plan.params();
     double bestAls = Double.NEGATIVE_INFINITY;
@@ -86,9 +96,10 @@ public final class Evaluation {
     ScoreSource valEase = null;
     double lambda = params.easeLambda();
     List<Map<String, Object>> easeTrials = new ArrayList<>();
-    for (double l : plan.easeLambdas()) {
-      ScoreSource s = SourceTables.itemItem(CandidateSources.itemItem(params.withEaseLambda(l)).fit(valViews),
-          validation.items());
+    List<EaseModel> easeModels = CandidateSources.itemItem(params).fitEach(valViews, plan.easeLambdas());
+    for (int i = 0; i < easeModels.size(); i++) {
+      double l = plan.easeLambdas().get(i);
+      ScoreSource s = SourceTables.itemItem(easeModels.get(i), validation.items());
       double value = objective(protocol, s, validation);
       easeTrials.add(Map.of("lambda", l, "objective", round(value)));
       progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, value));
@@ -106,18 +117,9 @@ public final class Evaluation {
         params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
 
     progress.begin("fitting the hybrid's weights on the validation split");
-    Map<String, ScoreSource> valSources = new HashMap<>();
-    valSources.put(HybridWeights.CO_VISITATION,
-        SourceTables.coVisitation(CandidateSources.coVisitation(params, valRef).fit(valViews), validation.items()));
-    valSources.put(HybridWeights.FOLLOWED_BY,
-        SourceTables.followedBy(CandidateSources.followedBy(params, valRef).fit(valViews), validation.items()));
+    Map<String, ScoreSource> valSources = new HashMap<>(await(untuned));
     valSources.put(HybridWeights.ALS, valAls);
     valSources.put(HybridWeights.EASE, valEase);
-    valSources.put(HybridWeights.CONTENT, catalog
-        .map(c -> SourceTables.content(CandidateSources.content(null).fit(c), validation.items()))
-        .orElse(Sources.constant("content", new double[validation.items().size()])));
-    valSources.put(HybridWeights.POPULARITY,
-        SourceTables.popularity(CandidateSources.popularity(params, valRef).fit(valViews), validation.items()));
     Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), validation.items().size());
     int k = protocol.k();
     WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
@@ -189,6 +191,33 @@ public final class Evaluation {
     progress.end("done");
     return new EvaluationResult(data.name(), data.source(), protocol.name(), k, seed, test.stats(), tuning, results,
         variants, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Validation views of the hybrid's sources that take no tuned hyper-parameter. */
+  private static Map<String, ScoreSource> untunedSources(TrainParams params, long valRef, Dataset<Row> valViews,
+      Optional<Dataset<Row>> catalog, ItemIndex items) {
+    Map<String, ScoreSource> sources = new HashMap<>();
+    sources.put(HybridWeights.CO_VISITATION,
+        SourceTables.coVisitation(CandidateSources.coVisitation(params, valRef).fit(valViews), items));
+    sources.put(HybridWeights.FOLLOWED_BY,
+        SourceTables.followedBy(CandidateSources.followedBy(params, valRef).fit(valViews), items));
+    sources.put(HybridWeights.CONTENT, catalog
+        .map(c -> SourceTables.content(CandidateSources.content(params).fit(c), items))
+        .orElse(Sources.constant("content", new double[items.size()])));
+    sources.put(HybridWeights.POPULARITY,
+        SourceTables.popularity(CandidateSources.popularity(params, valRef).fit(valViews), items));
+    return sources;
+  }
+
+  private static <T> T await(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting the validation sources", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
   }
 
   private static List<ScoreSource> inHybridOrder(Map<String, ScoreSource> byName) {

@@ -59,6 +59,15 @@ public final class NextClickSplit implements Protocol {
     return new NextClickSplit(minItemSupport, null, testShare, false, k);
   }
 
+  /**
+   * The last quarter of training sessions: the test rule's few days (or hours, on a small slice) of
+   * a training part already cut short would leave a handful of validation queries.
+   */
+  @Override
+  public Protocol forValidation() {
+    return lastShare(minItemSupport, 0.25, k);
+  }
+
   @Override
   public String name() {
     String test = byDay ? "sessions of the last " + pretty(testSpan) + " (by session day, split day dropped)"

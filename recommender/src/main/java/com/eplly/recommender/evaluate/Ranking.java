@@ -15,13 +15,17 @@ public final class Ranking {
    * items; ties go to the lower index so that results are repeatable.
    */
   public static int[] top(double[] scores, Query query, int n) {
+    return top(scores, query, n, query.candidates());
+  }
+
+  /** As {@link #top(double[], Query, int)}, among {@code pool} (distinct items; null: all items). */
+  static int[] top(double[] scores, Query query, int n, int[] pool) {
     boolean[] skip = new boolean[scores.length];
     for (int e : query.exclude()) {
       if (e >= 0) {
         skip[e] = true;
       }
     }
-    int[] pool = query.candidates();
     int size = pool == null ? scores.length : pool.length;
     // Bounded min-heap on (score, -index): the root is the weakest of the kept items.
     int[] heap = new int[n];
@@ -88,14 +92,10 @@ public final class Ranking {
 
   /** Top-{@code n} lists of {@code source} for every query. */
   public static List<int[]> lists(ScoreSource source, List<Query> queries, int items, int n) {
-    List<int[]> out = new ArrayList<>(queries.size());
-    double[] scores = new double[items];
-    for (Query q : queries) {
-      Arrays.fill(scores, 0);
+    return PerQuery.map(queries, items, (i, q, scores) -> {
       source.score(q, scores);
-      out.add(top(scores, q, n));
-    }
-    return out;
+      return top(scores, q, n);
+    });
   }
 
   /** Mean metrics at {@code k}; coverage is over {@code items}, novelty over training popularity. */

@@ -104,28 +104,11 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
     double prior = (Double) $(reReadPrior);
     Dataset<Row> views = dataset.toDF();
     Dataset<Row> transitions = views
-        .transform(FollowedBy::withSessionPositions)
-        .transform(v -> transitionsWithinWindow(v, w))
+        .transform(v -> CoVisitation.followingViews(v, w))
         .transform(t -> decayedTransitionWeights(t, now, halfLife))
         .transform(t -> withEveryArticlesReRead(t, views))
         .transform(t -> asNextProbability(t, prior));
     return copyValues(new FollowedByModel(uid, transitions), extractParamMap()).setParent(this);
-  }
-
-  /** Every view (re-reads included, unlike co-visitation) numbered by its position in the session. */
-  static Dataset<Row> withSessionPositions(Dataset<Row> views) {
-    return CoVisitation.withSessionPositions(views.select(col("sessionId"), col("articleId"), col("timestamp")));
-  }
-
-  /** Each view with the (at most {@code window}) views after it: gap and the later view's time. */
-  static Dataset<Row> transitionsWithinWindow(Dataset<Row> positioned, int window) {
-    Dataset<Row> a = positioned.as("a");
-    Dataset<Row> b = positioned.as("b");
-    return a.join(b, col("a.sessionId").equalTo(col("b.sessionId"))
-            .and(col("b.pos").gt(col("a.pos")))
-            .and(col("b.pos").leq(col("a.pos").plus(window))))
-        .select(col("a.articleId").as("articleId"), col("b.articleId").as("neighbourId"),
-            col("b.pos").minus(col("a.pos")).as("gap"), col("b.timestamp").as("pairTime"));
   }
 
   static Dataset<Row> decayedTransitionWeights(Dataset<Row> transitions, long now, long halfLifeMs) {
