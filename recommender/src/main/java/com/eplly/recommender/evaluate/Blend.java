@@ -1,7 +1,6 @@
 package com.eplly.recommender.evaluate;
 
 import com.eplly.recommender.hybrid.HybridBlend;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
