@@ -28,7 +28,8 @@ class InfrastructureIT {
 
   @Test
   void brokerStartsCreatesTheTopicsAndRestartsOnTheSameFolder(@TempDir Path dir) throws Exception {
-    BrokerSettings settings = new BrokerSettings("localhost", Ports.free(), Ports.free(), dir.resolve("kafka"));
+    int[] ports = Ports.distinct(2);
+    BrokerSettings settings = new BrokerSettings("localhost", ports[0], ports[1], dir.resolve("kafka"));
     try (KafkaBroker broker = KafkaBroker.start(settings)) {
       assertEquals(Set.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ),
           Set.copyOf(broker.createTopics(new TopicLayout(3))));

@@ -26,7 +26,8 @@ public final class KafkaCluster implements AutoCloseable {
 
   /** Formats and starts {@code size} nodes with one cluster id and waits until all have registered. */
   public static KafkaCluster start(Path root, int size) {
-    List<int[]> ports = IntStream.range(0, size).mapToObj(i -> new int[] {Ports.free(), Ports.free()}).toList();
+    int[] free = Ports.distinct(2 * size);
+    List<int[]> ports = IntStream.range(0, size).mapToObj(i -> new int[] {free[2 * i], free[2 * i + 1]}).toList();
     String voters = IntStream.range(0, size)
         .mapToObj(i -> (i + 1) + "@localhost:" + ports.get(i)[1])
         .collect(Collectors.joining(","));

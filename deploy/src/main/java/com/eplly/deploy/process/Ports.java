@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Port checks: fail fast on a taken port, or pick a free one for tests. */
 public final class Ports {
@@ -31,6 +33,34 @@ public final class Ports {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  /**
+   * {@code n} different free ports, for components started together: each pick's socket stays open
+   * until all are picked, since the OS may hand a just-closed port out again (two Kafka nodes of
+   * one cluster were once given the same port).
+   */
+  public static int[] distinct(int n) {
+    List<ServerSocket> held = new ArrayList<>(n);
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0);
+        held.add(s);
+        ports[i] = s.getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("no " + n + " free ports", e);
+    } finally {
+      for (ServerSocket s : held) {
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // closing a listening socket we never used: nothing to recover
+        }
+      }
     }
   }
 

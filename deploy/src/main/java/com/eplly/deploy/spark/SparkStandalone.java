@@ -43,8 +43,9 @@ public final class SparkStandalone implements AutoCloseable {
   /** Starts the master, then the workers, and returns once every worker has registered. */
   public static SparkStandalone start(RepoLayout repo, ClusterSettings settings) {
     Map<String, String> env = environment(repo, settings.dir());
-    int masterPort = Ports.free();
-    int uiPort = Ports.free();
+    int[] free = Ports.distinct(2);
+    int masterPort = free[0];
+    int uiPort = free[1];
     String masterUrl = "spark://" + HOST + ":" + masterPort;
     URI webUi = URI.create("http://" + HOST + ":" + uiPort);
     List<ChildProcess> started = new ArrayList<>();

@@ -106,12 +106,13 @@ class EndToEndIT {
     logs = repo.root().resolve("deploy/target/e2e-logs");
     Files.createDirectories(logs);
 
-    broker = track(KafkaBroker.start(new BrokerSettings("localhost", Ports.free(), Ports.free(), work.resolve("kafka"))));
+    int[] ports = Ports.distinct(5);
+    broker = track(KafkaBroker.start(new BrokerSettings("localhost", ports[0], ports[1], work.resolve("kafka"))));
     broker.createTopics(new TopicLayout(3));
-    redis = track(LocalRedis.start(new RedisSettings(Ports.free(), "128mb", work.resolve("redis"))));
+    redis = track(LocalRedis.start(new RedisSettings(ports[2], "128mb", work.resolve("redis"))));
 
-    IngestService ingestService = new IngestService(broker.bootstrapServers(), redis.port(), lake(), Ports.free());
-    ApiService apiService = new ApiService(broker.bootstrapServers(), redis.port(), Ports.free());
+    IngestService ingestService = new IngestService(broker.bootstrapServers(), redis.port(), lake(), ports[3]);
+    ApiService apiService = new ApiService(broker.bootstrapServers(), redis.port(), ports[4]);
     ingest = track(ChildProcess.start("ingest", ingestService.command(repo), work, logs.resolve("ingest.log")));
     api = track(ChildProcess.start("api", apiService.command(repo), work, logs.resolve("api.log")));
     await("ingest health", START, ingest, () -> probe.isOk(ingestService.health()));

@@ -47,10 +47,11 @@ public final class BenchStack implements AutoCloseable {
     if (!Files.isRegularFile(repo.ingestJar())) {
       throw new IllegalStateException("not built yet: " + repo.ingestJar() + " - run `mvn -B -DskipTests -pl ingest package`");
     }
-    KafkaBroker broker = KafkaBroker.start(new BrokerSettings("localhost", Ports.free(), Ports.free(), work.resolve("kafka")));
+    int[] free = Ports.distinct(3);
+    KafkaBroker broker = KafkaBroker.start(new BrokerSettings("localhost", free[0], free[1], work.resolve("kafka")));
     try {
       broker.createTopics(new TopicLayout(partitions));
-      LocalRedis redis = LocalRedis.start(new RedisSettings(Ports.free(), redisMemory, work.resolve("redis")));
+      LocalRedis redis = LocalRedis.start(new RedisSettings(free[2], redisMemory, work.resolve("redis")));
       return new BenchStack(work, repo, broker, redis, deleteWork);
     } catch (RuntimeException e) {
       broker.close();
