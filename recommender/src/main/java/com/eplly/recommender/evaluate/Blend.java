@@ -100,8 +100,16 @@ public final class Blend {
         }
       }
     }
-    int[] pool = Arrays.stream(positive, 0, count).sorted().distinct().toArray();
-    return pool.length >= n + query.exclude().length ? Ranking.top(scores, query, n, pool) : Ranking.top(scores, query, n);
+    Arrays.sort(positive, 0, count);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (distinct == 0 || positive[distinct - 1] != positive[i]) {
+        positive[distinct++] = positive[i];
+      }
+    }
+    return distinct >= n + query.exclude().length
+        ? Ranking.top(scores, query, n, Arrays.copyOf(positive, distinct))
+        : Ranking.top(scores, query, n);
   }
   public List<Query> queries() {
     return queries;
