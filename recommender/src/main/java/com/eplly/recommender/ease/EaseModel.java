@@ -4,10 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 
 import com.eplly.contracts.event.Reason;
+import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,56 +97,101 @@ public final class EaseModel extends Model<EaseModel> {
         .add("score", "double"));
   }
 
+  /** The weights as a broadcastable scorer of reader histories. */
+  public EaseReaderScorer readerScorer() {
+    return new EaseReaderScorer(labels, weights);
+  }
+
   /**
    * Top {@code k} unread articles per reader from their history in {@code views}:
    * {@code readerId, articleId, score}, computed on the executors with the weights broadcast.
    */
   public Dataset<Row> readerScores(Dataset<Row> views, int k) {
     SparkSession spark = views.sparkSession();
-    Broadcast<float[]> b = spark.sparkContext().broadcast(weights, ClassTag$.MODULE$.apply(float[].class));
-    Broadcast<String[]> names = spark.sparkContext().broadcast(labels, ClassTag$.MODULE$.apply(String[].class));
+    Broadcast<EaseReaderScorer> scorer = spark.sparkContext().broadcast(readerScorer(),
+        ClassTag$.MODULE$.apply(EaseReaderScorer.class));
     Dataset<Row> histories = views.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
     StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
     FlatMapFunction<Row, Row> score = r -> {
-      String[] ids = names.value();
-      float[] w = b.value();
-      int n = ids.length;
-      Map<String, Integer> idx = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        idx.put(ids[i], i);
-      }
       List<String> items = r.getList(1);
-      double[] s = new double[n];
-      int[] seen = items.stream().map(idx::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
-      for (int i : seen) {
-        for (int j = 0; j < n; j++) {
-          s[j] += w[i * n + j];
-        }
-      }
-      for (int i : seen) {
-        s[i] = Double.NEGATIVE_INFINITY;
-      }
       List<Row> out = new ArrayList<>();
-      for (int j : topPositive(s, k, -1)) {
-        out.add(RowFactory.create(r.getString(0), ids[j], s[j]));
+      for (BoundedTopK.Entry e : scorer.value().top(items, k)) {
+        out.add(RowFactory.create(r.getString(0), e.id(), e.score()));
       }
       return out.iterator();
     };
     return histories.flatMap(score, Encoders.row(schema));
   }
 
-  /** Indexes of the (at most k) largest positive values, best first, ties by index. */
+  /**
+   * Indexes of the (at most k) largest positive values, best first, ties by index: a bounded heap
+   * of k indexes, since a reader's scores cover the whole item set but only k are kept.
+   */
   static int[] topPositive(double[] values, int k, int skip) {
-    Integer[] order = new Integer[values.length];
-    int m = 0;
+    if (k <= 0) {
+      return new int[0];
+    }
+    int[] heap = new int[k]; // worst kept index at heap[0]
+    int size = 0;
     for (int j = 0; j < values.length; j++) {
-      if (j != skip && values[j] > 0) {
-        order[m++] = j;
+      if (j == skip || !(values[j] > 0)) {
+        continue;
+      }
+      if (size < k) {
+        heap[size] = j;
+        siftUp(heap, size++, values);
+      } else if (worse(heap[0], j, values)) {
+        heap[0] = j;
+        siftDown(heap, size, values);
       }
     }
-    Integer[] kept = Arrays.copyOf(order, m);
-    Arrays.sort(kept, (a, c) -> values[a] != values[c] ? Double.compare(values[c], values[a]) : Integer.compare(a, c));
-    return Arrays.stream(kept).limit(k).mapToInt(Integer::intValue).toArray();
+    int[] out = new int[size];
+    for (int i = size - 1; i >= 0; i--) {
+      out[i] = heap[0];
+      heap[0] = heap[i];
+      siftDown(heap, i, values);
+    }
+    return out;
+  }
+
+  /** Whether index a ranks below index b: smaller value, or equal and larger index. */
+  private static boolean worse(int a, int b, double[] values) {
+    return values[a] < values[b] || (values[a] == values[b] && a > b);
+  }
+
+  private static void siftUp(int[] heap, int i, double[] values) {
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (!worse(heap[i], heap[parent], values)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, double[] values) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      int r = l + 1;
+      int w = i;
+      if (l < size && worse(heap[l], heap[w], values)) {
+        w = l;
+      }
+      if (r < size && worse(heap[r], heap[w], values)) {
+        w = r;
+      }
+      if (w == i) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[w];
+      heap[w] = t;
+      i = w;
+    }
   }
 
   /** Item-to-item lists among the candidates: {@code articleId, suggestions}. */
