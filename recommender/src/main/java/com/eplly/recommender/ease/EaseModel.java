@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -80,26 +81,32 @@ public final class EaseModel extends Model<EaseModel> {
     }
   }
 
-  /** Positive weights per article, the top {@code k}: {@code articleId, neighbourId, score}. */
+  /**
+   * Positive weights per article, the top {@code k}: {@code articleId, neighbourId, score},
+   * computed on the executors with the weights broadcast.
+   */
   public Dataset<Row> neighbourScores(SparkSession spark, int k) {
-    List<Row> rows = new ArrayList<>();
+    Broadcast<EaseWeights> b = spark.sparkContext().broadcast(broadcastable(), ClassTag$.MODULE$.apply(EaseWeights.class));
+    StructType schema = new StructType().add("articleId", "string").add("neighbourId", "string").add("score", "double");
+    MapPartitionsFunction<Long, Row> neighbours = articles -> {
+      EaseWeights w = b.value();
+      List<Row> out = new ArrayList<>();
+      while (articles.hasNext()) {
+        int i = articles.next().intValue();
+        for (BoundedTopK.Entry e : w.neighbours(i, k)) {
+          out.add(RowFactory.create(w.label(i), e.id(), e.score()));
+        }
+      }
+      return out.iterator();
+    };
     int n = labels.length;
-    double[] row = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        row[j] = weights[i * n + j];
-      }
-      for (int j : topPositive(row, k, -1)) {
-        rows.add(RowFactory.create(labels[i], labels[j], row[j]));
-      }
-    }
-    return spark.createDataFrame(rows, new StructType().add("articleId", "string").add("neighbourId", "string")
-        .add("score", "double"));
+    int slices = Math.max(1, Math.min(n, 2 * spark.sparkContext().defaultParallelism()));
+    return spark.range(0, n, 1, slices).mapPartitions(neighbours, Encoders.row(schema));
   }
 
-  /** The weights as a broadcastable scorer of reader histories. */
-  public EaseReaderScorer readerScorer() {
-    return new EaseReaderScorer(labels, weights);
+  /** The weights in a form to broadcast, for scoring on the executors. */
+  public EaseWeights broadcastable() {
+    return new EaseWeights(labels, weights);
   }
 
   /**
@@ -108,8 +115,8 @@ public final class EaseModel extends Model<EaseModel> {
    */
   public Dataset<Row> readerScores(Dataset<Row> views, int k) {
     SparkSession spark = views.sparkSession();
-    Broadcast<EaseReaderScorer> scorer = spark.sparkContext().broadcast(readerScorer(),
-        ClassTag$.MODULE$.apply(EaseReaderScorer.class));
+    Broadcast<EaseWeights> scorer = spark.sparkContext().broadcast(broadcastable(),
+        ClassTag$.MODULE$.apply(EaseWeights.class));
     Dataset<Row> histories = views.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
     StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
     FlatMapFunction<Row, Row> score = r -> {

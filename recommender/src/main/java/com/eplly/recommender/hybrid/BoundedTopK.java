@@ -52,16 +52,6 @@ public final class BoundedTopK implements Serializable {
     kept.add(new Entry(id, score));
   }
 
-  /** Offers every pair of {@code other} as offered to it, keeping its min and max too. */
-  public void merge(BoundedTopK other) {
-    for (Entry e : other.kept) {
-      offer(e.id(), e.score());
-    }
-    min = Math.min(min, other.min);
-    max = Math.max(max, other.max);
-    offered += other.offered - other.kept.size();
-  }
-
   public boolean isEmpty() {
     return offered == 0;
   }

@@ -8,7 +8,7 @@ import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import com.eplly.recommender.als.CandidateFactors;
 import com.eplly.recommender.als.ImplicitAlsModel;
-import com.eplly.recommender.ease.EaseReaderScorer;
+import com.eplly.recommender.ease.EaseWeights;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -94,8 +94,8 @@ public final class HybridLists {
     double itemItemWeight = weights.of(HybridWeights.EASE);
     Broadcast<CandidateFactors> als = alsWeight > 0
         ? broadcast(spark, sources.als().candidateFactors(alsCandidates), CandidateFactors.class) : null;
-    Broadcast<EaseReaderScorer> itemItem = itemItemWeight > 0
-        ? broadcast(spark, sources.itemItem().readerScorer(), EaseReaderScorer.class) : null;
+    Broadcast<EaseWeights> itemItem = itemItemWeight > 0
+        ? broadcast(spark, sources.itemItem().broadcastable(), EaseWeights.class) : null;
     Broadcast<Set<String>> itemItemCandidates = itemItemWeight > 0 && candidates.servable().isPresent()
         ? broadcast(spark, itemItemCandidates(spark), Set.class) : null;
     ReaderScoring scoring = new ReaderScoring(als, alsWeight, itemItem, itemItemWeight, itemItemCandidates,

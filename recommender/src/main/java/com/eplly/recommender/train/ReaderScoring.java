@@ -3,7 +3,7 @@ package com.eplly.recommender.train;
 import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.als.CandidateFactors;
 import com.eplly.recommender.als.ImplicitAlsModel;
-import com.eplly.recommender.ease.EaseReaderScorer;
+import com.eplly.recommender.ease.EaseWeights;
 import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.hybrid.HybridBlend;
 import com.eplly.recommender.hybrid.ListBlender;
@@ -29,7 +29,7 @@ import org.apache.spark.sql.Row;
  * @param depth          items each source contributes
  * @param k              suggestions kept per reader
  */
-record ReaderScoring(Broadcast<CandidateFactors> als, double alsWeight, Broadcast<EaseReaderScorer> itemItem,
+record ReaderScoring(Broadcast<CandidateFactors> als, double alsWeight, Broadcast<EaseWeights> itemItem,
     double itemItemWeight, Broadcast<Set<String>> candidates, int depth, int k)
     implements MapPartitionsFunction<Row, Row> {
 

@@ -52,21 +52,6 @@ class BoundedTopKTest {
   }
 
   @Test
-  void mergeIsAsIfEveryPairHadBeenOfferedToOne() {
-    BoundedTopK left = new BoundedTopK(2);
-    BoundedTopK right = new BoundedTopK(2);
-    left.offer("a", 1);
-    left.offer("b", -3);
-    right.offer("c", 2);
-    right.offer("d", 0.5);
-    right.offer("e", 0.1);
-    left.merge(right);
-    assertEquals(List.of("c", "a"), left.best().stream().map(BoundedTopK.Entry::id).toList());
-    assertEquals(-3, left.min());
-    assertEquals(2, left.max());
-  }
-
-  @Test
   void emptyUntilOffered() {
     BoundedTopK top = new BoundedTopK(1);
     assertTrue(top.isEmpty());

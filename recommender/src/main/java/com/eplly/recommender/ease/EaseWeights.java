@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EASE weights in a form small enough to broadcast, scoring one reader's history at a time: the
- * sum of {@code B[i][·]} over the read articles i, read articles excluded.
+ * EASE weights in a form to broadcast (items² floats, bounded by the modelled items, not the
+ * data), giving one article's neighbours or one reader's history scores at a time.
  */
-public final class EaseReaderScorer implements Serializable {
+public final class EaseWeights implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -20,7 +20,7 @@ public final class EaseReaderScorer implements Serializable {
   private final float[] weights;
   private final Map<String, Integer> index;
 
-  EaseReaderScorer(String[] labels, float[] weights) {
+  EaseWeights(String[] labels, float[] weights) {
     this.labels = labels;
     this.weights = weights;
     this.index = new HashMap<>(labels.length * 2);
@@ -29,7 +29,28 @@ public final class EaseReaderScorer implements Serializable {
     }
   }
 
-  /** The (at most {@code depth}) positively scored unread articles, best first, ties by id. */
+  public int items() {
+    return labels.length;
+  }
+
+  public String label(int i) {
+    return labels[i];
+  }
+
+  /** Article {@code i}'s (at most {@code k}) positive weights, best first, ties by id. */
+  public List<BoundedTopK.Entry> neighbours(int i, int k) {
+    int n = labels.length;
+    double[] row = new double[n];
+    for (int j = 0; j < n; j++) {
+      row[j] = weights[i * n + j];
+    }
+    return entries(row, EaseModel.topPositive(row, k, -1));
+  }
+
+  /**
+   * The (at most {@code depth}) positively scored unread articles, best first, ties by id: a
+   * reader's score of article j is the sum of B[i][j] over the read articles i.
+   */
   public List<BoundedTopK.Entry> top(Collection<String> read, int depth) {
     int n = labels.length;
     int[] seen = read.stream().map(index::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
@@ -46,10 +67,13 @@ public final class EaseReaderScorer implements Serializable {
     for (int i : seen) {
       s[i] = Double.NEGATIVE_INFINITY;
     }
-    int[] top = EaseModel.topPositive(s, depth, -1);
+    return entries(s, EaseModel.topPositive(s, depth, -1));
+  }
+
+  private List<BoundedTopK.Entry> entries(double[] scores, int[] top) {
     List<BoundedTopK.Entry> out = new ArrayList<>(top.length);
     for (int j : top) {
-      out.add(new BoundedTopK.Entry(labels[j], s[j]));
+      out.add(new BoundedTopK.Entry(labels[j], scores[j]));
     }
     return out;
   }
