@@ -1,8 +1,5 @@
 package com.eplly.recommender.ease;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-
 import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.model.Candidates;
@@ -11,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
@@ -26,8 +22,8 @@ import scala.reflect.ClassTag$;
 
 /**
  * Fitted EASE weights (row i = what reading article i says about every other article).
- * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} and
- * {@link #readerScores} give the production lists.
+ * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} gives the article
+ * lists' item-item part, {@link #broadcastable} the weights that score readers on the executors.
  */
 public final class EaseModel extends Model<EaseModel> {
 
@@ -107,27 +103,6 @@ public final class EaseModel extends Model<EaseModel> {
   /** The weights in a form to broadcast, for scoring on the executors. */
   public EaseWeights broadcastable() {
     return new EaseWeights(labels, weights);
-  }
-
-  /**
-   * Top {@code k} unread articles per reader from their history in {@code views}:
-   * {@code readerId, articleId, score}, computed on the executors with the weights broadcast.
-   */
-  public Dataset<Row> readerScores(Dataset<Row> views, int k) {
-    SparkSession spark = views.sparkSession();
-    Broadcast<EaseWeights> scorer = spark.sparkContext().broadcast(broadcastable(),
-        ClassTag$.MODULE$.apply(EaseWeights.class));
-    Dataset<Row> histories = views.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
-    StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
-    FlatMapFunction<Row, Row> score = r -> {
-      List<String> items = r.getList(1);
-      List<Row> out = new ArrayList<>();
-      for (BoundedTopK.Entry e : scorer.value().top(items, k)) {
-        out.add(RowFactory.create(r.getString(0), e.id(), e.score()));
-      }
-      return out.iterator();
-    };
-    return histories.flatMap(score, Encoders.row(schema));
   }
 
   /**
