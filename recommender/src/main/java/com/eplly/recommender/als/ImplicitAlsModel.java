@@ -1,34 +1,34 @@
 package com.eplly.recommender.als;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.collect_set;
 
 import com.eplly.contracts.event.Reason;
+import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.reflect.ClassTag$;
 
 /**
  * Fitted reader and article factors. {@link #readerLists} ranks, for every reader, the candidate
  * articles they have not read yet; {@link #transform} scores given (reader, article) rows.
  */
 public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
-
-  /**
-   * Most already-read articles skipped per reader when taking the top K: readers with more reads
-   * than this (crawlers, heavy readers) may get fewer than K suggestions.
-   */
-  static final int MAX_EXCLUDED_PER_READER = 1000;
 
   private final String uid;
   private final StringIndexerModel readerIds;
@@ -75,47 +75,74 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   /**
    * At most {@code depth} unread candidate articles per reader, best first by preference:
-   * {@code readerId, articleId, score} (what the hybrid blends).
+   * {@code readerId, articleId, score} (scored in place, see {@link #candidateFactors}).
    */
   public Dataset<Row> readerScores(int depth, Candidates candidates) {
-    ALSModel candidateFactors = restrictedTo(candidates);
-    int excluded = (int) Math.min(MAX_EXCLUDED_PER_READER, maxReadPerReader());
-    Dataset<Row> ranked = candidateFactors.recommendForAllUsers(depth + excluded)
-        .select(col(ImplicitAls.READER_INDEX), explode(col("recommendations")).as("r"))
-        .select(col(ImplicitAls.READER_INDEX), col("r." + ImplicitAls.ARTICLE_INDEX).as(ImplicitAls.ARTICLE_INDEX),
-            col("r.rating").cast("double").as("score"));
-    return toStringIds(ranked).join(seen, new String[] {"readerId", "articleId"}, "left_anti");
+    Broadcast<CandidateFactors> items = seen.sparkSession().sparkContext()
+        .broadcast(candidateFactors(candidates), ClassTag$.MODULE$.apply(CandidateFactors.class));
+    StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
+    MapPartitionsFunction<Row, Row> score = readers -> {
+      float[] scratch = new float[items.value().articles()];
+      List<Row> out = new ArrayList<>();
+      while (readers.hasNext()) {
+        Row r = readers.next();
+        List<String> read = r.getList(1);
+        for (BoundedTopK.Entry e : items.value().top(floats(r.getList(2)), read, depth, scratch).best()) {
+          out.add(RowFactory.create(r.getString(0), e.id(), e.score()));
+        }
+      }
+      return out.iterator();
+    };
+    return seen.transform(ImplicitAlsModel::histories)
+        .join(readerFactors(), "readerId")
+        .mapPartitions(score, Encoders.row(schema));
   }
 
-  private long maxReadPerReader() {
-    Row row = seen.groupBy("readerId").agg(count("*").as("n")).agg(max("n")).head();
-    return row.isNullAt(0) ? 0 : row.getLong(0);
+  /** {@code readerId, items}: the distinct articles each reader has read. */
+  public static Dataset<Row> histories(Dataset<Row> readerArticles) {
+    return readerArticles.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
+  }
+
+  /** {@code readerId, features}: every trained reader's factors. */
+  public Dataset<Row> readerFactors() {
+    return new IndexToString().setInputCol("id").setOutputCol("readerId").setLabels(readerIds.labels())
+        .transform(factors.userFactors())
+        .select(col("readerId"), col("features"));
   }
 
   /**
-   * The same factors with only candidate articles on the item side, so the top K of
-   * {@code recommendForAllUsers} is never spent on hidden or expired articles. The constructor is
-   * Scala {@code private[ml]}, public in bytecode; MLlib offers no other way to subset items.
+   * The candidate articles' factors (every article's when unrestricted), collected for scoring
+   * readers in place: each reader's row is scored against all of them with the read ones
+   * skipped, instead of {@code recommendForAllUsers} taking extra items per reader to make up for
+   * the read ones and a join removing them. Their count is bounded by the candidates, not the data.
    */
-  private ALSModel restrictedTo(Candidates candidates) {
-    if (candidates.servable().isEmpty()) {
-      return factors;
+  public CandidateFactors candidateFactors(Candidates candidates) {
+    Dataset<Row> items = factors.itemFactors();
+    if (candidates.servable().isPresent()) {
+      Dataset<Row> candidateIndexes = articleIds.transform(candidates.servable().get())
+          .select(col(ImplicitAls.ARTICLE_INDEX).cast("int").as("id"));
+      items = items.join(candidateIndexes, "id");
     }
-    Dataset<Row> candidateIndexes = articleIds.transform(candidates.servable().get())
-        .select(col(ImplicitAls.ARTICLE_INDEX).cast("int").as("id"));
-    Dataset<Row> items = factors.itemFactors().join(candidateIndexes, "id");
-    return new ALSModel(factors.uid(), factors.rank(), factors.userFactors(), items)
-        .setUserCol(factors.getUserCol())
-        .setItemCol(factors.getItemCol())
-        .setColdStartStrategy(factors.getColdStartStrategy());
+    // Ids index the alphabetical labels: ordered by id, the articles are in id order.
+    List<Row> rows = items.select(col("id"), col("features")).orderBy(col("id")).collectAsList();
+    String[] all = articleIds.labels();
+    int rank = factors.rank();
+    String[] labels = new String[rows.size()];
+    float[] matrix = new float[rank * rows.size()];
+    for (int j = 0; j < rows.size(); j++) {
+      labels[j] = all[rows.get(j).getInt(0)];
+      System.arraycopy(floats(rows.get(j).getList(1)), 0, matrix, j * rank, rank);
+    }
+    return new CandidateFactors(rank, labels, matrix);
   }
 
-  private Dataset<Row> toStringIds(Dataset<Row> indexed) {
-    Dataset<Row> readers = new IndexToString().setInputCol(ImplicitAls.READER_INDEX).setOutputCol("readerId")
-        .setLabels(readerIds.labels()).transform(indexed);
-    return new IndexToString().setInputCol(ImplicitAls.ARTICLE_INDEX).setOutputCol("articleId")
-        .setLabels(articleIds.labels()).transform(readers)
-        .select("readerId", "articleId", "score");
+  /** An {@code array<float>} column's value as a primitive array. */
+  public static float[] floats(List<Float> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
   }
 
   /** Adds a {@code prediction} (preference) column to rows with {@code readerId} and {@code articleId}. */

@@ -16,6 +16,16 @@ final class SparkSessions {
    */
   static final String DEFAULT_SHUFFLE_PARTITIONS = "8";
 
+  static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
+
+  /**
+   * A lake hour holds a file per Kafka partition, so a training names ~1,000 files per million
+   * page views. Past 32 paths Spark lists them in a Spark job of one task per file, which costs
+   * a minute on two local cores for what the driver's own file system answers in a second; a
+   * cluster (remote storage, many executors) keeps Spark's parallel listing.
+   */
+  static final String LOCAL_LISTING_THRESHOLD = String.valueOf(Integer.MAX_VALUE);
+
   private SparkSessions() {}
 
   static SparkSession start(String master) {
@@ -31,6 +41,9 @@ final class SparkSessions {
     }
     if (effectiveMaster.startsWith("local")) {
       builder.config("spark.ui.enabled", "false");
+      if (!submitted.contains(LISTING_THRESHOLD)) {
+        builder.config(LISTING_THRESHOLD, LOCAL_LISTING_THRESHOLD);
+      }
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -1,17 +1,14 @@
 package com.eplly.recommender.ease;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-
 import com.eplly.contracts.event.Reason;
+import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -25,8 +22,8 @@ import scala.reflect.ClassTag$;
 
 /**
  * Fitted EASE weights (row i = what reading article i says about every other article).
- * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} and
- * {@link #readerScores} give the production lists.
+ * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} gives the article
+ * lists' item-item part, {@link #broadcastable} the weights that score readers on the executors.
  */
 public final class EaseModel extends Model<EaseModel> {
 
@@ -80,73 +77,103 @@ public final class EaseModel extends Model<EaseModel> {
     }
   }
 
-  /** Positive weights per article, the top {@code k}: {@code articleId, neighbourId, score}. */
-  public Dataset<Row> neighbourScores(SparkSession spark, int k) {
-    List<Row> rows = new ArrayList<>();
-    int n = labels.length;
-    double[] row = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        row[j] = weights[i * n + j];
-      }
-      for (int j : topPositive(row, k, -1)) {
-        rows.add(RowFactory.create(labels[i], labels[j], row[j]));
-      }
-    }
-    return spark.createDataFrame(rows, new StructType().add("articleId", "string").add("neighbourId", "string")
-        .add("score", "double"));
-  }
-
   /**
-   * Top {@code k} unread articles per reader from their history in {@code views}:
-   * {@code readerId, articleId, score}, computed on the executors with the weights broadcast.
+   * Positive weights per article, the top {@code k}: {@code articleId, neighbourId, score},
+   * computed on the executors with the weights broadcast.
    */
-  public Dataset<Row> readerScores(Dataset<Row> views, int k) {
-    SparkSession spark = views.sparkSession();
-    Broadcast<float[]> b = spark.sparkContext().broadcast(weights, ClassTag$.MODULE$.apply(float[].class));
-    Broadcast<String[]> names = spark.sparkContext().broadcast(labels, ClassTag$.MODULE$.apply(String[].class));
-    Dataset<Row> histories = views.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
-    StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
-    FlatMapFunction<Row, Row> score = r -> {
-      String[] ids = names.value();
-      float[] w = b.value();
-      int n = ids.length;
-      Map<String, Integer> idx = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        idx.put(ids[i], i);
-      }
-      List<String> items = r.getList(1);
-      double[] s = new double[n];
-      int[] seen = items.stream().map(idx::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
-      for (int i : seen) {
-        for (int j = 0; j < n; j++) {
-          s[j] += w[i * n + j];
-        }
-      }
-      for (int i : seen) {
-        s[i] = Double.NEGATIVE_INFINITY;
-      }
+  public Dataset<Row> neighbourScores(SparkSession spark, int k) {
+    Broadcast<EaseWeights> b = spark.sparkContext().broadcast(broadcastable(), ClassTag$.MODULE$.apply(EaseWeights.class));
+    StructType schema = new StructType().add("articleId", "string").add("neighbourId", "string").add("score", "double");
+    MapPartitionsFunction<Long, Row> neighbours = articles -> {
+      EaseWeights w = b.value();
       List<Row> out = new ArrayList<>();
-      for (int j : topPositive(s, k, -1)) {
-        out.add(RowFactory.create(r.getString(0), ids[j], s[j]));
+      while (articles.hasNext()) {
+        int i = articles.next().intValue();
+        for (BoundedTopK.Entry e : w.neighbours(i, k)) {
+          out.add(RowFactory.create(w.label(i), e.id(), e.score()));
+        }
       }
       return out.iterator();
     };
-    return histories.flatMap(score, Encoders.row(schema));
+    int n = labels.length;
+    int slices = Math.max(1, Math.min(n, 2 * spark.sparkContext().defaultParallelism()));
+    return spark.range(0, n, 1, slices).mapPartitions(neighbours, Encoders.row(schema));
   }
 
-  /** Indexes of the (at most k) largest positive values, best first, ties by index. */
+  /** The weights in a form to broadcast, for scoring on the executors. */
+  public EaseWeights broadcastable() {
+    return new EaseWeights(labels, weights);
+  }
+
+  /**
+   * Indexes of the (at most k) largest positive values, best first, ties by index: a bounded heap
+   * of k indexes, since a reader's scores cover the whole item set but only k are kept.
+   */
   static int[] topPositive(double[] values, int k, int skip) {
-    Integer[] order = new Integer[values.length];
-    int m = 0;
+    if (k <= 0) {
+      return new int[0];
+    }
+    int[] heap = new int[k]; // worst kept index at heap[0]
+    int size = 0;
     for (int j = 0; j < values.length; j++) {
-      if (j != skip && values[j] > 0) {
-        order[m++] = j;
+      if (j == skip || !(values[j] > 0)) {
+        continue;
+      }
+      if (size < k) {
+        heap[size] = j;
+        siftUp(heap, size++, values);
+      } else if (worse(heap[0], j, values)) {
+        heap[0] = j;
+        siftDown(heap, size, values);
       }
     }
-    Integer[] kept = Arrays.copyOf(order, m);
-    Arrays.sort(kept, (a, c) -> values[a] != values[c] ? Double.compare(values[c], values[a]) : Integer.compare(a, c));
-    return Arrays.stream(kept).limit(k).mapToInt(Integer::intValue).toArray();
+    int[] out = new int[size];
+    for (int i = size - 1; i >= 0; i--) {
+      out[i] = heap[0];
+      heap[0] = heap[i];
+      siftDown(heap, i, values);
+    }
+    return out;
+  }
+
+  /** Whether index a ranks below index b: smaller value, or equal and larger index. */
+  private static boolean worse(int a, int b, double[] values) {
+    return values[a] < values[b] || (values[a] == values[b] && a > b);
+  }
+
+  private static void siftUp(int[] heap, int i, double[] values) {
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (!worse(heap[i], heap[parent], values)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, double[] values) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      int r = l + 1;
+      int w = i;
+      if (l < size && worse(heap[l], heap[w], values)) {
+        w = l;
+      }
+      if (r < size && worse(heap[r], heap[w], values)) {
+        w = r;
+      }
+      if (w == i) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[w];
+      heap[w] = t;
+      i = w;
+    }
   }
 
   /** Item-to-item lists among the candidates: {@code articleId, suggestions}. */

@@ -1,47 +1,36 @@
 package com.eplly.recommender.hybrid;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The hybrid's blending rule, the one implementation that {@code reco evaluate} (on driver arrays,
- * see {@code evaluate.Blend}) and {@code reco train} (on Datasets, {@link #lists}) share: per list,
- * each source keeps its top {@link #DEPTH} candidates, their scores are min-max normalised (an
- * item the source did not score counts as 0, so the minimum is at most 0), multiplied by the
- * source's weight and summed; an item's reason is that of the source contributing most to it.
+ * see {@code evaluate.Blend}) and {@code reco train} (on Datasets, {@link #lists}, and in place per
+ * reader, {@link ListBlender}) share: per list, each source keeps its top {@link #DEPTH}
+ * candidates, their scores are min-max normalised (an item the source did not score counts as 0,
+ * so the minimum is at most 0), multiplied by the source's weight and summed; an item's reason is
+ * that of the source contributing most to it.
  */
 public final class HybridBlend {
 
   /** Items each source contributes per list. */
   public static final int DEPTH = 200;
 
-  private static final String CONTRIBUTION = "_contribution";
-  private static final String MIN = "_min";
-  private static final String MAX = "_max";
-  private static final String DEPTH_RANK = "_depthRank";
-
-  // The Spark side calls the very same Java function as the evaluator rather than re-spelling it.
-  private static final UserDefinedFunction NORMALISED =
-      udf((UDF3<Double, Double, Double, Double>) HybridBlend::normalised, DataTypes.DoubleType).asNonNullable();
+  private static final String KEY = "_key";
+  private static final String CANDIDATE = "_item"; // not Candidates.restrict's own "_candidate"
+  private static final String SOURCE = "_source";
 
   private HybridBlend() {}
 
@@ -53,46 +42,69 @@ public final class HybridBlend {
   /**
    * Top-{@code k} blended lists per key among the candidate articles, in the
    * {@link SuggestionLists} shape ({@code keyCol, suggestions}). Sources weighing 0 are skipped.
+   * Rows are grouped by key and each source's rows folded into a bounded top-{@link #DEPTH}
+   * (memory per key bounded by the sources × DEPTH, no sort of a source's whole output).
    *
    * @throws IllegalArgumentException when every given source weighs 0
    */
   public static Dataset<Row> lists(List<SourceScores> sources, HybridWeights weights, String keyCol,
       String candidateCol, int k, Candidates candidates) {
-    Dataset<Row> contributions = null;
+    List<Double> partWeights = new ArrayList<>();
+    List<String> partReasons = new ArrayList<>();
+    Dataset<Row> rows = null;
     for (SourceScores s : sources) {
       double weight = weights.of(s.source());
       if (weight == 0) {
         continue;
       }
-      Dataset<Row> part = contributions(s, weight, keyCol, candidateCol, candidates);
-      contributions = contributions == null ? part : contributions.unionByName(part);
+      Dataset<Row> part = s.rows().select(col(keyCol).as(KEY), col(candidateCol).as(CANDIDATE),
+          col(SuggestionLists.SCORE).cast("double").as(SuggestionLists.SCORE), lit(partWeights.size()).as(SOURCE));
+      partWeights.add(weight);
+      partReasons.add(s.reason().wireName());
+      rows = rows == null ? part : rows.unionByName(part);
     }
-    if (contributions == null) {
+    if (rows == null) {
       throw new IllegalArgumentException("hybrid weights " + weights + " give every source of the " + keyCol
           + " lists (" + sources.stream().map(SourceScores::source).toList() + ") weight 0");
     }
-    // max(struct(contribution, reason)): the strongest source's reason, ties by reason name.
-    Dataset<Row> blended = contributions.groupBy(col(keyCol), col(candidateCol))
-        .agg(sum(col(CONTRIBUTION)).as(SuggestionLists.SCORE),
-            max(struct(col(CONTRIBUTION), col(SuggestionLists.REASON))).getField(SuggestionLists.REASON)
-                .as(SuggestionLists.REASON));
-    return SuggestionLists.topK(blended, keyCol, candidateCol, k, col(SuggestionLists.REASON));
+    double[] w = partWeights.stream().mapToDouble(Double::doubleValue).toArray();
+    String[] reasons = partReasons.toArray(String[]::new);
+    return candidates.restrict(rows, CANDIDATE).transform(r -> blendedPerKey(r, w, reasons, keyCol, k));
   }
 
-  private static Dataset<Row> contributions(SourceScores s, double weight, String keyCol, String candidateCol,
-      Candidates candidates) {
-    Column score = col(SuggestionLists.SCORE);
-    Dataset<Row> rows = candidates.restrict(s.rows().select(col(keyCol), col(candidateCol), score.cast("double").as(SuggestionLists.SCORE)),
-        candidateCol);
-    WindowSpec byKey = Window.partitionBy(col(keyCol));
-    WindowSpec byScore = byKey.orderBy(score.desc(), col(candidateCol).asc());
-    return rows
-        .withColumn(MIN, least(lit(0.0), min(score).over(byKey)))
-        .withColumn(MAX, max(score).over(byKey))
-        .withColumn(DEPTH_RANK, row_number().over(byScore))
-        .where(col(DEPTH_RANK).leq(DEPTH))
-        .select(col(keyCol), col(candidateCol),
-            lit(weight).multiply(NORMALISED.apply(score, col(MIN), col(MAX))).as(CONTRIBUTION),
-            lit(s.reason().wireName()).as(SuggestionLists.REASON));
+  /** Rows of {@code _key, _candidate, score, _source} to one blended list row per key. */
+  private static Dataset<Row> blendedPerKey(Dataset<Row> rows, double[] weights, String[] reasons, String keyCol, int k) {
+    FlatMapGroupsFunction<String, Row, Row> blend = (key, group) -> {
+      BoundedTopK[] tops = new BoundedTopK[weights.length];
+      while (group.hasNext()) {
+        Row r = group.next();
+        int source = r.getInt(3);
+        if (tops[source] == null) {
+          tops[source] = new BoundedTopK(DEPTH);
+        }
+        tops[source].offer(r.getString(1), r.getDouble(2));
+      }
+      List<ListBlender.Part> parts = new ArrayList<>(weights.length);
+      for (int s = 0; s < weights.length; s++) {
+        if (tops[s] != null) {
+          parts.add(new ListBlender.Part(weights[s], reasons[s], tops[s]));
+        }
+      }
+      List<ListBlender.Item> items = ListBlender.blend(parts, k);
+      return items.isEmpty() ? List.<Row>of().iterator() : List.of(listRow(key, items)).iterator();
+    };
+    return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(blend, Encoders.row(SuggestionLists.schema(keyCol)));
+  }
+
+  /** One list row in the {@link SuggestionLists} shape, ranks from 1. */
+  public static Row listRow(String key, List<ListBlender.Item> items) {
+    List<Row> structs = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      ListBlender.Item item = items.get(i);
+      structs.add(RowFactory.create(i + 1, item.articleId(), item.score(), item.reason()));
+    }
+    // Encoders.row takes an array column as a Scala Seq, not a java.util.List.
+    return RowFactory.create(key, CollectionConverters.asScala(structs).toSeq());
   }
 }

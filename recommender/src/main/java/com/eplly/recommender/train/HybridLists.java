@@ -5,12 +5,26 @@ import com.eplly.recommender.hybrid.HybridBlend;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.hybrid.SourceScores;
 import com.eplly.recommender.model.Candidates;
+import com.eplly.recommender.model.SuggestionLists;
+import com.eplly.recommender.als.CandidateFactors;
+import com.eplly.recommender.als.ImplicitAlsModel;
+import com.eplly.recommender.ease.EaseWeights;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /**
  * The lists {@code reco train} publishes: the fitted sources blended by {@link HybridBlend} with
@@ -71,18 +85,51 @@ public final class HybridLists {
   /**
    * Per reader, unread articles only: ALS (similar readers, among the most popular candidates) and
    * item-item scores of the reader's history in {@code views}: {@code readerId, suggestions}.
+   * Each reader's row is scored and blended in place ({@link ReaderScoring}) with the article
+   * factors and item-item weights broadcast: per-source rows of every reader never exist.
    */
   public Dataset<Row> readerLists(Dataset<Row> views) {
-    List<SourceScores> parts = new ArrayList<>();
-    if (weights.of(HybridWeights.ALS) > 0) {
-      parts.add(new SourceScores(HybridWeights.ALS, sources.als().readerScores(HybridBlend.DEPTH, alsCandidates),
-          Reason.SIMILAR_READERS));
+    SparkSession spark = views.sparkSession();
+    double alsWeight = weights.of(HybridWeights.ALS);
+    double itemItemWeight = weights.of(HybridWeights.EASE);
+    Broadcast<CandidateFactors> als = alsWeight > 0
+        ? broadcast(spark, sources.als().candidateFactors(alsCandidates), CandidateFactors.class) : null;
+    Broadcast<EaseWeights> itemItem = itemItemWeight > 0
+        ? broadcast(spark, sources.itemItem().broadcastable(), EaseWeights.class) : null;
+    Broadcast<Set<String>> itemItemCandidates = itemItemWeight > 0 && candidates.servable().isPresent()
+        ? broadcast(spark, itemItemCandidates(spark), Set.class) : null;
+    ReaderScoring scoring = new ReaderScoring(als, alsWeight, itemItem, itemItemWeight, itemItemCandidates,
+        HybridBlend.DEPTH, k);
+    return views.select(col("readerId"), col("articleId"))
+        .transform(ImplicitAlsModel::histories)
+        .transform(h -> alsWeight > 0 ? withFactors(h) : h.withColumn("features", lit(null).cast("array<float>")))
+        .mapPartitions(scoring, Encoders.row(SuggestionLists.schema("readerId")));
+  }
+
+  /** {@code readerId, items, features}: readers without ALS factors keep null features. */
+  private Dataset<Row> withFactors(Dataset<Row> histories) {
+    return histories.join(sources.als().readerFactors(), new String[] {"readerId"}, "left")
+        .select(col("readerId"), col("items"), col("features"));
+  }
+
+  /** The item-item articles that are candidates: at most its modelled articles, whatever the catalog. */
+  private Set<String> itemItemCandidates(SparkSession spark) {
+    var ease = sources.itemItem();
+    List<Row> ids = new ArrayList<>(ease.items());
+    for (int i = 0; i < ease.items(); i++) {
+      ids.add(RowFactory.create(ease.label(i)));
     }
-    if (weights.of(HybridWeights.EASE) > 0) {
-      parts.add(new SourceScores(HybridWeights.EASE, sources.itemItem().readerScores(views, HybridBlend.DEPTH),
-          Reason.READ_TOGETHER));
+    Dataset<Row> modelled = spark.createDataFrame(ids, new StructType().add("articleId", "string"));
+    Set<String> out = new HashSet<>();
+    for (Row r : candidates.restrict(modelled, "articleId").collectAsList()) {
+      out.add(r.getString(0));
     }
-    return HybridBlend.lists(parts, weights, "readerId", "articleId", k, candidates);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Broadcast<T> broadcast(SparkSession spark, T value, Class<?> type) {
+    return spark.sparkContext().broadcast(value, (ClassTag<T>) ClassTag$.MODULE$.apply(type));
   }
 
   /** Fails before any fitting when a list kind would have no source at all. */
