@@ -16,23 +16,28 @@ public final class Blend {
   /** Items each source contributes per query. */
   public static final int DEPTH = HybridBlend.DEPTH;
 
-  /** One source's normalised top items for one query. */
-  record Part(int[] items, float[] scores) {}
+  /**
+   * One query's pool: every item some source kept (distinct, ascending), and each source's
+   * normalised score of it ({@code scores[position * sources + source]}, 0 where not kept).
+   */
+  record Pool(int[] items, float[] scores) {}
 
   private final List<Query> queries;
   private final int items;
-  private final Part[][] parts; // [query][source]
+  private final Pool[] pools;
 
-  private Blend(List<Query> queries, int items, Part[][] parts) {
+  private Blend(List<Query> queries, int items, Pool[] pools) {
     this.queries = queries;
     this.items = items;
-    this.parts = parts;
+    this.pools = pools;
   }
 
   public static Blend prepare(List<ScoreSource> sources, List<Query> queries, int items) {
-    List<Part[]> parts = PerQuery.map(queries, items, (q, query, scores) -> {
-      Part[] perSource = new Part[sources.size()];
-      for (int s = 0; s < sources.size(); s++) {
+    int count = sources.size();
+    List<Pool> pools = PerQuery.map(queries, items, (q, query, scores) -> {
+      int[][] tops = new int[count][];
+      float[][] norms = new float[count][];
+      for (int s = 0; s < count; s++) {
         Arrays.fill(scores, 0);
         sources.get(s).score(query, scores);
         int[] top = Ranking.top(scores, query, DEPTH);
@@ -42,11 +47,19 @@ public final class Blend {
         for (int i = 0; i < top.length; i++) {
           norm[i] = (float) HybridBlend.normalised(scores[top[i]], min, max);
         }
-        perSource[s] = new Part(top, norm);
+        tops[s] = top;
+        norms[s] = norm;
       }
-      return perSource;
+      int[] pool = Arrays.stream(tops).flatMapToInt(Arrays::stream).sorted().distinct().toArray();
+      float[] matrix = new float[pool.length * count];
+      for (int s = 0; s < count; s++) {
+        for (int i = 0; i < tops[s].length; i++) {
+          matrix[Arrays.binarySearch(pool, tops[s][i]) * count + s] = norms[s][i];
+        }
+      }
+      return new Pool(pool, matrix);
     });
-    return new Blend(queries, items, parts.toArray(Part[][]::new));
+    return new Blend(queries, items, pools.toArray(Pool[]::new));
   }
 
   private static double minOverCandidates(double[] scores, Query q) {
@@ -67,51 +80,31 @@ public final class Blend {
 
   /** Top-{@code n} lists of the weighted blend ({@code weights} in source order). */
   public List<int[]> lists(double[] weights, int n) {
-    return PerQuery.map(queries, items, (q, query, scores) -> list(parts[q], query, weights, n, scores));
+    return PerQuery.map(queries, items, (q, query, scores) -> list(pools[q], query, weights, n, scores));
   }
 
   /**
-   * Items no source kept score 0 and every blended score is at least 0, so when enough items score
-   * above 0 the list is among them, and only they need ranking (the weight search calls this
-   * hundreds of times).
+   * Items outside the pool score 0 and every blended score is at least 0, so when enough pool
+   * items score above 0 the list is among them, and only the pool needs ranking (the weight
+   * search calls this hundreds of times).
    */
-  private static int[] list(Part[] parts, Query query, double[] weights, int n, double[] scores) {
-    int kept = 0;
-    for (int s = 0; s < weights.length; s++) {
-      if (weights[s] != 0) {
-        Part p = parts[s];
-        kept += p.items().length;
-        for (int i = 0; i < p.items().length; i++) {
-          scores[p.items()[i]] += weights[s] * p.scores()[i];
-        }
+  private static int[] list(Pool pool, Query query, double[] weights, int n, double[] scores) {
+    int[] kept = pool.items();
+    float[] matrix = pool.scores();
+    int count = weights.length;
+    int positive = 0;
+    for (int i = 0; i < kept.length; i++) {
+      double v = 0;
+      for (int s = 0; s < count; s++) {
+        v += weights[s] * matrix[i * count + s];
+      }
+      scores[kept[i]] = v;
+      if (v > 0) {
+        positive++;
       }
     }
-    if (query.candidates() != null) {
-      return Ranking.top(scores, query, n);
-    }
-    int[] positive = new int[kept];
-    int count = 0;
-    for (int s = 0; s < weights.length; s++) {
-      if (weights[s] != 0) {
-        for (int item : parts[s].items()) {
-          if (scores[item] > 0) {
-            positive[count++] = item;
-          }
-        }
-      }
-    }
-    Arrays.sort(positive, 0, count);
-    int distinct = 0;
-    for (int i = 0; i < count; i++) {
-      if (distinct == 0 || positive[distinct - 1] != positive[i]) {
-        positive[distinct++] = positive[i];
-      }
-    }
-    return distinct >= n + query.exclude().length
-        ? Ranking.top(scores, query, n, Arrays.copyOf(positive, distinct))
+    return query.candidates() == null && positive >= n
+        ? Ranking.top(scores, query, n, kept)
         : Ranking.top(scores, query, n);
-  }
-  public List<Query> queries() {
-    return queries;
   }
 }
