@@ -50,7 +50,7 @@ final class EvaluateCommand implements Command {
     loading.end(String.format(Locale.ROOT, "%,d interactions, %,d catalog items from %s", data.interactions().size(),
         data.catalog().size(), data.source()));
     EvaluationResult result;
-    try (SparkSession spark = SparkSessions.start(args.string("master"))) {
+    try (SparkSession spark = SparkSessions.startForEvaluation(args.string("master"))) {
       result = new Evaluation(spark, new Progress(ctx.out(), Evaluation.STEPS)).run(data, EvalPlan.forDataset(dataset), seed);
     }
     EvaluationReport.write(result, out);
