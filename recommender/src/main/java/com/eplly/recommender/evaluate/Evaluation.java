@@ -3,10 +3,8 @@ package com.eplly.recommender.evaluate;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
-import com.eplly.recommender.ease.EaseModel;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.train.CandidateSources;
-import com.eplly.recommender.train.FittedSources;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.TrainParams;
 import java.util.ArrayList;
@@ -19,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +33,11 @@ import org.apache.spark.sql.SparkSession;
 public final class Evaluation {
 
   public static final int STEPS = 6;
+  /**
+   * Sources fit at once on the driver: on two local cores three overlap each other's per-job
+   * fixed cost; more only queue for the same task slots.
+   */
+  static final int DRIVER_THREADS = 3;
   static final int LIST_LENGTH = 20;
   /** Source order of the hybrid's weight vector. */
   static final List<String> HYBRID_SOURCES = List.of(HybridWeights.CO_VISITATION, HybridWeights.FOLLOWED_BY, HybridWeights.ALS,
@@ -61,99 +65,121 @@ public final class Evaluation {
     progress.end(String.format(Locale.ROOT, "test: %s; validation: %d queries", test.stats(), validation.queries().size()));
 
     Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
-        : Optional.of(DatasetFrames.articles(spark, data.catalog()).cache());
-
-    progress.begin("tuning ALS and item-item on the validation split");
-    Dataset<Row> valViews = DatasetFrames.pageViews(spark, validation.train()).cache();
-    long valRef = newest(validation.train());
-    // The sources without hyper-parameters to tune fit on a second driver thread meanwhile: most
-    // of a small fit is Spark's fixed cost per job, which two threads overlap.
-    FutureTask<Map<String, ScoreSource>> untuned = new FutureTask<>(
-        () -> untunedSources(plan.params(), valRef, valViews, catalog, validation.items()));
-    Thread untunedThread = new Thread(untuned, "validation-sources");
-    untunedThread.setDaemon(true);
-    untunedThread.start();
-    Map<String, Object> tuning = new LinkedHashMap<>();
-    TrainParams params = plan.params();
-    double bestAls = Double.NEGATIVE_INFINITY;
-    ScoreSource valAls = null;
-    List<Map<String, Object>> alsTrials = new ArrayList<>();
-    for (double[] g : plan.alsGrid()) {
-      long t0 = System.nanoTime();
-      TrainParams trial = params.withAls((int) g[0], g[1], g[2]);
-      ScoreSource s = SourceTables.als(CandidateSources.als(trial).fit(valViews), validation.items());
-      double value = objective(protocol, s, validation);
-      alsTrials.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(value)));
-      progress.note(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f -> %.4f (%.1f s)", (int) g[0], g[1], g[2],
-          value, (System.nanoTime() - t0) / 1e9));
-      if (value > bestAls) {
-        bestAls = value;
-        valAls = s;
-        params = params.withAls((int) g[0], g[1], g[2]);
-      }
-    }
-    double bestEase = Double.NEGATIVE_INFINITY;
-    ScoreSource valEase = null;
-    double lambda = params.easeLambda();
-    List<Map<String, Object>> easeTrials = new ArrayList<>();
-    List<EaseModel> easeModels = CandidateSources.itemItem(params).fitEach(valViews, plan.easeLambdas());
-    for (int i = 0; i < easeModels.size(); i++) {
-      double l = plan.easeLambdas().get(i);
-      ScoreSource s = SourceTables.itemItem(easeModels.get(i), validation.items());
-      double value = objective(protocol, s, validation);
-      easeTrials.add(Map.of("lambda", l, "objective", round(value)));
-      progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, value));
-      if (value > bestEase) {
-        bestEase = value;
-        valEase = s;
-        lambda = l;
-      }
-    }
-    params = params.withEaseLambda(lambda);
-    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
-    tuning.put("als", alsTrials);
-    tuning.put("itemItem", easeTrials);
-    progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; item-item lambda %.0f",
-        params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
-
-    progress.begin("fitting the hybrid's weights on the validation split");
-    Map<String, ScoreSource> valSources = new HashMap<>(await(untuned));
-    valSources.put(HybridWeights.ALS, valAls);
-    valSources.put(HybridWeights.EASE, valEase);
-    Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), validation.items().size());
+        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
     int k = protocol.k();
-    WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
-        Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, validation.items().size(),
-            new double[validation.items().size()], 1)));
-    Map<String, Double> weights = new LinkedHashMap<>();
-    for (int s = 0; s < HYBRID_SOURCES.size(); s++) {
-      weights.put(HYBRID_SOURCES.get(s), fitted.weights()[s]);
-    }
-    HybridWeights hybrid = new HybridWeights(weights);
-    params = params.withHybrid(hybrid);
-    tuning.put("hybridWeights", weights);
-    tuning.put("hybridValidationObjective", round(fitted.objective()));
-    tuning.put("params", params.asMap());
-    valViews.unpersist();
-    progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");
-
-    progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
-    Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
-    long ref = newest(test.train());
-    FittedSources fittedSources = CandidateSources.fit(views, catalog, params, ref);
-    Map<String, Double> seconds = new LinkedHashMap<>(fittedSources.fitSeconds());
     ItemIndex items = test.items();
+    Map<String, Object> tuning = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, ScoreSource> sources = new LinkedHashMap<>();
-    sources.put("popularity", timed(seconds, "popularity", () -> SourceTables.popularity(fittedSources.popularity(), items)));
-    sources.put("co-visitation", timed(seconds, "co-visitation", () -> SourceTables.coVisitation(fittedSources.coVisits(), items)));
-    sources.put("followed-by", timed(seconds, "followed-by", () -> SourceTables.followedBy(fittedSources.followedBy(), items)));
-    sources.put("als", timed(seconds, "als", () -> SourceTables.als(fittedSources.als(), items)));
-    sources.put("item-item", timed(seconds, "item-item", () -> SourceTables.itemItem(fittedSources.itemItem(), items)));
-    sources.put("content", fittedSources.content()
-        .map(m -> timed(seconds, "content", () -> SourceTables.content(m, items)))
-        .orElse(Sources.constant("content", new double[items.size()])));
-    views.unpersist();
-    progress.end(String.format(Locale.ROOT, "fit seconds %s", rounded(seconds)));
+    HybridWeights hybrid;
+    double[] weights;
+    try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "evaluate")) {
+      // Content similarity reads only the catalog, which validation and test share: fit once.
+      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
+
+      progress.begin("tuning ALS and item-item on the validation split");
+      Dataset<Row> valViews = DatasetFrames.pageViews(spark, validation.train()).cache();
+      long valRef = newest(validation.train());
+      ItemIndex valItems = validation.items();
+      TrainParams base = plan.params();
+      List<Future<Trial>> alsTrials = new ArrayList<>();
+      for (double[] g : plan.alsGrid()) {
+        TrainParams trial = base.withAls((int) g[0], g[1], g[2]);
+        alsTrials.add(threads.submit(() -> trial(protocol, validation,
+            () -> SourceTables.als(CandidateSources.als(trial).fit(valViews), valItems))));
+      }
+      Map<String, Future<ScoreSource>> untuned = new LinkedHashMap<>();
+      untuned.put(HybridWeights.CO_VISITATION, threads.submit(() ->
+          SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems)));
+      untuned.put(HybridWeights.FOLLOWED_BY, threads.submit(() ->
+          SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems)));
+      Future<List<Trial>> easeTrials = threads.submit(() -> CandidateSources.itemItem(base)
+          .fitEach(valViews, plan.easeLambdas()).stream()
+          .map(m -> trial(protocol, validation, () -> SourceTables.itemItem(m, valItems))).toList());
+      untuned.put(HybridWeights.POPULARITY, threads.submit(() ->
+          SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems)));
+
+      TrainParams params = base;
+      Trial bestAls = null;
+      List<Map<String, Object>> alsReport = new ArrayList<>();
+      for (int t = 0; t < alsTrials.size(); t++) {
+        double[] g = plan.alsGrid().get(t);
+        Trial trial = DriverThreads.await(alsTrials.get(t));
+        alsReport.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(trial.objective())));
+        progress.note(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f -> %.4f (%.1f s)", (int) g[0], g[1], g[2],
+            trial.objective(), trial.seconds()));
+        if (bestAls == null || trial.objective() > bestAls.objective()) {
+          bestAls = trial;
+          params = params.withAls((int) g[0], g[1], g[2]);
+        }
+      }
+      Trial bestEase = null;
+      double lambda = params.easeLambda();
+      List<Map<String, Object>> easeReport = new ArrayList<>();
+      List<Trial> ease = DriverThreads.await(easeTrials);
+      for (int i = 0; i < ease.size(); i++) {
+        double l = plan.easeLambdas().get(i);
+        easeReport.add(Map.of("lambda", l, "objective", round(ease.get(i).objective())));
+        progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, ease.get(i).objective()));
+        if (bestEase == null || ease.get(i).objective() > bestEase.objective()) {
+          bestEase = ease.get(i);
+          lambda = l;
+        }
+      }
+      params = params.withEaseLambda(lambda);
+      tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
+      tuning.put("als", alsReport);
+      tuning.put("itemItem", easeReport);
+      progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; item-item lambda %.0f",
+          params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
+
+      progress.begin("fitting the hybrid's weights on the validation split");
+      Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
+      Map<String, ScoreSource> valSources = new HashMap<>();
+      untuned.forEach((name, source) -> valSources.put(name, DriverThreads.await(source)));
+      valSources.put(HybridWeights.CONTENT, contentSource(contentScores.value(), valItems));
+      valSources.put(HybridWeights.ALS, bestAls.source());
+      valSources.put(HybridWeights.EASE, bestEase.source());
+      Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), valItems.size());
+      WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
+          Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, valItems.size(), new double[valItems.size()], 1)));
+      weights = fitted.weights();
+      Map<String, Double> byName = new LinkedHashMap<>();
+      for (int s = 0; s < HYBRID_SOURCES.size(); s++) {
+        byName.put(HYBRID_SOURCES.get(s), weights[s]);
+      }
+      hybrid = new HybridWeights(byName);
+      params = params.withHybrid(hybrid);
+      tuning.put("hybridWeights", byName);
+      tuning.put("hybridValidationObjective", round(fitted.objective()));
+      tuning.put("params", params.asMap());
+      valViews.unpersist();
+      progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");
+
+      progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
+      Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
+      long ref = newest(test.train());
+      TrainParams p = params;
+      // Submitted longest first; reported in the order below.
+      Map<String, Future<Timed<ScoreSource>>> fits = new HashMap<>();
+      fits.put("als", threads.submit(timed(() -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
+      fits.put("co-visitation", threads.submit(timed(() ->
+          SourceTables.coVisitation(CandidateSources.coVisitation(p, ref).fit(views), items))));
+      fits.put("followed-by", threads.submit(timed(() ->
+          SourceTables.followedBy(CandidateSources.followedBy(p, ref).fit(views), items))));
+      fits.put("item-item", threads.submit(timed(() -> SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
+      fits.put("popularity", threads.submit(timed(() ->
+          SourceTables.popularity(CandidateSources.popularity(p, ref).fit(views), items))));
+      for (String name : List.of("popularity", "co-visitation", "followed-by", "als", "item-item")) {
+        Timed<ScoreSource> fit = DriverThreads.await(fits.get(name));
+        sources.put(name, fit.value());
+        seconds.put(name, fit.seconds());
+      }
+      sources.put("content", contentSource(contentScores.value(), items));
+      contentScores.value().ifPresent(c -> seconds.put("content", contentScores.seconds()));
+      views.unpersist();
+      progress.end(String.format(Locale.ROOT, "seconds per source, fit %d at a time: %s", DRIVER_THREADS, rounded(seconds)));
+    }
 
     progress.begin("scoring " + test.queries().size() + " test queries");
     double[] share = popularityShare(test.train(), items);
@@ -171,7 +197,7 @@ public final class Evaluation {
     List<ScoreSource> ordered = inHybridOrder(sources);
     Blend blend = Blend.prepare(ordered, test.queries(), items.size());
     double hybridSeconds = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-    results.add(result("hybrid", test.queries(), blend.lists(fitted.weights(), LIST_LENGTH), items, k, share,
+    results.add(result("hybrid", test.queries(), blend.lists(weights, LIST_LENGTH), items, k, share,
         population, hybridSeconds, "weights " + hybrid));
     Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
     if (plan.sampledNegatives() > 0) {
@@ -182,42 +208,43 @@ public final class Evaluation {
         variant.add(score(e.getValue(), sampled, items, k, share, population, seconds.getOrDefault(e.getKey(), 0.0),
             notes.getOrDefault(e.getKey(), "")));
       }
-      variant.add(result("hybrid", sampled, Blend.prepare(ordered, sampled, items.size()).lists(fitted.weights(),
+      variant.add(result("hybrid", sampled, Blend.prepare(ordered, sampled, items.size()).lists(weights,
           LIST_LENGTH), items, k, share, population, hybridSeconds, "weights " + hybrid));
       variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
           variant);
     }
-    catalog.ifPresent(Dataset::unpersist);
     progress.end("done");
     return new EvaluationResult(data.name(), data.source(), protocol.name(), k, seed, test.stats(), tuning, results,
         variants, (System.nanoTime() - started) / 1e9);
   }
 
-  /** Validation views of the hybrid's sources that take no tuned hyper-parameter. */
-  private static Map<String, ScoreSource> untunedSources(TrainParams params, long valRef, Dataset<Row> valViews,
-      Optional<Dataset<Row>> catalog, ItemIndex items) {
-    Map<String, ScoreSource> sources = new HashMap<>();
-    sources.put(HybridWeights.CO_VISITATION,
-        SourceTables.coVisitation(CandidateSources.coVisitation(params, valRef).fit(valViews), items));
-    sources.put(HybridWeights.FOLLOWED_BY,
-        SourceTables.followedBy(CandidateSources.followedBy(params, valRef).fit(valViews), items));
-    sources.put(HybridWeights.CONTENT, catalog
-        .map(c -> SourceTables.content(CandidateSources.content(params).fit(c), items))
-        .orElse(Sources.constant("content", new double[items.size()])));
-    sources.put(HybridWeights.POPULARITY,
-        SourceTables.popularity(CandidateSources.popularity(params, valRef).fit(valViews), items));
-    return sources;
+  /** One fitted candidate of a hyper-parameter search, its validation objective and fit seconds. */
+  private record Trial(ScoreSource source, double objective, double seconds) {}
+
+  private record Timed<T>(T value, double seconds) {}
+
+  private static <T> Callable<Timed<T>> timed(Supplier<T> step) {
+    return () -> {
+      long start = System.nanoTime();
+      T value = step.get();
+      return new Timed<>(value, (System.nanoTime() - start) / 1e9);
+    };
   }
 
-  private static <T> T await(FutureTask<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fitting the validation sources", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
+  private static Trial trial(Protocol protocol, ProtocolSplit validation, Supplier<ScoreSource> fit) {
+    long start = System.nanoTime();
+    ScoreSource source = fit.get();
+    double value = objective(protocol, source, validation);
+    return new Trial(source, value, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Content neighbours as deep as the blend reads, materialised: both splits collect them. */
+  private static Dataset<Row> contentScores(Dataset<Row> catalog, TrainParams params) {
+    return CandidateSources.content(params).fit(catalog).setTopK(Blend.DEPTH).neighbourScores().localCheckpoint();
+  }
+
+  private static ScoreSource contentSource(Optional<Dataset<Row>> scores, ItemIndex items) {
+    return scores.map(s -> SourceTables.content(s, items)).orElse(Sources.constant("content", new double[items.size()]));
   }
 
   private static List<ScoreSource> inHybridOrder(Map<String, ScoreSource> byName) {
@@ -305,13 +332,6 @@ public final class Evaluation {
 
   private static long newest(List<Interaction> data) {
     return data.stream().mapToLong(Interaction::timestamp).max().orElse(0);
-  }
-
-  private static <T> T timed(Map<String, Double> seconds, String name, java.util.function.Supplier<T> step) {
-    long start = System.nanoTime();
-    T out = step.get();
-    seconds.merge(name, (System.nanoTime() - start) / 1e9, Double::sum);
-    return out;
   }
 
   private static double round(double v) {

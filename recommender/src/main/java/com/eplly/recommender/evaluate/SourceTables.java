@@ -40,8 +40,9 @@ public final class SourceTables {
     return neighbours("followed-by", model.scores(), items);
   }
 
-  public static ScoreSource content(ContentSimilarityModel model, ItemIndex items) {
-    return neighbours("content", model.setTopK(Blend.DEPTH).neighbourScores(), items);
+  /** From {@link ContentSimilarityModel#neighbourScores} (as deep as the blend reads: {@link Blend#DEPTH}). */
+  public static ScoreSource content(Dataset<Row> neighbourScores, ItemIndex items) {
+    return neighbours("content", neighbourScores, items);
   }
 
   /** {@code articleId, neighbourId, score} rows as adjacency arrays. */
