@@ -8,7 +8,7 @@ import java.util.List;
  * The hybrid as the evaluator scores it, by {@link HybridBlend}'s rule: each source's scores are
  * min-max normalised over the query's candidates, only its top {@code depth} items are kept, and
  * the weighted sum ranks.
- * {@link #prepare} computes the per-source lists once, so that many weightings can be tried
+ * {@link #prepare} pools the per-source lists once, so that many weightings can be tried
  * cheaply on a validation split.
  */
 public final class Blend {
@@ -32,50 +32,24 @@ public final class Blend {
     this.pools = pools;
   }
 
-  public static Blend prepare(List<ScoreSource> sources, List<Query> queries, int items) {
+  /** Pools the sources' top lists (all ranked on {@code queries}, over {@code items} items). */
+  static Blend prepare(List<RankedSource> sources, List<Query> queries, int items) {
     int count = sources.size();
-    List<Pool> pools = PerQuery.map(queries, items, (q, query, scores) -> {
-      int[][] tops = new int[count][];
-      float[][] norms = new float[count][];
-      for (int s = 0; s < count; s++) {
-        Arrays.fill(scores, 0);
-        sources.get(s).score(query, scores);
-        int[] top = Ranking.top(scores, query, DEPTH);
-        double max = top.length == 0 ? 0 : scores[top[0]];
-        double min = minOverCandidates(scores, query);
-        float[] norm = new float[top.length];
-        for (int i = 0; i < top.length; i++) {
-          norm[i] = (float) HybridBlend.normalised(scores[top[i]], min, max);
-        }
-        tops[s] = top;
-        norms[s] = norm;
-      }
-      int[] pool = Arrays.stream(tops).flatMapToInt(Arrays::stream).sorted().distinct().toArray();
+    Pool[] pools = new Pool[queries.size()];
+    for (int q = 0; q < pools.length; q++) {
+      int query = q;
+      RankedSource.Top[] tops = sources.stream().map(s -> s.tops().get(query)).toArray(RankedSource.Top[]::new);
+      int[] pool = Arrays.stream(tops).flatMapToInt(t -> Arrays.stream(t.items())).sorted().distinct().toArray();
       float[] matrix = new float[pool.length * count];
       for (int s = 0; s < count; s++) {
-        for (int i = 0; i < tops[s].length; i++) {
-          matrix[Arrays.binarySearch(pool, tops[s][i]) * count + s] = norms[s][i];
+        int[] top = tops[s].items();
+        for (int i = 0; i < top.length; i++) {
+          matrix[Arrays.binarySearch(pool, top[i]) * count + s] = tops[s].normalised()[i];
         }
       }
-      return new Pool(pool, matrix);
-    });
-    return new Blend(queries, items, pools.toArray(Pool[]::new));
-  }
-
-  private static double minOverCandidates(double[] scores, Query q) {
-    double min = Double.POSITIVE_INFINITY;
-    if (q.candidates() != null) {
-      for (int c : q.candidates()) {
-        if (c >= 0) {
-          min = Math.min(min, scores[c]);
-        }
-      }
-    } else {
-      for (double v : scores) {
-        min = Math.min(min, v);
-      }
+      pools[q] = new Pool(pool, matrix);
     }
-    return min == Double.POSITIVE_INFINITY ? 0 : min;
+    return new Blend(queries, items, pools);
   }
 
   /** Top-{@code n} lists of the weighted blend ({@code weights} in source order). */

@@ -71,6 +71,7 @@ public final class Evaluation {
     Map<String, Object> tuning = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, ScoreSource> sources = new LinkedHashMap<>();
+    Map<String, RankedSource> ranked = new HashMap<>();
     HybridWeights hybrid;
     double[] weights;
     try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "evaluate")) {
@@ -88,16 +89,16 @@ public final class Evaluation {
         alsTrials.add(threads.submit(() -> trial(protocol, validation,
             () -> SourceTables.als(CandidateSources.als(trial).fit(valViews), valItems))));
       }
-      Map<String, Future<ScoreSource>> untuned = new LinkedHashMap<>();
-      untuned.put(HybridWeights.CO_VISITATION, threads.submit(() ->
-          SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems)));
-      untuned.put(HybridWeights.FOLLOWED_BY, threads.submit(() ->
-          SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems)));
+      Map<String, Future<RankedSource>> untuned = new LinkedHashMap<>();
+      untuned.put(HybridWeights.CO_VISITATION, threads.submit(() -> ranked(validation,
+          SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems))));
+      untuned.put(HybridWeights.FOLLOWED_BY, threads.submit(() -> ranked(validation,
+          SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems))));
       Future<List<Trial>> easeTrials = threads.submit(() -> CandidateSources.itemItem(base)
           .fitEach(valViews, plan.easeLambdas()).stream()
           .map(m -> trial(protocol, validation, () -> SourceTables.itemItem(m, valItems))).toList());
-      untuned.put(HybridWeights.POPULARITY, threads.submit(() ->
-          SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems)));
+      untuned.put(HybridWeights.POPULARITY, threads.submit(() -> ranked(validation,
+          SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems))));
 
       TrainParams params = base;
       Trial bestAls = null;
@@ -135,11 +136,11 @@ public final class Evaluation {
 
       progress.begin("fitting the hybrid's weights on the validation split");
       Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
-      Map<String, ScoreSource> valSources = new HashMap<>();
+      Map<String, RankedSource> valSources = new HashMap<>();
       untuned.forEach((name, source) -> valSources.put(name, DriverThreads.await(source)));
-      valSources.put(HybridWeights.CONTENT, contentSource(contentScores.value(), valItems));
-      valSources.put(HybridWeights.ALS, bestAls.source());
-      valSources.put(HybridWeights.EASE, bestEase.source());
+      valSources.put(HybridWeights.CONTENT, ranked(validation, contentSource(contentScores.value(), valItems)));
+      valSources.put(HybridWeights.ALS, bestAls.ranked());
+      valSources.put(HybridWeights.EASE, bestEase.ranked());
       Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), valItems.size());
       WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
           Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, valItems.size(), new double[valItems.size()], 1)));
@@ -160,22 +161,26 @@ public final class Evaluation {
       Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
       long ref = newest(test.train());
       TrainParams p = params;
-      // Submitted longest first; reported in the order below.
-      Map<String, Future<Timed<ScoreSource>>> fits = new HashMap<>();
-      fits.put("als", threads.submit(timed(() -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
-      fits.put("co-visitation", threads.submit(timed(() ->
+      // Submitted longest first; reported in the order below. Each is ranked on the test queries
+      // in its own thread too, which the seconds do not count.
+      Map<String, Future<Fitted>> fits = new HashMap<>();
+      fits.put("als", threads.submit(fitted(test, () -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
+      fits.put("co-visitation", threads.submit(fitted(test, () ->
           SourceTables.coVisitation(CandidateSources.coVisitation(p, ref).fit(views), items))));
-      fits.put("followed-by", threads.submit(timed(() ->
+      fits.put("followed-by", threads.submit(fitted(test, () ->
           SourceTables.followedBy(CandidateSources.followedBy(p, ref).fit(views), items))));
-      fits.put("item-item", threads.submit(timed(() -> SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
-      fits.put("popularity", threads.submit(timed(() ->
+      fits.put("item-item", threads.submit(fitted(test, () ->
+          SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
+      fits.put("popularity", threads.submit(fitted(test, () ->
           SourceTables.popularity(CandidateSources.popularity(p, ref).fit(views), items))));
       for (String name : List.of("popularity", "co-visitation", "followed-by", "als", "item-item")) {
-        Timed<ScoreSource> fit = DriverThreads.await(fits.get(name));
-        sources.put(name, fit.value());
+        Fitted fit = DriverThreads.await(fits.get(name));
+        sources.put(name, fit.source());
+        ranked.put(name, fit.ranked());
         seconds.put(name, fit.seconds());
       }
       sources.put("content", contentSource(contentScores.value(), items));
+      ranked.put("content", ranked(test, sources.get("content")));
       contentScores.value().ifPresent(c -> seconds.put("content", contentScores.seconds()));
       views.unpersist();
       progress.end(String.format(Locale.ROOT, "seconds per source, fit %d at a time: %s", DRIVER_THREADS, rounded(seconds)));
@@ -189,13 +194,13 @@ public final class Evaluation {
     if (catalog.isEmpty()) {
       notes.put("content", "no catalog in this dataset: content scores are all 0 (ranks by item id)");
     }
-    results.add(score(Sources.random(seed), test.queries(), items, k, share, population, 0, ""));
-    for (Map.Entry<String, ScoreSource> e : sources.entrySet()) {
-      results.add(score(e.getValue(), test.queries(), items, k, share, population,
-          seconds.getOrDefault(e.getKey(), 0.0), notes.getOrDefault(e.getKey(), "")));
+    results.add(score(RankedSource.of(Sources.random(seed), test.queries(), items.size()), test.queries(), items, k,
+        share, population, 0, ""));
+    for (String name : sources.keySet()) {
+      results.add(score(ranked.get(name), test.queries(), items, k, share, population,
+          seconds.getOrDefault(name, 0.0), notes.getOrDefault(name, "")));
     }
-    List<ScoreSource> ordered = inHybridOrder(sources);
-    Blend blend = Blend.prepare(ordered, test.queries(), items.size());
+    Blend blend = Blend.prepare(inHybridOrder(ranked), test.queries(), items.size());
     double hybridSeconds = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     results.add(result("hybrid", test.queries(), blend.lists(weights, LIST_LENGTH), items, k, share,
         population, hybridSeconds, "weights " + hybrid));
@@ -203,13 +208,17 @@ public final class Evaluation {
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
       List<ModelResult> variant = new ArrayList<>();
-      variant.add(score(Sources.random(seed), sampled, items, k, share, population, 0, ""));
+      variant.add(score(RankedSource.of(Sources.random(seed), sampled, items.size()), sampled, items, k, share,
+          population, 0, ""));
+      Map<String, RankedSource> rankedSampled = new HashMap<>();
       for (Map.Entry<String, ScoreSource> e : sources.entrySet()) {
-        variant.add(score(e.getValue(), sampled, items, k, share, population, seconds.getOrDefault(e.getKey(), 0.0),
+        RankedSource r = RankedSource.of(e.getValue(), sampled, items.size());
+        rankedSampled.put(e.getKey(), r);
+        variant.add(score(r, sampled, items, k, share, population, seconds.getOrDefault(e.getKey(), 0.0),
             notes.getOrDefault(e.getKey(), "")));
       }
-      variant.add(result("hybrid", sampled, Blend.prepare(ordered, sampled, items.size()).lists(weights,
-          LIST_LENGTH), items, k, share, population, hybridSeconds, "weights " + hybrid));
+      variant.add(result("hybrid", sampled, Blend.prepare(inHybridOrder(rankedSampled), sampled, items.size())
+          .lists(weights, LIST_LENGTH), items, k, share, population, hybridSeconds, "weights " + hybrid));
       variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
           variant);
     }
@@ -218,10 +227,22 @@ public final class Evaluation {
         variants, (System.nanoTime() - started) / 1e9);
   }
 
-  /** One fitted candidate of a hyper-parameter search, its validation objective and fit seconds. */
-  private record Trial(ScoreSource source, double objective, double seconds) {}
+  /** One fitted candidate of a hyper-parameter search, its validation objective and seconds. */
+  private record Trial(RankedSource ranked, double objective, double seconds) {}
 
   private record Timed<T>(T value, double seconds) {}
+
+  /** A source fit on the training split, ranked on its test queries; seconds of the fit alone. */
+  private record Fitted(ScoreSource source, RankedSource ranked, double seconds) {}
+
+  private static Callable<Fitted> fitted(ProtocolSplit split, Supplier<ScoreSource> fit) {
+    return () -> {
+      long start = System.nanoTime();
+      ScoreSource source = fit.get();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Fitted(source, ranked(split, source), seconds);
+    };
+  }
 
   private static <T> Callable<Timed<T>> timed(Supplier<T> step) {
     return () -> {
@@ -233,9 +254,15 @@ public final class Evaluation {
 
   private static Trial trial(Protocol protocol, ProtocolSplit validation, Supplier<ScoreSource> fit) {
     long start = System.nanoTime();
-    ScoreSource source = fit.get();
-    double value = objective(protocol, source, validation);
-    return new Trial(source, value, (System.nanoTime() - start) / 1e9);
+    RankedSource ranked = ranked(validation, fit.get());
+    int k = protocol.k();
+    int items = validation.items().size();
+    double value = protocol.objective(Ranking.metrics(validation.queries(), ranked.lists(k), k, items, new double[items], 1));
+    return new Trial(ranked, value, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static RankedSource ranked(ProtocolSplit split, ScoreSource source) {
+    return RankedSource.of(source, split.queries(), split.items().size());
   }
 
   /** Content neighbours as deep as the blend reads, materialised: both splits collect them. */
@@ -247,21 +274,13 @@ public final class Evaluation {
     return scores.map(s -> SourceTables.content(s, items)).orElse(Sources.constant("content", new double[items.size()]));
   }
 
-  private static List<ScoreSource> inHybridOrder(Map<String, ScoreSource> byName) {
+  private static List<RankedSource> inHybridOrder(Map<String, RankedSource> byName) {
     return HYBRID_SOURCES.stream().map(byName::get).toList();
   }
 
-  private static double objective(Protocol protocol, ScoreSource s, ProtocolSplit split) {
-    int k = protocol.k();
-    List<int[]> lists = Ranking.lists(s, split.queries(), split.items().size(), k);
-    return protocol.objective(Ranking.metrics(split.queries(), lists, k, split.items().size(),
-        new double[split.items().size()], 1));
-  }
-
-  private static ModelResult score(ScoreSource s, List<Query> queries, ItemIndex items, int k, double[] share,
+  private static ModelResult score(RankedSource ranked, List<Query> queries, ItemIndex items, int k, double[] share,
       int population, double seconds, String note) {
-    return result(s.name(), queries, Ranking.lists(s, queries, items.size(), LIST_LENGTH), items, k, share, population,
-        seconds, note);
+    return result(ranked.name(), queries, ranked.lists(LIST_LENGTH), items, k, share, population, seconds, note);
   }
 
   private static ModelResult result(String name, List<Query> queries, List<int[]> lists, ItemIndex items, int k,

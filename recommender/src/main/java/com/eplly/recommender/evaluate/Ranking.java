@@ -89,14 +89,6 @@ public final class Ranking {
     }
   }
 
-  /** Top-{@code n} lists of {@code source} for every query. */
-  public static List<int[]> lists(ScoreSource source, List<Query> queries, int items, int n) {
-    return PerQuery.map(queries, items, (i, q, scores) -> {
-      source.score(q, scores);
-      return top(scores, q, n);
-    });
-  }
-
   /** Mean metrics at {@code k}; coverage is over {@code items}, novelty over training popularity. */
   public static MetricSet metrics(List<Query> queries, List<int[]> lists, int k, int items, double[] popularityShare,
       int population) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The blend's lists against a plain re-computation of the rule over every item. */
+/** The blend's and each source's lists against a plain re-computation over every item. */
 class BlendTest {
 
   private static final int ITEMS = 600;
@@ -67,12 +67,27 @@ class BlendTest {
   void listsEqualTheRuleComputedOverEveryItem() {
     List<ScoreSource> sources = List.of(sparse("a", 1), sparse("b", 2), sparse("c", 3));
     List<Query> queries = queries(300, 7);
-    Blend blend = Blend.prepare(sources, queries, ITEMS);
+    Blend blend = Blend.prepare(sources.stream().map(s -> RankedSource.of(s, queries, ITEMS)).toList(), queries, ITEMS);
     for (double[] weights : new double[][] {{1, 1, 1}, {0, 2, 0.5}, {4, 0, 0}, {0.1, 0.25, 4}}) {
       List<int[]> lists = blend.lists(weights, N);
       for (int q = 0; q < queries.size(); q++) {
         assertArrayEquals(reference(sources, queries.get(q), weights), lists.get(q),
             "query " + q + " weights " + Arrays.toString(weights));
+      }
+    }
+  }
+
+  @Test
+  void aSourcesOwnListsAreTheHeadsOfItsRanking() {
+    ScoreSource source = sparse("a", 5);
+    List<Query> queries = queries(200, 11);
+    RankedSource ranked = RankedSource.of(source, queries, ITEMS);
+    for (int n : new int[] {1, 10, 20, Blend.DEPTH}) {
+      List<int[]> lists = ranked.lists(n);
+      for (int q = 0; q < queries.size(); q++) {
+        double[] scores = new double[ITEMS];
+        source.score(queries.get(q), scores);
+        assertArrayEquals(Ranking.top(scores, queries.get(q), n), lists.get(q), "query " + q + " n " + n);
       }
     }
   }
