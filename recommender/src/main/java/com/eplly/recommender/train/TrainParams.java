@@ -51,10 +51,13 @@ public record TrainParams(
    * Defaults suited to a news site: lists of 20, a week's co-visits, a day's popularity. Reader
    * lists come from the 5,000 most popular articles (about the ALS counterpart of item-item's
    * 3,000) and content lists cover the newest 20,000 articles (content similarity is for articles
-   * too new to have readers): both keep training linear in readers and page views.
+   * too new to have readers): both keep training linear in readers and page views. Five ALS
+   * iterations, not MLlib's ten: on MovieLens-100k ALS alone ranked within 0.5 % of ten (nDCG@10
+   * 0.4259 against 0.4281) and the hybrid better (0.4853 against 0.4844), on DIGINETICA the hybrid
+   * better too, and ALS is the largest part of a training at scale.
    */
   public static TrainParams defaults() {
-    return new TrainParams(20, 50, 3, Duration.ofDays(7), Duration.ofDays(1), 32, 10, 0.05, 10.0, 0.25,
+    return new TrainParams(20, 50, 3, Duration.ofDays(7), Duration.ofDays(1), 32, 5, 0.05, 10.0, 0.25,
         Duration.ofDays(30), Optional.empty(), 200.0, 3000, HybridWeights.equal(), 5000, 20_000);
   }
 
