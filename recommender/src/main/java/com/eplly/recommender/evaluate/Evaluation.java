@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -80,68 +81,18 @@ public final class Evaluation {
 
       progress.begin("tuning ALS and item-item on the validation split");
       Dataset<Row> valViews = DatasetFrames.pageViews(spark, validation.train()).cache();
-      long valRef = newest(validation.train());
-      ItemIndex valItems = validation.items();
-      TrainParams base = plan.params();
-      List<Future<Trial>> alsTrials = new ArrayList<>();
-      for (double[] g : plan.alsGrid()) {
-        TrainParams trial = base.withAls((int) g[0], g[1], g[2]);
-        alsTrials.add(threads.submit(() -> trial(protocol, validation,
-            () -> SourceTables.als(CandidateSources.als(trial).fit(valViews), valItems))));
-      }
-      Map<String, Future<RankedSource>> untuned = new LinkedHashMap<>();
-      untuned.put(HybridWeights.CO_VISITATION, threads.submit(() -> ranked(validation,
-          SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems))));
-      untuned.put(HybridWeights.FOLLOWED_BY, threads.submit(() -> ranked(validation,
-          SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems))));
-      Future<List<Trial>> easeTrials = threads.submit(() -> CandidateSources.itemItem(base)
-          .fitEach(valViews, plan.easeLambdas()).stream()
-          .map(m -> trial(protocol, validation, () -> SourceTables.itemItem(m, valItems))).toList());
-      untuned.put(HybridWeights.POPULARITY, threads.submit(() -> ranked(validation,
-          SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems))));
-
-      TrainParams params = base;
-      Trial bestAls = null;
-      List<Map<String, Object>> alsReport = new ArrayList<>();
-      for (int t = 0; t < alsTrials.size(); t++) {
-        double[] g = plan.alsGrid().get(t);
-        Trial trial = DriverThreads.await(alsTrials.get(t));
-        alsReport.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(trial.objective())));
-        progress.note(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f -> %.4f (%.1f s)", (int) g[0], g[1], g[2],
-            trial.objective(), trial.seconds()));
-        if (bestAls == null || trial.objective() > bestAls.objective()) {
-          bestAls = trial;
-          params = params.withAls((int) g[0], g[1], g[2]);
-        }
-      }
-      Trial bestEase = null;
-      double lambda = params.easeLambda();
-      List<Map<String, Object>> easeReport = new ArrayList<>();
-      List<Trial> ease = DriverThreads.await(easeTrials);
-      for (int i = 0; i < ease.size(); i++) {
-        double l = plan.easeLambdas().get(i);
-        easeReport.add(Map.of("lambda", l, "objective", round(ease.get(i).objective())));
-        progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, ease.get(i).objective()));
-        if (bestEase == null || ease.get(i).objective() > bestEase.objective()) {
-          bestEase = ease.get(i);
-          lambda = l;
-        }
-      }
-      params = params.withEaseLambda(lambda);
-      tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
-      tuning.put("als", alsReport);
-      tuning.put("itemItem", easeReport);
+      Map<String, Future<RankedSource>> valSources = new HashMap<>();
+      TrainParams params = tune(threads, plan, validation, valViews, valSources, tuning);
       progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; item-item lambda %.0f",
           params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
 
       progress.begin("fitting the hybrid's weights on the validation split");
       Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
-      Map<String, RankedSource> valSources = new HashMap<>();
-      untuned.forEach((name, source) -> valSources.put(name, DriverThreads.await(source)));
-      valSources.put(HybridWeights.CONTENT, ranked(validation, contentSource(contentScores.value(), valItems)));
-      valSources.put(HybridWeights.ALS, bestAls.ranked());
-      valSources.put(HybridWeights.EASE, bestEase.ranked());
-      Blend valBlend = Blend.prepare(inHybridOrder(valSources), validation.queries(), valItems.size());
+      ItemIndex valItems = validation.items();
+      Map<String, RankedSource> valRanked = new HashMap<>();
+      valSources.forEach((name, source) -> valRanked.put(name, DriverThreads.await(source)));
+      valRanked.put(HybridWeights.CONTENT, ranked(validation, contentSource(contentScores.value(), valItems)));
+      Blend valBlend = Blend.prepare(inHybridOrder(valRanked), validation.queries(), valItems.size());
       WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
           Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, valItems.size(), new double[valItems.size()], 1)));
       weights = fitted.weights();
@@ -159,26 +110,11 @@ public final class Evaluation {
 
       progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
       Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
-      long ref = newest(test.train());
-      TrainParams p = params;
-      // Submitted longest first; reported in the order below. Each is ranked on the test queries
-      // in its own thread too, which the seconds do not count.
-      Map<String, Future<Fitted>> fits = new HashMap<>();
-      fits.put("als", threads.submit(fitted(test, () -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
-      fits.put("co-visitation", threads.submit(fitted(test, () ->
-          SourceTables.coVisitation(CandidateSources.coVisitation(p, ref).fit(views), items))));
-      fits.put("followed-by", threads.submit(fitted(test, () ->
-          SourceTables.followedBy(CandidateSources.followedBy(p, ref).fit(views), items))));
-      fits.put("item-item", threads.submit(fitted(test, () ->
-          SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
-      fits.put("popularity", threads.submit(fitted(test, () ->
-          SourceTables.popularity(CandidateSources.popularity(p, ref).fit(views), items))));
-      for (String name : List.of("popularity", "co-visitation", "followed-by", "als", "item-item")) {
-        Fitted fit = DriverThreads.await(fits.get(name));
+      fitOnTraining(threads, params, test, views).forEach((name, fit) -> {
         sources.put(name, fit.source());
         ranked.put(name, fit.ranked());
         seconds.put(name, fit.seconds());
-      }
+      });
       sources.put("content", contentSource(contentScores.value(), items));
       ranked.put("content", ranked(test, sources.get("content")));
       contentScores.value().ifPresent(c -> seconds.put("content", contentScores.seconds()));
@@ -225,6 +161,94 @@ public final class Evaluation {
     progress.end("done");
     return new EvaluationResult(data.name(), data.source(), protocol.name(), k, seed, test.stats(), tuning, results,
         variants, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Fits the ALS grid and item-item's λs on the validation split, and meanwhile the sources without
+   * hyper-parameters; returns the parameters with the best of each, leaves every source's ranking
+   * (the best ALS and item-item) in {@code valSources} and the trials in {@code tuning}.
+   */
+  private TrainParams tune(DriverThreads threads, EvalPlan plan, ProtocolSplit validation, Dataset<Row> valViews,
+      Map<String, Future<RankedSource>> valSources, Map<String, Object> tuning) {
+    Protocol protocol = plan.protocol();
+    long valRef = newest(validation.train());
+    ItemIndex valItems = validation.items();
+    TrainParams base = plan.params();
+    List<Future<Trial>> alsTrials = new ArrayList<>();
+    for (double[] g : plan.alsGrid()) {
+      TrainParams trial = base.withAls((int) g[0], g[1], g[2]);
+      alsTrials.add(threads.submit(() -> trial(protocol, validation,
+          () -> SourceTables.als(CandidateSources.als(trial).fit(valViews), valItems))));
+    }
+    valSources.put(HybridWeights.CO_VISITATION, threads.submit(() -> ranked(validation,
+        SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems))));
+    valSources.put(HybridWeights.FOLLOWED_BY, threads.submit(() -> ranked(validation,
+        SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems))));
+    Future<List<Trial>> easeTrials = threads.submit(() -> CandidateSources.itemItem(base)
+        .fitEach(valViews, plan.easeLambdas()).stream()
+        .map(m -> trial(protocol, validation, () -> SourceTables.itemItem(m, valItems))).toList());
+    valSources.put(HybridWeights.POPULARITY, threads.submit(() -> ranked(validation,
+        SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems))));
+
+    TrainParams params = base;
+    Trial bestAls = null;
+    List<Map<String, Object>> alsReport = new ArrayList<>();
+    for (int t = 0; t < alsTrials.size(); t++) {
+      double[] g = plan.alsGrid().get(t);
+      Trial trial = DriverThreads.await(alsTrials.get(t));
+      alsReport.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(trial.objective())));
+      progress.note(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f -> %.4f (%.1f s)", (int) g[0], g[1], g[2],
+          trial.objective(), trial.seconds()));
+      if (bestAls == null || trial.objective() > bestAls.objective()) {
+        bestAls = trial;
+        params = params.withAls((int) g[0], g[1], g[2]);
+      }
+    }
+    Trial bestEase = null;
+    double lambda = params.easeLambda();
+    List<Map<String, Object>> easeReport = new ArrayList<>();
+    List<Trial> ease = DriverThreads.await(easeTrials);
+    for (int i = 0; i < ease.size(); i++) {
+      double l = plan.easeLambdas().get(i);
+      easeReport.add(Map.of("lambda", l, "objective", round(ease.get(i).objective())));
+      progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, ease.get(i).objective()));
+      if (bestEase == null || ease.get(i).objective() > bestEase.objective()) {
+        bestEase = ease.get(i);
+        lambda = l;
+      }
+    }
+    params = params.withEaseLambda(lambda);
+    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
+    tuning.put("als", alsReport);
+    tuning.put("itemItem", easeReport);
+    valSources.put(HybridWeights.ALS, CompletableFuture.completedFuture(bestAls.ranked()));
+    valSources.put(HybridWeights.EASE, CompletableFuture.completedFuture(bestEase.ranked()));
+    return params;
+  }
+
+  /**
+   * Every source but content fit on the training split and ranked on its test queries, longest
+   * first; in report order.
+   */
+  private static Map<String, Fitted> fitOnTraining(DriverThreads threads, TrainParams p, ProtocolSplit test,
+      Dataset<Row> views) {
+    long ref = newest(test.train());
+    ItemIndex items = test.items();
+    Map<String, Future<Fitted>> fits = new HashMap<>();
+    fits.put("als", threads.submit(fitted(test, () -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
+    fits.put("co-visitation", threads.submit(fitted(test, () ->
+        SourceTables.coVisitation(CandidateSources.coVisitation(p, ref).fit(views), items))));
+    fits.put("followed-by", threads.submit(fitted(test, () ->
+        SourceTables.followedBy(CandidateSources.followedBy(p, ref).fit(views), items))));
+    fits.put("item-item", threads.submit(fitted(test, () ->
+        SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
+    fits.put("popularity", threads.submit(fitted(test, () ->
+        SourceTables.popularity(CandidateSources.popularity(p, ref).fit(views), items))));
+    Map<String, Fitted> out = new LinkedHashMap<>();
+    for (String name : List.of("popularity", "co-visitation", "followed-by", "als", "item-item")) {
+      out.put(name, DriverThreads.await(fits.get(name)));
+    }
+    return out;
   }
 
   /** One fitted candidate of a hyper-parameter search, its validation objective and seconds. */
