@@ -1,10 +1,13 @@
 package com.eplly.recommender.als;
 
 import com.eplly.recommender.hybrid.BoundedTopK;
+import com.eplly.recommender.hybrid.TopIndexes;
 import dev.ludovic.netlib.blas.JavaBLAS;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,9 +49,8 @@ public final class CandidateFactors implements Serializable {
    */
   public BoundedTopK top(float[] reader, Collection<String> read, int depth, float[] scratch) {
     int n = labels.length;
-    BoundedTopK top = new BoundedTopK(depth);
     if (n == 0) {
-      return top;
+      return new BoundedTopK(depth);
     }
     JavaBLAS.getInstance().sgemv("T", rank, n, 1.0f, factors, 0, rank, reader, 0, 1, 0.0f, scratch, 0, 1);
     // A reader has read a handful of the candidates: mark those rather than look every candidate up.
@@ -58,12 +60,26 @@ public final class CandidateFactors implements Serializable {
         scratch[j] = Float.NaN;
       }
     }
+    double[] scores = new double[n];
+    long unread = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < n; j++) {
-      float score = scratch[j];
-      if (!Float.isNaN(score)) {
-        top.offer(labels[j], score);
+      scores[j] = scratch[j];
+      if (!Float.isNaN(scratch[j])) {
+        unread++;
+        min = Math.min(min, scores[j]);
+        max = Math.max(max, scores[j]);
       }
     }
-    return top;
+    if (unread == 0) {
+      return new BoundedTopK(depth);
+    }
+    // Labels are in id order, so TopIndexes' ties by index are BoundedTopK's ties by id.
+    List<BoundedTopK.Entry> best = new ArrayList<>(depth);
+    for (int j : TopIndexes.above(scores, depth, Double.NEGATIVE_INFINITY)) {
+      best.add(new BoundedTopK.Entry(labels[j], scores[j]));
+    }
+    return BoundedTopK.ofSelected(best, unread, min, max);
   }
 }

@@ -1,11 +1,10 @@
 package com.eplly.recommender.content;
 
+import com.eplly.recommender.hybrid.TopIndexes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Unit-length sparse vectors of a set of articles with an inverted index over their terms, in
@@ -21,14 +20,21 @@ final class ContentIndex implements Serializable {
   private final String[] ids;
   private final int[][] terms;
   private final double[][] values;
-  // Postings of the distinct terms, sorted: term t's are docs/slot[start[i] .. start[i + 1]) for
+  // Postings of the distinct terms, sorted: term t's are docs/postingValue[start[i] .. start[i + 1]) for
   // i = binarySearch(distinctTerms, t), in article order (so dot products add up in a fixed order).
   private final int[] distinctTerms;
   private final int[] start;
   private final int[] docs;
-  private final int[] slot;
+  // The posting's article's value of the term, beside the posting: the scan reads it in order.
+  private final double[] postingValue;
 
+  /** @param ids the articles' ids in sorted order (ties between neighbours go to the lower index) */
   ContentIndex(String[] ids, int[][] terms, double[][] values) {
+    for (int a = 1; a < ids.length; a++) {
+      if (ids[a - 1].compareTo(ids[a]) >= 0) {
+        throw new IllegalArgumentException("article ids must be distinct and sorted, got " + ids[a - 1] + " before " + ids[a]);
+      }
+    }
     this.ids = ids;
     this.terms = terms;
     this.values = values;
@@ -52,13 +58,13 @@ final class ContentIndex implements Serializable {
     }
     this.start = counts.clone();
     this.docs = new int[total];
-    this.slot = new int[total];
+    this.postingValue = new double[total];
     int[] next = Arrays.copyOf(counts, distinctTerms.length);
     for (int a = 0; a < terms.length; a++) {
       for (int t = 0; t < terms[a].length; t++) {
         int at = next[Arrays.binarySearch(distinctTerms, terms[a][t])]++;
         docs[at] = a;
-        slot[at] = t;
+        postingValue[at] = values[a][t];
       }
     }
   }
@@ -97,30 +103,14 @@ final class ContentIndex implements Serializable {
           s.marked[b] = true;
           s.touched[m++] = b;
         }
-        dot[b] += values[a][t] * values[b][slot[p]];
+        dot[b] += values[a][t] * postingValue[p];
       }
     }
-    // Only the best k of the m touched articles are kept: a bounded heap, not a sort of all m
-    // (m nears the catalog size when a token such as the category is shared by many).
-    Comparator<Integer> better = (x, y) -> dot[x] != dot[y] ? Double.compare(dot[y], dot[x]) : ids[x].compareTo(ids[y]);
-    PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, better.reversed());
-    for (int i = 0; i < m; i++) {
-      int b = s.touched[i];
-      if (best.size() == k && better.compare(b, best.peek()) >= 0) {
-        continue; // no better than the worst kept: skip the boxing and the heap
-      }
-      best.add(b);
-      if (best.size() > k) {
-        best.poll();
-      }
-    }
-    Integer[] order = best.toArray(new Integer[0]);
-    Arrays.sort(order, better);
-    List<Neighbour> out = new ArrayList<>(order.length);
-    for (Integer b : order) {
-      if (dot[b] > 0) {
-        out.add(new Neighbour(b, dot[b]));
-      }
+    // Untouched articles have a dot product of 0, which the floor of 0 leaves out; ids are in
+    // sorted order, so ties by index are ties by id.
+    List<Neighbour> out = new ArrayList<>(k);
+    for (int b : TopIndexes.above(dot, k, 0)) {
+      out.add(new Neighbour(b, dot[b]));
     }
     for (int i = 0; i < m; i++) {
       dot[s.touched[i]] = 0;

@@ -4,6 +4,7 @@ import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -61,7 +62,9 @@ public final class ContentSimilarityModel extends Model<ContentSimilarityModel> 
   public Dataset<Row> neighbourScores() {
     int k = (Integer) $(topK);
     SparkSession spark = vectors.sparkSession();
-    List<Row> rows = vectors.orderBy("articleId").collectAsList();
+    // Sorted here, in Java's string order, which ContentIndex's ties by index rely on.
+    List<Row> rows = new ArrayList<>(vectors.collectAsList());
+    rows.sort(Comparator.comparing(r -> r.getString(0)));
     int n = rows.size();
     String[] ids = new String[n];
     int[][] terms = new int[n][];

@@ -1,6 +1,7 @@
 package com.eplly.recommender.ease;
 
 import com.eplly.recommender.hybrid.BoundedTopK;
+import com.eplly.recommender.hybrid.TopIndexes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,7 @@ public final class EaseWeights implements Serializable {
     for (int j = 0; j < n; j++) {
       row[j] = weights[i * n + j];
     }
-    return entries(row, EaseModel.topPositive(row, k, -1));
+    return entries(row, TopIndexes.above(row, k, 0));
   }
 
   /**
@@ -67,7 +68,7 @@ public final class EaseWeights implements Serializable {
     for (int i : seen) {
       s[i] = Double.NEGATIVE_INFINITY;
     }
-    return entries(s, EaseModel.topPositive(s, depth, -1));
+    return entries(s, TopIndexes.above(s, depth, 0));
   }
 
   private List<BoundedTopK.Entry> entries(double[] scores, int[] top) {

@@ -28,6 +28,8 @@ public final class BoundedTopK implements Serializable {
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
   private long offered;
+  // Set when the top was selected elsewhere, best first: then nothing more is offered.
+  private List<Entry> selected;
 
   public BoundedTopK(int capacity) {
     if (capacity < 1) {
@@ -37,7 +39,24 @@ public final class BoundedTopK implements Serializable {
     this.kept = new PriorityQueue<>(Math.min(capacity, 1024) + 1, BEST_FIRST.reversed());
   }
 
+  /**
+   * A top selected elsewhere, best first (by {@link TopIndexes}, from {@code offered} scores
+   * ranging over [{@code min}, {@code max}]), as if all those scores had been offered; it takes
+   * no further offers.
+   */
+  public static BoundedTopK ofSelected(List<Entry> bestFirst, long offered, double min, double max) {
+    BoundedTopK top = new BoundedTopK(Math.max(1, bestFirst.size()));
+    top.selected = List.copyOf(bestFirst);
+    top.offered = offered;
+    top.min = min;
+    top.max = max;
+    return top;
+  }
+
   public void offer(String id, double score) {
+    if (selected != null) {
+      throw new IllegalStateException("a top selected elsewhere takes no offers");
+    }
     offered++;
     min = Math.min(min, score);
     max = Math.max(max, score);
@@ -68,6 +87,9 @@ public final class BoundedTopK implements Serializable {
 
   /** The kept pairs, best first. */
   public List<Entry> best() {
+    if (selected != null) {
+      return selected;
+    }
     List<Entry> out = new ArrayList<>(kept);
     out.sort(BEST_FIRST);
     return out;

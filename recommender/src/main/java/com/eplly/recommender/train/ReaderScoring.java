@@ -61,13 +61,17 @@ record ReaderScoring(Broadcast<CandidateFactors> als, double alsWeight, Broadcas
    * min and max taken over what is left), as when its rows were joined with the candidates.
    */
   private BoundedTopK itemItemTop(List<String> read) {
-    BoundedTopK top = new BoundedTopK(depth);
     Set<String> allowed = candidates == null ? null : candidates.value();
+    List<BoundedTopK.Entry> kept = new ArrayList<>(depth);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     for (BoundedTopK.Entry e : itemItem.value().top(read, depth)) {
       if (allowed == null || allowed.contains(e.id())) {
-        top.offer(e.id(), e.score());
+        kept.add(e);
+        min = Math.min(min, e.score());
+        max = Math.max(max, e.score());
       }
     }
-    return top;
+    return BoundedTopK.ofSelected(kept, kept.size(), min, max);
   }
 }

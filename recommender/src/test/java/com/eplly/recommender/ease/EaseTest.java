@@ -1,7 +1,6 @@
 package com.eplly.recommender.ease;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,5 @@ class EaseTest {
     assertEquals(1 / 3.0, b[1], 1e-6);
     assertEquals(1 / 4.0, b[2], 1e-6);
     assertEquals(0f, b[3]);
-  }
-
-  @Test
-  void topPositiveSkipsNonPositiveAndBreaksTiesByIndex() {
-    int[] top = EaseModel.topPositive(new double[] {0.2, -1, 0.5, 0.2, 0}, 3, -1);
-    assertEquals(3, top.length);
-    assertTrue(top[0] == 2 && top[1] == 0 && top[2] == 3);
   }
 }
