@@ -113,14 +113,17 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
   public static Dataset<Row> followingViews(Dataset<Row> views, int window) {
     WindowSpec inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
     Column later = struct(col("articleId").as("neighbourId"), col("timestamp").as("pairTime"));
-    Dataset<Row> withLater = views.select(col("sessionId"), col("articleId"), col("timestamp"));
+    Column[] withLater = new Column[window + 1];
+    withLater[0] = col("articleId");
     Column[] gaps = new Column[window];
     for (int gap = 1; gap <= window; gap++) {
-      // Spark evaluates window functions only as plain columns, not inside the generator below.
-      withLater = withLater.withColumn(LATER + gap, lead(later, gap).over(inSession));
+      // Spark evaluates window functions only as plain columns, not inside the generator below;
+      // all in one select, so that one Window operator buffers each session once, not once per gap.
+      withLater[gap] = lead(later, gap).over(inSession).as(LATER + gap);
       gaps[gap - 1] = struct(lit(gap).as("gap"), col(LATER + gap).as("later"));
     }
-    return withLater.select(col("articleId"), explode(array(gaps)).as("next"))
+    return views.select(withLater)
+        .select(col("articleId"), explode(array(gaps)).as("next"))
         .where(col("next.later").isNotNull())
         .select(col("articleId"), col("next.later.neighbourId").as("neighbourId"), col("next.gap").as("gap"),
             col("next.later.pairTime").as("pairTime"));

@@ -169,7 +169,47 @@ public final class NextClickSplit implements Protocol {
     Map<String, Object> stats = new LinkedHashMap<>(h.stats());
     stats.put("trainItems", items.size());
     stats.put("queries", queries.size());
+    stats.putAll(nextItemEvidence(h.train(), items, queries));
     return new ProtocolSplit(name(), h.train(), items, queries, stats);
+  }
+
+  /**
+   * How many queries' next item is already in the prefix, was clicked in some training session
+   * together with a prefix item, or neither: what bounds any model that ranks from session
+   * evidence (on a small sample, such a bound can sit below a target stated in relative lift).
+   */
+  static Map<String, Object> nextItemEvidence(List<Interaction> train, ItemIndex items, List<Query> queries) {
+    Map<String, Set<Integer>> sessionItems = new HashMap<>();
+    for (Interaction i : train) {
+      sessionItems.computeIfAbsent(i.sessionId(), s -> new java.util.HashSet<>()).add(items.index(i.itemId()));
+    }
+    Map<Integer, Set<Integer>> together = new HashMap<>();
+    for (Set<Integer> session : sessionItems.values()) {
+      for (int a : session) {
+        together.computeIfAbsent(a, x -> new java.util.HashSet<>()).addAll(session);
+      }
+    }
+    int inPrefix = 0;
+    int coVisited = 0;
+    for (Query q : queries) {
+      int next = q.relevant().iterator().next();
+      boolean seen = false;
+      boolean withPrefix = false;
+      for (int c : q.context()) {
+        seen |= c == next;
+        withPrefix |= together.getOrDefault(c, Set.of()).contains(next);
+      }
+      if (seen) {
+        inPrefix++;
+      } else if (withPrefix) {
+        coVisited++;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("nextInPrefix", inPrefix);
+    out.put("nextClickedWithAPrefixItemInTraining", coVisited);
+    out.put("nextWithNoSessionEvidence", queries.size() - inPrefix - coVisited);
+    return out;
   }
 
   /** Sessions with their clicks in time order; sessions in order of their first click. */

@@ -7,8 +7,7 @@ import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -72,29 +71,42 @@ public final class HybridBlend {
     return candidates.restrict(rows, CANDIDATE).transform(r -> blendedPerKey(r, w, reasons, keyCol, k));
   }
 
-  /** Rows of {@code _key, _candidate, score, _source} to one blended list row per key. */
+  /**
+   * Rows of {@code _key, _candidate, score, _source} to one blended list row per key. The rows are
+   * clustered by their key column and each partition's runs of one key blended in turn, rather
+   * than {@code groupByKey}, which turns every row into a Java object once more just to read its
+   * key and ships the key a second time.
+   */
   private static Dataset<Row> blendedPerKey(Dataset<Row> rows, double[] weights, String[] reasons, String keyCol, int k) {
-    FlatMapGroupsFunction<String, Row, Row> blend = (key, group) -> {
-      BoundedTopK[] tops = new BoundedTopK[weights.length];
-      while (group.hasNext()) {
-        Row r = group.next();
-        int source = r.getInt(3);
-        if (tops[source] == null) {
-          tops[source] = new BoundedTopK(DEPTH);
+    MapPartitionsFunction<Row, Row> blend = sorted -> {
+      List<Row> out = new ArrayList<>();
+      Row r = sorted.hasNext() ? sorted.next() : null;
+      while (r != null) {
+        String key = r.getString(0);
+        BoundedTopK[] tops = new BoundedTopK[weights.length];
+        while (r != null && r.getString(0).equals(key)) {
+          int source = r.getInt(3);
+          if (tops[source] == null) {
+            tops[source] = new BoundedTopK(DEPTH);
+          }
+          tops[source].offer(r.getString(1), r.getDouble(2));
+          r = sorted.hasNext() ? sorted.next() : null;
         }
-        tops[source].offer(r.getString(1), r.getDouble(2));
-      }
-      List<ListBlender.Part> parts = new ArrayList<>(weights.length);
-      for (int s = 0; s < weights.length; s++) {
-        if (tops[s] != null) {
-          parts.add(new ListBlender.Part(weights[s], reasons[s], tops[s]));
+        List<ListBlender.Part> parts = new ArrayList<>(weights.length);
+        for (int s = 0; s < weights.length; s++) {
+          if (tops[s] != null) {
+            parts.add(new ListBlender.Part(weights[s], reasons[s], tops[s]));
+          }
+        }
+        List<ListBlender.Item> items = ListBlender.blend(parts, k);
+        if (!items.isEmpty()) {
+          out.add(listRow(key, items));
         }
       }
-      List<ListBlender.Item> items = ListBlender.blend(parts, k);
-      return items.isEmpty() ? List.<Row>of().iterator() : List.of(listRow(key, items)).iterator();
+      return out.iterator();
     };
-    return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(blend, Encoders.row(SuggestionLists.schema(keyCol)));
+    return rows.repartition(col(KEY)).sortWithinPartitions(col(KEY))
+        .mapPartitions(blend, Encoders.row(SuggestionLists.schema(keyCol)));
   }
 
   /** One list row in the {@link SuggestionLists} shape, ranks from 1. */

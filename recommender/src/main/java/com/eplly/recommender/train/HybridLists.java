@@ -103,6 +103,10 @@ public final class HybridLists {
     return views.select(col("readerId"), col("articleId"))
         .transform(ImplicitAlsModel::histories)
         .transform(h -> alsWeight > 0 ? withFactors(h) : h.withColumn("features", lit(null).cast("array<float>")))
+        // The rows are small but each costs thousands of multiply-adds: adaptive execution would
+        // coalesce them into about as many partitions as cores (3 tasks on 2 cores left one core
+        // idle for a third of the step), so spread them over more, smaller tasks.
+        .repartition(4 * spark.sparkContext().defaultParallelism())
         .mapPartitions(scoring, Encoders.row(SuggestionLists.schema("readerId")));
   }
 

@@ -1,6 +1,8 @@
 package com.eplly.recommender.train;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import com.eplly.recommender.lake.LakeException;
@@ -33,6 +35,9 @@ public final class TrainJob {
 
   public static final int STEPS = 7;
 
+  /** What the candidate sources read of a page view. */
+  private static final String[] SOURCE_COLUMNS = {"readerId", "articleId", "sessionId", "timestamp", "dwellMs"};
+
   private final SparkSession spark;
   private final ModelStore store;
   private final Clock clock;
@@ -60,15 +65,15 @@ public final class TrainJob {
     Map<String, Long> output = new LinkedHashMap<>();
 
     progress.begin("reading page views from " + lake);
-    Dataset<Row> all = reader.pageViews().cache();
-    Row newest = all.agg(max(col("timestamp"))).head();
-    if (newest.isNullAt(0)) {
+    // Only the columns the sources read are cached: the event id's work ends with the dedup.
+    Dataset<Row> all = reader.pageViews().selectExpr(SOURCE_COLUMNS).cache();
+    Row lakeStats = all.agg(max(col("timestamp")), count(lit(1))).head();
+    if (lakeStats.isNullAt(0)) {
       throw new LakeException("the lake holds page-view files but no valid page views");
     }
-    long referenceTime = params.asOf().map(Instant::toEpochMilli).orElse(newest.getLong(0));
-    Dataset<Row> views = withinLookback(all, referenceTime, params).cache();
+    long referenceTime = params.asOf().map(Instant::toEpochMilli).orElse(lakeStats.getLong(0));
+    Dataset<Row> views = cachedWithinLookback(all, lakeStats.getLong(1), referenceTime, params);
     input.put("events", views.count());
-    all.unpersist();
     input.put("readers", distinctValues(views, "readerId"));
     input.put("articles", distinctValues(views, "articleId"));
     input.put("sessions", distinctValues(views, "sessionId"));
@@ -150,6 +155,22 @@ public final class TrainJob {
    */
   private static long distinctValues(Dataset<Row> views, String column) {
     return views.select(col(column)).distinct().count();
+  }
+
+  /**
+   * The cached views within the lookback: the cached lake itself when the lookback keeps all of it
+   * (the usual case: nothing older in the lake), so that the views are not cached a second time.
+   */
+  private static Dataset<Row> cachedWithinLookback(Dataset<Row> lake, long lakeEvents, long referenceTime,
+      TrainParams params) {
+    Dataset<Row> views = withinLookback(lake, referenceTime, params);
+    if (views.count() == lakeEvents) {
+      return lake;
+    }
+    views = views.cache();
+    views.count();
+    lake.unpersist();
+    return views;
   }
 
   private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {

@@ -97,6 +97,27 @@ class SplitTest {
   }
 
   @Test
+  void queriesAreCountedByTheSessionEvidenceForTheirNextItem() {
+    List<Interaction> data = new ArrayList<>();
+    // training sessions {a, b} and {c, d}; test session a a b c: [a] -> a is in the prefix,
+    // [a, a] -> b was clicked with a in training, [a, a, b] -> c never with a or b
+    data.add(new Interaction("r1", "s1", "a", 1000));
+    data.add(new Interaction("r1", "s1", "b", 2000));
+    data.add(new Interaction("r2", "s2", "c", 3000));
+    data.add(new Interaction("r2", "s2", "d", 4000));
+    data.add(new Interaction("r3", "s3", "a", 10 * DAY));
+    data.add(new Interaction("r3", "s3", "a", 10 * DAY + 1));
+    data.add(new Interaction("r3", "s3", "b", 10 * DAY + 2));
+    data.add(new Interaction("r3", "s3", "c", 10 * DAY + 3));
+    Map<String, Object> stats = NextClickSplit.lastSpan(1, Duration.ofDays(1), 20).split(data, 1).stats();
+
+    assertEquals(3, stats.get("queries"));
+    assertEquals(1, stats.get("nextInPrefix"));
+    assertEquals(1, stats.get("nextClickedWithAPrefixItemInTraining"));
+    assertEquals(1, stats.get("nextWithNoSessionEvidence"));
+  }
+
+  @Test
   void rareItemsAndSingleClickSessionsAreDropped() {
     List<Interaction> data = new ArrayList<>();
     for (int s = 0; s < 5; s++) {

@@ -122,9 +122,13 @@ class PublishFlowTest {
   }
 
   private static TrainResult train(String version, MutableClock clock) {
+    return train(version, clock, Optional.empty());
+  }
+
+  private static TrainResult train(String version, MutableClock clock, Optional<Instant> asOf) {
     TrainParams defaults = TrainParams.defaults();
     TrainParams params = new TrainParams(5, 10, 3, defaults.covisitHalfLife(), defaults.popularityHalfLife(),
-        4, 5, 0.05, 10.0, 0.25, defaults.lookback(), Optional.empty(), defaults.easeLambda(), defaults.easeMaxItems(),
+        4, 5, 0.05, 10.0, 0.25, defaults.lookback(), asOf, defaults.easeLambda(), defaults.easeMaxItems(),
         WEIGHTS, defaults.alsMaxItems(), defaults.contentMaxArticles());
     ModelStore store = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
     return new TrainJob(spark, store, clock, new Progress(System.out, TrainJob.STEPS))
@@ -135,6 +139,17 @@ class PublishFlowTest {
     ModelStore store = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
     new PublishJob(spark, store, endpoint, clock, new Progress(System.out, PublishJob.STEPS))
         .publish(version, TTL);
+  }
+
+  /** The views after --as-of are left out: the cached lake is filtered and cached anew. */
+  @Test
+  void trainsOnTheViewsUpToAsOfOnly() {
+    Instant asOf = NOW.minus(Duration.ofHours(3)).plusSeconds(90); // readers x0, y0, x1, y1 have read by then
+    TrainResult result = train("as-of", new MutableClock(NOW), Optional.of(asOf));
+    assertEquals(12L, result.meta().input().get("events"));
+    assertEquals(4L, result.meta().input().get("readers"));
+    assertEquals(asOf.toString(), result.meta().referenceTime());
+    assertEquals(4L, spark.read().parquet(result.stored().readerLists()).count());
   }
 
   @Test
