@@ -72,8 +72,11 @@ public final class TrainJob {
       throw new LakeException("the lake holds page-view files but no valid page views");
     }
     long referenceTime = params.asOf().map(Instant::toEpochMilli).orElse(lakeStats.getLong(0));
-    Dataset<Row> views = cachedWithinLookback(all, lakeStats.getLong(1), referenceTime, params);
-    input.put("events", views.count());
+    Dataset<Row> inLookback = withinLookback(all, referenceTime, params);
+    long events = inLookback.count();
+    // The usual lake holds nothing older than the lookback: then the cached lake is the views.
+    Dataset<Row> views = events == lakeStats.getLong(1) ? all : cachedInstead(inLookback, all);
+    input.put("events", events);
     input.put("readers", distinctValues(views, "readerId"));
     input.put("articles", distinctValues(views, "articleId"));
     input.put("sessions", distinctValues(views, "sessionId"));
@@ -157,20 +160,12 @@ public final class TrainJob {
     return views.select(col(column)).distinct().count();
   }
 
-  /**
-   * The cached views within the lookback: the cached lake itself when the lookback keeps all of it
-   * (the usual case: nothing older in the lake), so that the views are not cached a second time.
-   */
-  private static Dataset<Row> cachedWithinLookback(Dataset<Row> lake, long lakeEvents, long referenceTime,
-      TrainParams params) {
-    Dataset<Row> views = withinLookback(lake, referenceTime, params);
-    if (views.count() == lakeEvents) {
-      return lake;
-    }
-    views = views.cache();
-    views.count();
+  /** {@code views} cached in place of the lake they were filtered from. */
+  private static Dataset<Row> cachedInstead(Dataset<Row> views, Dataset<Row> lake) {
+    Dataset<Row> cached = views.cache();
+    cached.count();
     lake.unpersist();
-    return views;
+    return cached;
   }
 
   private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {
