@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code implicitPrefs=true}. Input: page views with {@code readerId}, {@code articleId} and an
  * optional {@code dwellMs}. A reader's preference for an article is its number of views, plus
  * {@code dwellWeight} per minute spent reading (capped per view so a tab left open is not love).
- * String ids are mapped to ALS's integer ids with {@link StringIndexer}.
+ * String ids are mapped to ALS's integer ids in alphabetical order, fitted with {@link StringIndexer}.
  */
 public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
 
@@ -85,6 +85,8 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
     Dataset<Row> interactions = dataset.toDF().transform(v -> confidencePerReaderArticle(v, perMinute)).cache();
     StringIndexerModel readerIds = indexer("readerId", READER_INDEX).fit(interactions);
     StringIndexerModel articleIds = indexer("articleId", ARTICLE_INDEX).fit(interactions);
+    LabelTable readers = LabelTable.of(dataset.sparkSession(), readerIds);
+    LabelTable articles = LabelTable.of(dataset.sparkSession(), articleIds);
     ALSModel factors = new ALS()
         .setImplicitPrefs(true)
         .setRank((Integer) $(rank))
@@ -102,15 +104,13 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
         // MLlib's default of 10×10 blocks is tuned for clusters; on a few local cores each extra
         // block is shuffle overhead that dominates small fits, so match the available parallelism.
         .setNumBlocks(Math.max(2, Math.min(10, dataset.sparkSession().sparkContext().defaultParallelism())))
-        .fit(articleIds.transform(readerIds.transform(interactions)));
-    return copyValues(new ImplicitAlsModel(uid, readerIds, articleIds, factors,
+        .fit(articles.indexed(readers.indexed(interactions)));
+    return copyValues(new ImplicitAlsModel(uid, readers, articles, factors,
         interactions.select("readerId", "articleId")), extractParamMap()).setParent(this);
   }
 
-  /** Ids not seen in training are skipped: ALS has no factors for them anyway. */
   private static StringIndexer indexer(String input, String output) {
-    return new StringIndexer().setInputCol(input).setOutputCol(output)
-        .setStringOrderType("alphabetAsc").setHandleInvalid("skip");
+    return new StringIndexer().setInputCol(input).setOutputCol(output).setStringOrderType("alphabetAsc");
   }
 
   static Dataset<Row> confidencePerReaderArticle(Dataset<Row> views, double perMinute) {

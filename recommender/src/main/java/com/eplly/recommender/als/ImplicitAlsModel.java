@@ -12,8 +12,6 @@ import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.feature.IndexToString;
-import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -31,16 +29,15 @@ import scala.reflect.ClassTag$;
 public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   private final String uid;
-  private final StringIndexerModel readerIds;
-  private final StringIndexerModel articleIds;
+  private final LabelTable readers;
+  private final LabelTable articles;
   private final ALSModel factors;
   private final Dataset<Row> seen;
 
-  ImplicitAlsModel(String uid, StringIndexerModel readerIds, StringIndexerModel articleIds, ALSModel factors,
-      Dataset<Row> seen) {
+  ImplicitAlsModel(String uid, LabelTable readers, LabelTable articles, ALSModel factors, Dataset<Row> seen) {
     this.uid = uid;
-    this.readerIds = readerIds;
-    this.articleIds = articleIds;
+    this.readers = readers;
+    this.articles = articles;
     this.factors = factors;
     this.seen = seen;
   }
@@ -52,20 +49,12 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   /** Reader ids by the integer index ALS's user factors are keyed with. */
   public String[] readerLabels() {
-    return readerIds.labels();
+    return readers.labels();
   }
 
   /** Article ids by the integer index ALS's item factors are keyed with. */
   public String[] articleLabels() {
-    return articleIds.labels();
-  }
-
-  public long readers() {
-    return readerIds.labels().length;
-  }
-
-  public long articles() {
-    return articleIds.labels().length;
+    return articles.labels();
   }
 
   /** Top {@code k} unread candidate articles per reader: {@code readerId, suggestions}. */
@@ -105,9 +94,7 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   /** {@code readerId, features}: every trained reader's factors. */
   public Dataset<Row> readerFactors() {
-    return new IndexToString().setInputCol("id").setOutputCol("readerId").setLabels(readerIds.labels())
-        .transform(factors.userFactors())
-        .select(col("readerId"), col("features"));
+    return readers.labelled(factors.userFactors(), "id").select(col("readerId"), col("features"));
   }
 
   /**
@@ -119,13 +106,13 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
   public CandidateFactors candidateFactors(Candidates candidates) {
     Dataset<Row> items = factors.itemFactors();
     if (candidates.servable().isPresent()) {
-      Dataset<Row> candidateIndexes = articleIds.transform(candidates.servable().get())
-          .select(col(ImplicitAls.ARTICLE_INDEX).cast("int").as("id"));
+      Dataset<Row> candidateIndexes = articles.indexed(candidates.servable().get())
+          .select(col(ImplicitAls.ARTICLE_INDEX).as("id"));
       items = items.join(candidateIndexes, "id");
     }
     // Ids index the alphabetical labels: ordered by id, the articles are in id order.
     List<Row> rows = items.select(col("id"), col("features")).orderBy(col("id")).collectAsList();
-    String[] all = articleIds.labels();
+    String[] all = articles.labels();
     int rank = factors.rank();
     String[] labels = new String[rows.size()];
     float[] matrix = new float[rank * rows.size()];
@@ -148,7 +135,7 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
   /** Adds a {@code prediction} (preference) column to rows with {@code readerId} and {@code articleId}. */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return factors.transform(articleIds.transform(readerIds.transform(dataset)))
+    return factors.transform(articles.indexed(readers.indexed(dataset.toDF())))
         .drop(ImplicitAls.READER_INDEX, ImplicitAls.ARTICLE_INDEX);
   }
 
@@ -163,7 +150,7 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   @Override
   public ImplicitAlsModel copy(ParamMap extra) {
-    return copyValues(new ImplicitAlsModel(uid, readerIds, articleIds, factors, seen), extra).setParent(parent());
+    return copyValues(new ImplicitAlsModel(uid, readers, articles, factors, seen), extra).setParent(parent());
   }
 
   @Override

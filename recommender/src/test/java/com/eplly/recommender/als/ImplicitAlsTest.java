@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,5 +93,21 @@ class ImplicitAlsTest {
     List<Suggestion> reader1 = lists.get("s-reader-1"); // read s0, s2, s3; s1 is the only unread sports candidate
     assertEquals("s1", reader1.get(0).articleId());
     assertFalse(lists.values().stream().flatMap(List::stream).anyMatch(s -> s.articleId().equals("s0")));
+  }
+
+  @Test
+  void transformScoresKnownPairsAndDropsUnknownIds() {
+    List<Row> pairs = List.of(RowFactory.create("s-reader-1", "s1"), RowFactory.create("s-reader-1", "c1"),
+        RowFactory.create("new-reader", "s1"), RowFactory.create("s-reader-1", "new-article"));
+    StructType schema = new StructType().add("readerId", "string").add("articleId", "string");
+
+    Map<String, Float> scores = new HashMap<>();
+    for (Row r : model.transform(spark.createDataFrame(pairs, schema)).collectAsList()) {
+      assertEquals("s-reader-1", r.getAs("readerId"));
+      scores.put(r.getAs("articleId"), r.getAs("prediction"));
+    }
+
+    assertEquals(Set.of("s1", "c1"), scores.keySet());
+    assertTrue(scores.get("s1") > scores.get("c1"), scores.toString());
   }
 }
