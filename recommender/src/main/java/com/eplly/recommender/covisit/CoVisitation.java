@@ -129,12 +129,14 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
             col("next.later.pairTime").as("pairTime"));
   }
 
-  /** Co-visits have no direction: each pair counts for both of its articles. */
+  /**
+   * Co-visits have no direction: each pair counts for both of its articles. Both rows come from
+   * one pass: a union of the two directions would sort and window every session twice.
+   */
   static Dataset<Row> bothDirections(Dataset<Row> following) {
-    Dataset<Row> forward = following.select(col("articleId"), col("neighbourId"), col("pairTime"));
-    Dataset<Row> backward = following.select(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"),
-        col("pairTime"));
-    return forward.unionByName(backward);
+    Column forward = struct(col("articleId"), col("neighbourId"), col("pairTime"));
+    Column backward = struct(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"), col("pairTime"));
+    return following.select(explode(array(forward, backward)).as("pair")).select("pair.*");
   }
 
   static Dataset<Row> decayedPairWeights(Dataset<Row> pairs, long now, long halfLifeMs) {

@@ -107,6 +107,9 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
         .transform(v -> CoVisitation.followingViews(v, w))
         .transform(t -> decayedTransitionWeights(t, now, halfLife))
         .transform(t -> withEveryArticlesReRead(t, views))
+        // Read twice (per-article totals and the overall re-read rate): cached, each session is
+        // sorted and windowed once.
+        .cache()
         .transform(t -> asNextProbability(t, prior));
     return copyValues(new FollowedByModel(uid, transitions), extractParamMap()).setParent(this);
   }
