@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +20,8 @@ import org.apache.spark.sql.types.StructType;
  * in the ALS stages that read the interactions.
  */
 final class LabelTable {
+
+  private static final int LABELS_PER_TASK = 20_000;
 
   private final String[] labels;
   private final Dataset<Row> rows;
@@ -41,7 +44,11 @@ final class LabelTable {
     }
     StructType schema = new StructType().add(indexer.getInputCol(), "string", false)
         .add(indexer.getOutputCol(), "int", false);
-    return new LabelTable(labels, spark.createDataFrame(rows, schema), indexer.getInputCol(), indexer.getOutputCol());
+    // Sliced so that no task carries more than ~20k labels (Spark warns above 1 MB per task).
+    int slices = Math.max(spark.sparkContext().defaultParallelism(), labels.length / LABELS_PER_TASK + 1);
+    Dataset<Row> table = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(rows, slices), schema);
+    return new LabelTable(labels, table, indexer.getInputCol(), indexer.getOutputCol());
   }
 
   /** Labels by index. */
