@@ -13,7 +13,8 @@ import java.util.List;
  *       newest versions; {@code reco:active}, a single small string;
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
- *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL).
+ *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
+ *       {@code live:applied:{tag}} (one small hash per slot tag, a field per partition).
  * </ul>
  */
 public final class Keyspace {
@@ -96,6 +97,17 @@ public final class Keyspace {
    */
   public static String liveSimilar(String articleId) {
     return "similar:" + articleId;
+  }
+
+  /**
+   * Hash: per page-views partition, the highest Kafka offset whose live-state updates are in Redis;
+   * written in the same script as the updates, so a retried or replayed batch counts nothing twice.
+   * Bounded (one field per partition, one hash per {@code tag}: a single one on one server, one per
+   * hash slot on a Redis Cluster, where {@code tag} is a hash tag placing it in that slot), with a
+   * TTL as long as the longest-lived key it guards.
+   */
+  public static String liveApplied(String tag) {
+    return "live:applied:{" + tag + "}";
   }
 
   /** Sorted set: view counts per article during the bucket containing {@code epochMs}; with TTL. */

@@ -132,8 +132,15 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param coVisitCap           co-visited articles kept per article (highest counts)
    * @param coVisitTtl           a co-visit set expires this long after its last update
    * @param coVisitReverseWeight weight of the backward pair B→A when A→B is read (0 disables it)
-   * @param sessionHeadCacheSize sessions whose newest article is remembered in memory, sparing a Redis read per
-   *                             session and batch (about 150 bytes each)
+   * @param sessionHeadCacheSize sessions whose recent reads are remembered in memory, sparing a Redis read per
+   *                             session and batch (about 150 bytes plus 8 per remembered read each)
+   * @param readerFirstReadTtl   lifetime of a reader list holding a single read: ids seen once (bots, random ids
+   *                             from anonymous clients) do not hold memory for {@code reader-recent-ttl}
+   * @param trendingCap          articles kept per trending bucket (highest counts)
+   * @param maxFutureSkew        views dated further ahead of ingest's clock are kept in the lake but left out of
+   *                             the live state, so nobody can pre-load future trending buckets
+   * @param maxEventsPerScript   views applied per Redis script call; bounds how long one call holds Redis
+   *                             (a few ms at 500), each call being atomic with its offset watermark
    */
   public record Live(
       @DefaultValue("100") int readerRecentCap,
@@ -144,9 +151,15 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue("100") int coVisitCap,
       @DefaultValue("2d") Duration coVisitTtl,
       @DefaultValue("0.5") double coVisitReverseWeight,
-      @DefaultValue("200000") int sessionHeadCacheSize) {
+      @DefaultValue("200000") int sessionHeadCacheSize,
+      @DefaultValue("1d") Duration readerFirstReadTtl,
+      @DefaultValue("1000") int trendingCap,
+      @DefaultValue("5m") Duration maxFutureSkew,
+      @DefaultValue("500") int maxEventsPerScript) {
 
     public Live {
+      positive("eplly.ingest.live.trending-cap", trendingCap);
+      positive("eplly.ingest.live.max-events-per-script", maxEventsPerScript);
       positive("eplly.ingest.live.reader-recent-cap", readerRecentCap);
       positive("eplly.ingest.live.session-head-cache-size", sessionHeadCacheSize);
       positive("eplly.ingest.live.session-recent-cap", sessionRecentCap);

@@ -1,6 +1,5 @@
 package com.eplly.ingest.live;
 
-import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import java.time.Clock;
@@ -11,156 +10,205 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Updates the live state in Redis from a batch of page views with one pipelined write of the
- * batch's aggregates: one LPUSH + PEXPIRE per distinct reader and session, one ZINCRBY per
- * distinct trending article and co-visit pair, one cap + PEXPIRE per co-visit set. The sessions'
- * previous articles come from {@link SessionHeads}, or for sessions new to this process from one
- * pipelined read before. Every key gets its TTL in the same pipeline that writes it; recent-read
- * lists longer than their cap (the LPUSH reply tells) are trimmed right after. Any Redis error
+ * Updates the live state in Redis from a batch of page views, exactly once in effect: each
+ * partition's views are applied in chunks by a script ({@link LiveScript}) that also advances the
+ * partition's offset watermark, so Redis runs a chunk's updates and its watermark together or not
+ * at all, and a retried, timed-out or replayed chunk finds the watermark and adds nothing twice.
+ * The rules of what a view changes live in {@link LiveChanges}. Views dated more than
+ * {@code max-future-skew} ahead of the clock are left out (the lake keeps them). Any Redis error
  * throws, so the batch is retried and its offsets are not committed.
  */
 @Component
 public class LiveStateWriter {
 
+  private static final Logger log = LoggerFactory.getLogger(LiveStateWriter.class);
+  /** Rounds per chunk: a partly applied or wrongly typed shard is sent again, a few times at most. */
+  private static final int MAX_ROUNDS = 4;
+
   private final UnifiedJedis redis;
   private final IngestProperties.Live settings;
   private final Clock clock;
-  private final SessionHeads sessionHeads;
+  private final SessionMemory sessionMemory;
+  private final LiveChanges rules;
+  private final LiveScript script = new LiveScript();
+  private final WatermarkShards shards;
+  private final long watermarkTtlMs;
 
   public LiveStateWriter(UnifiedJedis redis, IngestProperties properties, Clock clock) {
     this.redis = redis;
     this.settings = properties.ingest().live();
     this.clock = clock;
-    this.sessionHeads = new SessionHeads(settings.sessionHeadCacheSize(), settings.sessionRecentTtl().toMillis());
+    this.sessionMemory = new SessionMemory(settings.sessionHeadCacheSize(), settings.sessionRecentTtl().toMillis());
+    this.rules = new LiveChanges(settings);
+    this.shards = redis instanceof RedisClusterClient ? WatermarkShards.perSlot() : WatermarkShards.single();
+    this.watermarkTtlMs = java.util.stream.Stream.of(settings.readerRecentTtl(), settings.sessionRecentTtl(),
+        settings.trendingTtl(), settings.coVisitTtl()).mapToLong(java.time.Duration::toMillis).max().orElseThrow();
   }
 
-  /** Forgets the sessions' remembered heads; called when partitions change owner. */
+  /** What one call did. */
+  public record Result(int applied, int alreadyApplied, int futureIgnored, int scriptCalls) {
+    static final Result NONE = new Result(0, 0, 0, 0);
+  }
+
+  /** Forgets the sessions' remembered reads; called when partitions change owner. */
   public void forgetSessionHeads() {
-    sessionHeads.clear();
+    sessionMemory.clear();
   }
 
-  /** Applies new page views (consumption order); returns the number of Redis commands sent. */
-  public int apply(List<PageView> views) {
-    if (views.isEmpty()) {
-      return 0;
+  /** Applies page views (consumption order, so each partition's in offset order). */
+  public Result apply(List<LiveEvent> events) {
+    if (events.isEmpty()) {
+      return Result.NONE;
     }
     long now = clock.millis();
-    Map<String, String> heads = sessionHeads(views, now);
-    Map<CoVisitPairs.Pair, Long> pairs = CoVisitPairs.count(views, heads);
-
-    Map<String, List<String>> readerLists = new LinkedHashMap<>();
-    Map<String, List<String>> sessionLists = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> trending = new LinkedHashMap<>();
-    Map<String, Long> trendingExpireAt = new LinkedHashMap<>();
-    long bucketMs = Keyspace.TRENDING_BUCKET.toMillis();
-    // Grouped by the raw ids; each Redis key string is built once per reader or session, not per view.
-    for (PageView v : views) {
-      readerLists.computeIfAbsent(v.readerId(), k -> new ArrayList<>(4)).add(v.articleId());
-      sessionLists.computeIfAbsent(v.sessionId(), k -> new ArrayList<>(4)).add(v.articleId());
-      long expireAt = Math.floorDiv(v.timestamp(), bucketMs) * bucketMs + bucketMs + settings.trendingTtl().toMillis();
-      if (expireAt > now) { // an old event (replayed history) would only recreate an expired bucket
-        String key = Keyspace.trending(v.timestamp());
-        trending.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(v.articleId(), 1L, Long::sum);
-        trendingExpireAt.put(key, expireAt);
+    long latest = now + settings.maxFutureSkew().toMillis();
+    List<LiveEvent> current = new ArrayList<>(events.size());
+    for (LiveEvent e : events) {
+      if (e.view().timestamp() <= latest) {
+        current.add(e);
       }
     }
-    Map<String, Map<String, Double>> coVisits = new LinkedHashMap<>();
-    pairs.forEach((pair, count) -> {
-      coVisits.computeIfAbsent(Keyspace.coVisits(pair.from()), k -> new LinkedHashMap<>())
-          .merge(pair.to(), (double) count, Double::sum);
-      if (settings.coVisitReverseWeight() > 0) {
-        coVisits.computeIfAbsent(Keyspace.coVisits(pair.to()), k -> new LinkedHashMap<>())
-            .merge(pair.from(), count * settings.coVisitReverseWeight(), Double::sum);
-      }
-    });
-
-    List<Response<?>> replies = new ArrayList<>();
-    List<Push> pushes = new ArrayList<>(readerLists.size() + sessionLists.size());
-    try (AbstractPipeline p = redis.pipelined()) {
-      push(p, readerLists, Keyspace::readerRecent, settings.readerRecentCap(), settings.readerRecentTtl().toMillis(), pushes, replies);
-      push(p, sessionLists, Keyspace::sessionRecent, settings.sessionRecentCap(), settings.sessionRecentTtl().toMillis(), pushes, replies);
-      trending.forEach((key, counts) -> {
-        counts.forEach((article, n) -> replies.add(p.zincrby(key, n, article)));
-        replies.add(p.pexpireAt(key, trendingExpireAt.get(key)));
-      });
-      coVisits.forEach((key, scores) -> {
-        scores.forEach((article, w) -> replies.add(p.zincrby(key, w, article)));
-        // keep the highest-scored entries only: ranks are ascending, so drop the low end
-        replies.add(p.zremrangeByRank(key, 0, -(settings.coVisitCap() + 1L)));
-        replies.add(p.pexpire(key, settings.coVisitTtl().toMillis()));
-      });
-      p.sync();
+    try {
+      Map<String, SessionMemory.Recent> sessions = sessions(current, now);
+      List<LiveChange> changes = rules.of(current, sessions, now);
+      Tally tally = new Tally();
+      byPartition(current, changes).forEach((partition, run) -> applyPartition(partition, run, tally));
+      sessionMemory.remember(sessions, now);
+      return new Result(tally.applied, tally.already, events.size() - current.size(), tally.calls);
+    } catch (RuntimeException e) {
+      // Redis may hold what this memory missed (a timed-out reply); read the sessions back next time.
+      sessionMemory.clear();
+      throw e;
     }
-    replies.forEach(Response::get); // surfaces any command error as an exception
-    int trimmed = trimOverCap(pushes);
-    Map<String, String> newest = new HashMap<>(sessionLists.size() * 2);
-    sessionLists.forEach((session, articles) -> newest.put(session, articles.get(articles.size() - 1)));
-    sessionHeads.remember(newest, now);
-    return replies.size() + trimmed;
   }
 
-  /** Each session's newest article before this batch: remembered here, else read from Redis. */
-  private Map<String, String> sessionHeads(List<PageView> views, long now) {
-    Set<String> sessions = new LinkedHashSet<>();
-    views.forEach(v -> sessions.add(v.sessionId()));
-    Map<String, String> heads = new HashMap<>(sessions.size() * 2);
-    List<String> unknown = sessionHeads.lookUp(sessions, now, heads);
-    if (unknown.isEmpty()) {
-      return heads;
+  private static final class Tally {
+    int applied;
+    int already;
+    int calls;
+  }
+
+  /** A partition's events (offset order) and their changes (same order). */
+  private record Run(List<LiveEvent> events, List<LiveChange> changes) {}
+
+  private static Map<Integer, Run> byPartition(List<LiveEvent> events, List<LiveChange> changes) {
+    Map<Integer, Run> runs = new LinkedHashMap<>();
+    for (LiveEvent e : events) {
+      runs.computeIfAbsent(e.partition(), p -> new Run(new ArrayList<>(), new ArrayList<>())).events().add(e);
     }
-    List<Response<String>> replies = new ArrayList<>(unknown.size());
+    for (LiveChange c : changes) {
+      runs.get(c.partition()).changes().add(c);
+    }
+    return runs;
+  }
+
+  /** Applies a partition's run in chunks of at most {@code max-events-per-script} views, in order. */
+  private void applyPartition(int partition, Run run, Tally tally) {
+    int chunk = settings.maxEventsPerScript();
+    int from = 0;
+    int changeFrom = 0;
+    while (from < run.events().size()) {
+      int to = Math.min(from + chunk, run.events().size());
+      long first = run.events().get(from).offset();
+      long last = run.events().get(to - 1).offset();
+      int changeTo = changeFrom;
+      while (changeTo < run.changes().size() && run.changes().get(changeTo).offset() <= last) {
+        changeTo++;
+      }
+      applyChunk(partition, first, last, run.changes().subList(changeFrom, changeTo), to - from, tally);
+      from = to;
+      changeFrom = changeTo;
+    }
+  }
+
+  private void applyChunk(int partition, long first, long last, List<LiveChange> changes, int events, Tally tally) {
+    Map<String, List<LiveChange>> byShard = new LinkedHashMap<>();
+    for (LiveChange c : changes) {
+      byShard.computeIfAbsent(shards.watermarkOf(c.key()), k -> new ArrayList<>()).add(c);
+    }
+    Map<String, Long> after = new HashMap<>(); // per shard: changes at or below this offset are in Redis
+    Set<String> inline = new LinkedHashSet<>();
+    Set<String> pending = new LinkedHashSet<>(byShard.keySet());
+    boolean anyApplied = false;
+    boolean anyAlready = false;
+    for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
+      Map<String, Response<Object>> replies = new LinkedHashMap<>();
+      try (AbstractPipeline p = redis.pipelined()) {
+        for (String shard : pending) {
+          long floor = after.getOrDefault(shard, first - 1);
+          List<LiveChange> rest = byShard.get(shard).stream().filter(c -> c.offset() > floor).toList();
+          if (!rest.isEmpty()) {
+            replies.put(shard, script.queue(p, shard, watermarkTtlMs, partition, floor + 1, last, rules.byKey(rest).values(),
+                inline.contains(shard)));
+          }
+        }
+        p.sync();
+      }
+      tally.calls += replies.size();
+      pending.clear();
+      for (Map.Entry<String, Response<Object>> reply : replies.entrySet()) {
+        String shard = reply.getKey();
+        LiveScript.Outcome outcome;
+        try {
+          outcome = LiveScript.outcome(reply.getValue().get());
+        } catch (JedisNoScriptException e) {
+          inline.add(shard);
+          pending.add(shard);
+          continue;
+        }
+        if (outcome instanceof LiveScript.Outcome.Applied) {
+          anyApplied = true;
+        } else if (outcome instanceof LiveScript.Outcome.AlreadyApplied) {
+          anyAlready = true;
+        } else if (outcome instanceof LiveScript.Outcome.PartlyApplied partly) {
+          after.put(shard, partly.watermark());
+          pending.add(shard);
+        } else if (outcome instanceof LiveScript.Outcome.WrongType wrong) {
+          // Live state is derived data: a key of another type (a stray write) is dropped, not kept forever.
+          log.warn("Live-state key {} held another type; deleted it so the live state can be written", wrong.key());
+          redis.del(wrong.key());
+          pending.add(shard);
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("live state of partition " + partition + " offsets " + first + ".." + last
+          + " not applied after " + MAX_ROUNDS + " rounds (another writer of the same partition?)");
+    }
+    if (anyApplied || !anyAlready) {
+      tally.applied += events;
+    } else {
+      tally.already += events;
+    }
+  }
+
+  /** Each session's recent reads before this batch: remembered here, else read from Redis. */
+  private Map<String, SessionMemory.Recent> sessions(List<LiveEvent> events, long now) {
+    Set<String> ids = new LinkedHashSet<>();
+    events.forEach(e -> ids.add(e.view().sessionId()));
+    Map<String, SessionMemory.Recent> sessions = new HashMap<>(ids.size() * 2);
+    List<String> unknown = sessionMemory.lookUp(ids, now, sessions);
+    if (unknown.isEmpty()) {
+      return sessions;
+    }
+    List<Response<List<String>>> replies = new ArrayList<>(unknown.size());
     try (AbstractPipeline p = redis.pipelined()) {
-      unknown.forEach(s -> replies.add(p.lindex(Keyspace.sessionRecent(s), 0)));
+      unknown.forEach(s -> replies.add(p.lrange(Keyspace.sessionRecent(s), 0, settings.sessionRecentCap() - 1L)));
       p.sync();
     }
     for (int i = 0; i < unknown.size(); i++) {
-      String head = replies.get(i).get();
-      if (head != null) {
-        heads.put(unknown.get(i), head);
-      }
+      sessions.put(unknown.get(i), SessionMemory.Recent.of(replies.get(i).get()));
     }
-    return heads;
-  }
-
-  /** One LPUSH to a capped list, and the list's length it answered. */
-  private record Push(String key, int cap, Response<Long> length) {}
-
-  private static void push(AbstractPipeline p, Map<String, List<String>> lists, Function<String, String> keyOf, int cap,
-      long ttlMs, List<Push> pushes, List<Response<?>> replies) {
-    lists.forEach((id, articles) -> {
-      String key = keyOf.apply(id);
-      // LPUSH of a1..an leaves an at the head: newest first, as the keyspace promises
-      List<String> tail = articles.size() > cap ? articles.subList(articles.size() - cap, articles.size()) : articles;
-      Response<Long> length = p.lpush(key, tail.toArray(String[]::new));
-      pushes.add(new Push(key, cap, length));
-      replies.add(length);
-      replies.add(p.pexpire(key, ttlMs));
-    });
-  }
-
-  /**
-   * Trims the lists the batch pushed beyond their cap. Most lists are below it, so this saves an
-   * LTRIM per reader and session; should the process die before the trim, the list stays over its
-   * cap only until its next push (which trims it) or its TTL, both set already.
-   */
-  private int trimOverCap(List<Push> pushes) {
-    List<Push> over = pushes.stream().filter(x -> x.length().get() > x.cap()).toList();
-    if (over.isEmpty()) {
-      return 0;
-    }
-    List<Response<String>> replies = new ArrayList<>(over.size());
-    try (AbstractPipeline p = redis.pipelined()) {
-      over.forEach(x -> replies.add(p.ltrim(x.key(), 0, x.cap() - 1L)));
-      p.sync();
-    }
-    replies.forEach(Response::get);
-    return replies.size();
+    return sessions;
   }
 }

@@ -12,6 +12,7 @@ import com.eplly.ingest.deadletter.Rejected;
 import com.eplly.ingest.lake.LakePlan;
 import com.eplly.ingest.lake.LakeRecord;
 import com.eplly.ingest.lake.LakeWriter;
+import com.eplly.ingest.live.LiveEvent;
 import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.IngestMetrics;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code page-views} in batches: rejects invalid records (and, when
  * {@code eplly.ingest.require-known-article} is on, views of articles missing from the catalog)
- * to the DLQ, updates the live state with the events new to the lake, then writes them to the lake. It returns (and the
+ * to the DLQ, updates the live state (exactly once, by its own offset watermarks), then writes the lake. It returns (and the
  * container commits the offsets) only when all three succeeded; any exception makes Spring Kafka's
  * error handler redeliver the batch after a back-off, and the lake's offset check keeps the
  * redelivery from writing anything twice.
@@ -97,8 +98,11 @@ public class PageViewListener {
     deadLetters.publish(Topics.PAGE_VIEWS_DLQ, rejected);
 
     LakePlan<ValidView> plan = lake.plan(LakeLayout.PAGE_VIEWS, valid);
-    // Only events new to the lake touch the counters, so a replay does not count anything twice.
-    live.apply(plan.newValues().stream().map(ValidView::view).toList());
+    // Every valid view goes to the live state, whether or not the lake has it: the live state's own
+    // offset watermarks leave out what an earlier attempt applied (the lake write may have failed after it).
+    List<LiveEvent> events = new ArrayList<>(valid.size());
+    valid.forEach(r -> events.add(new LiveEvent(r.partition(), r.offset(), r.value().view())));
+    live.apply(events);
     int files = lake.write(plan, ValidView::line);
 
     rejected.forEach(r -> metrics.rejected(Topics.PAGE_VIEWS, r.reason()));

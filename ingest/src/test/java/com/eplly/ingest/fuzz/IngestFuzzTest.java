@@ -230,10 +230,17 @@ class IngestFuzzTest {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> LakeLayout.parseFileName(p.getFileName().toString()).isPresent()).toList();
+    List<Path> files = null;
+    // The writer renames temp files while we walk: a file that vanished mid-walk means "look again".
+    for (int attempt = 1; files == null; attempt++) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        files = walk.filter(p -> LakeLayout.parseFileName(p.getFileName().toString()).isPresent())
+            .filter(Files::isRegularFile).toList();
+      } catch (java.io.UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 5) {
+          throw e;
+        }
+      }
     }
     List<String> lines = new ArrayList<>();
     for (Path p : files) {

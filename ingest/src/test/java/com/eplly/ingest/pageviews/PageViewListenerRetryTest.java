@@ -1,0 +1,119 @@
+package com.eplly.ingest.pageviews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.eplly.contracts.Topics;
+import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.contracts.redis.Keyspace;
+import com.eplly.ingest.catalog.KnownArticles;
+import com.eplly.ingest.config.IngestProperties;
+import com.eplly.ingest.deadletter.DeadLetterPublisher;
+import com.eplly.ingest.lake.LakeWriter;
+import com.eplly.ingest.lake.LocalLakeStorage;
+import com.eplly.ingest.live.LiveStateWriter;
+import com.eplly.ingest.monitoring.IngestMetrics;
+import com.eplly.ingest.support.EmbeddedRedisExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A batch whose lake write fails after its live-state update is retried, as Spring Kafka's error
+ * handler does: the lake then holds each view once and the live state counts each view once, equal
+ * to a run without the failure. The lake write fails for real (a folder squats the temporary file's name).
+ */
+@ExtendWith(EmbeddedRedisExtension.class)
+class PageViewListenerRetryTest {
+
+  private static final long NOW = System.currentTimeMillis();
+
+  private final EventCodec codec = new EventCodec(Clock.systemUTC());
+  private UnifiedJedis redis;
+
+  @BeforeEach
+  void connect() {
+    redis = RedisClient.create("127.0.0.1", EmbeddedRedisExtension.port());
+    redis.flushAll();
+  }
+
+  @AfterEach
+  void close() {
+    redis.close();
+  }
+
+  @Test
+  void aLakeWriteFailingAfterTheLiveUpdateCountsNothingTwice(@TempDir Path cleanLake, @TempDir Path faultyLake)
+      throws IOException {
+    List<ConsumerRecord<String, byte[]>> batch = batch(60);
+    listener(cleanLake).onBatch(batch);
+    Map<String, Object> clean = liveState();
+
+    redis.flushAll();
+    Path dir = faultyLake.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(NOW));
+    Path squatter = dir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 0, batch.size() - 1));
+    Files.createDirectories(squatter);
+    PageViewListener listener = listener(faultyLake);
+
+    assertThatThrownBy(() -> listener.onBatch(batch)).hasMessageContaining("cannot write lake file");
+    assertThat(redis.llen(Keyspace.readerRecent("r-0"))).as("the live update ran before the failure").isPositive();
+    Files.delete(squatter);
+    listener.onBatch(batch); // the redelivery
+
+    assertThat(liveState()).isEqualTo(clean);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly(LakeLayout.fileName(0, 0, batch.size() - 1));
+    }
+  }
+
+  private List<ConsumerRecord<String, byte[]>> batch(int count) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String reader = "r-" + (i % 6);
+      PageView v = new PageView(java.util.UUID.nameUUIDFromBytes(("e-" + i).getBytes()).toString(), reader, "a-" + (i * 7 % 11), "s-" + reader, NOW, null, null);
+      records.add(new ConsumerRecord<>(Topics.PAGE_VIEWS, 0, i, reader, codec.encode(v)));
+    }
+    return records;
+  }
+
+  private PageViewListener listener(Path lake) {
+    IngestProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+        "eplly.ingest.lake-path", lake.toString()))).bindOrCreate("eplly", IngestProperties.class);
+    return new PageViewListener(codec, new DeadLetterPublisher(null, Duration.ofSeconds(1)),
+        new LakeWriter(new LocalLakeStorage(lake)), new LiveStateWriter(redis, properties, Clock.systemUTC()),
+        new KnownArticles(redis), new IngestMetrics(new SimpleMeterRegistry()), properties);
+  }
+
+  private Map<String, Object> liveState() {
+    Map<String, Object> state = new TreeMap<>();
+    for (String key : redis.keys("*")) {
+      switch (redis.type(key)) {
+        case "list" -> state.put(key, redis.lrange(key, 0, -1));
+        case "zset" -> state.put(key, redis.zrangeWithScores(key, 0, -1));
+        default -> { } // watermarks
+      }
+    }
+    assertThat(state).isNotEmpty();
+    return state;
+  }
+}
