@@ -6,6 +6,7 @@ import com.eplly.api.errors.UnavailableException;
 import com.eplly.api.recommend.ActiveVersion;
 import com.eplly.contracts.codec.Validation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,16 +43,23 @@ public class AdminController {
     return redis(registry::list);
   }
 
-  @Operation(summary = "Serve a published version whose keys have not expired")
+  @Operation(summary = "Serve a published version whose keys have not expired (and extend them to their"
+      + " publish TTL); with ?expected=V only if V is still the active version, else 409")
   @PostMapping("/{version}/activate")
-  public ActivationResult activate(@PathVariable String version) {
+  public ActivationResult activate(@PathVariable String version,
+      @Parameter(description = "the version the caller saw active; the switch fails with 409 if another is active by now")
+      @RequestParam(required = false) String expected) {
     if (!Validation.isId(version)) {
       throw new BadRequestException("version must be 1-128 characters of [A-Za-z0-9._:-]");
     }
-    return switched(() -> registry.activate(version));
+    if (expected != null && !Validation.isId(expected)) {
+      throw new BadRequestException("expected must be a version: 1-128 characters of [A-Za-z0-9._:-]");
+    }
+    return switched(() -> registry.activate(version, expected));
   }
 
-  @Operation(summary = "Serve the version published before the active one (the newest still available)")
+  @Operation(summary = "Serve the version published before the active one (the newest still available);"
+      + " 409 if the active version changes meanwhile or that version is about to expire")
   @PostMapping("/rollback")
   public ActivationResult rollback() {
     return switched(registry::rollback);

@@ -1,8 +1,10 @@
 package com.eplly.api.config;
 
+import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recommend how recommendations are assembled and cached
  * @param events    page-view intake
  * @param admin     the model-version admin endpoints
+ * @param models    model-version activation rules and the active version's keep-alive
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
  */
 @ConfigurationProperties(prefix = "eplly")
@@ -21,7 +24,16 @@ public record EpllyProperties(
     @DefaultValue Recommend recommend,
     @DefaultValue Events events,
     @DefaultValue Admin admin,
-    @DefaultValue Widget widget) {
+    @DefaultValue Widget widget,
+    @DefaultValue Models models) {
+
+  @ConstructorBinding
+  public EpllyProperties {}
+
+  /** Without {@code models}: the defaults of {@link Models}. */
+  public EpllyProperties(Redis redis, Recommend recommend, Events events, Admin admin, Widget widget) {
+    this(redis, recommend, events, admin, widget, Models.defaults());
+  }
 
   /**
    * Redis connection.
@@ -34,13 +46,67 @@ public record EpllyProperties(
    *                 with a cluster, this is the pool of each node)
    * @param clusterNodes {@code host:port} seeds of a Redis Cluster; when set, host and port are
    *                 ignored and a request's keys are pipelined per node. Empty: one Redis server
+   * @param username ACL user (env {@code EPLLY_REDIS_USERNAME}); empty = the default user
+   * @param password AUTH password (env {@code EPLLY_REDIS_PASSWORD}); empty = no AUTH
+   * @param ssl      connect over TLS (env {@code EPLLY_REDIS_SSL}); the server's certificate must
+   *                 name the host (or cluster node) connected to
+   * @param truststore CA certificates trusted for TLS: a PEM file ({@code .pem/.crt/.cer}) or a
+   *                 PKCS12/JKS keystore (env {@code EPLLY_REDIS_TRUSTSTORE}); empty = the JVM's default trust
+   * @param truststorePassword password of a keystore truststore (env {@code EPLLY_REDIS_TRUSTSTORE_PASSWORD})
    */
   public record Redis(
       @DefaultValue("localhost") String host,
       @DefaultValue("6379") int port,
       @DefaultValue("100ms") Duration timeout,
       @DefaultValue("32") int poolSize,
-      @DefaultValue List<String> clusterNodes) {}
+      @DefaultValue List<String> clusterNodes,
+      String username,
+      String password,
+      @DefaultValue("false") boolean ssl,
+      String truststore,
+      String truststorePassword) {
+
+    @ConstructorBinding
+    public Redis {}
+
+    /** Without AUTH or TLS. */
+    public Redis(String host, int port, Duration timeout, int poolSize, List<String> clusterNodes) {
+      this(host, port, timeout, poolSize, clusterNodes, null, null, false, null, null);
+    }
+
+    /** The shared client settings (contracts) these properties describe. */
+    public RedisSettings settings() {
+      return new RedisSettings(host, port, clusterNodes, 0, username, password, ssl, truststore,
+          truststorePassword, timeout, "eplly-api");
+    }
+
+    @Override
+    public String toString() {
+      return settings().toString();
+    }
+  }
+
+  /**
+   * Model versions ({@code eplly.models.*}): activation rules and the keep-alive of the active one.
+   *
+   * @param refuseMargin      activate and rollback refuse a version whose keys expire sooner than
+   *                          this (some of its lists may already be gone): 409
+   * @param keepAliveInterval how often this instance checks whether the active version's keys have
+   *                          fallen below half their publish TTL, and if so re-extends them
+   * @param keepAliveLock     how long one instance holds the keep-alive lock ({@code SET NX PX}), so
+   *                          that several instances do not all extend the same keys; longer than one
+   *                          extension of the largest version takes
+   */
+  public record Models(
+      @DefaultValue("1h") Duration refuseMargin,
+      @DefaultValue("10m") Duration keepAliveInterval,
+      @DefaultValue("5m") Duration keepAliveLock) {
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Models defaults() {
+      return new Models(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5));
+    }
+  }
 
   /**
    * Recommendation assembly.

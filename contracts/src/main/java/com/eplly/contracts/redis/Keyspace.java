@@ -9,8 +9,10 @@ import java.util.List;
  *
  * <p>Owners and bounds (every key has a TTL or a size cap):
  * <ul>
- *   <li>recommender publish: {@code reco:{v}:*} with a TTL; {@code reco:versions}, trimmed to the
- *       newest versions; {@code reco:active}, a single small string;
+ *   <li>recommender publish: {@code reco:{v}:*} with a TTL (re-extended while the version is
+ *       active); {@code reco:versions}, trimmed to the newest versions; {@code reco:active}, a single
+ *       small string;
+ *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry;
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
@@ -56,9 +58,17 @@ public final class Keyspace {
     return "reco:" + version + ":popular";
   }
 
-  /** Pattern matching every key of a version, for deleting one. */
+  /** Pattern matching every key of a version, for scanning (extending or deleting) them. */
   public static String versionPattern(String version) {
     return "reco:" + version + ":*";
+  }
+
+  /**
+   * String: held (SET NX PX) by the one api instance re-extending the active version's keys, so
+   * that several instances do not all scan it. Outside {@code reco:*} so no version pattern matches it.
+   */
+  public static String keepAliveLock() {
+    return "lock:reco-keep-alive";
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------

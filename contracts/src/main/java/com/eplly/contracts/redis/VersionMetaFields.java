@@ -15,6 +15,11 @@ public final class VersionMetaFields {
   public static final String REFERENCE_TIME = "referenceTime";
   /** Training parameters as a JSON object. */
   public static final String PARAMS = "params";
+  /**
+   * Lifetime (seconds) the version's keys were published with: what activation and the api's
+   * keep-alive extend them to again.
+   */
+  public static final String TTL_SECONDS = "ttlSeconds";
   public static final String TRAIN_SECONDS = "trainSeconds";
   public static final String ARTICLE_LISTS = "articleLists";
   public static final String READER_LISTS = "readerLists";

@@ -1,18 +1,12 @@
 package com.eplly.ingest.config;
 
 import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.redis.RedisClients;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The shared building blocks: clock, codec, Redis client and dead-letter publisher. */
@@ -29,24 +23,10 @@ public class CoreConfig {
     return new EventCodec(clock);
   }
 
+  /** One server or a cluster, with AUTH and TLS as configured (see {@link RedisClients}). */
   @Bean(destroyMethod = "close")
   UnifiedJedis redisClient(IngestProperties properties) {
-    IngestProperties.Redis redis = properties.redis();
-    int timeout = (int) redis.timeout().toMillis();
-    JedisClientConfig client = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis(timeout)
-        .socketTimeoutMillis(timeout)
-        .clientName("eplly-ingest")
-        .build();
-    if (!redis.clusterNodes().isEmpty()) {
-      Set<HostAndPort> seeds = new LinkedHashSet<>();
-      redis.clusterNodes().forEach(node -> seeds.add(HostAndPort.from(node)));
-      return RedisClusterClient.builder().nodes(seeds).clientConfig(client).build();
-    }
-    return RedisClient.builder()
-        .hostAndPort(new HostAndPort(redis.host(), redis.port()))
-        .clientConfig(client)
-        .build();
+    return RedisClients.open(properties.redis().settings());
   }
 
   @Bean

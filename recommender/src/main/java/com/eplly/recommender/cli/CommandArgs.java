@@ -20,16 +20,24 @@ public final class CommandArgs {
   private final Map<String, String> values;
   private final List<String> positionals;
   private final boolean help;
+  private final Map<String, String> env;
 
-  private CommandArgs(Map<String, Flag> flags, Map<String, String> values, List<String> positionals, boolean help) {
+  private CommandArgs(Map<String, Flag> flags, Map<String, String> values, List<String> positionals, boolean help,
+      Map<String, String> env) {
     this.flags = flags;
     this.values = values;
     this.positionals = positionals;
     this.help = help;
+    this.env = env;
   }
 
   /** Parses {@code --name value}, {@code --name=value} and switches; anything else is positional. */
   public static CommandArgs parse(List<Flag> known, String[] args) {
+    return parse(known, args, Map.of());
+  }
+
+  /** As {@link #parse(List, String[])}, with the environment secrets may be read from. */
+  public static CommandArgs parse(List<Flag> known, String[] args, Map<String, String> env) {
     Map<String, Flag> flags = new HashMap<>();
     known.forEach(f -> flags.put(f.name(), f));
     Map<String, String> values = new HashMap<>();
@@ -69,7 +77,12 @@ public final class CommandArgs {
       }
       values.put(name, value);
     }
-    return new CommandArgs(flags, values, positionals, help);
+    return new CommandArgs(flags, values, positionals, help, Map.copyOf(env));
+  }
+
+  /** A variable of the environment the CLI runs in, if set and not empty. */
+  public Optional<String> env(String name) {
+    return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
   }
 
   public boolean help() {

@@ -11,12 +11,12 @@ import java.util.List;
  */
 record ModelsOptions(String models, RedisEndpoint redis) {
 
-  static final List<Flag> FLAGS = List.of(Flag.MODELS, Flag.REDIS);
+  static final List<Flag> FLAGS = List.of(Flag.MODELS, Flag.REDIS, Flag.REDIS_PASSWORD_FILE);
 
   static ModelsOptions from(CommandArgs a) {
     if (!a.positionals().isEmpty()) {
       throw new UsageException("unexpected argument '" + a.positionals().get(0) + "'");
     }
-    return new ModelsOptions(a.string("models"), a.parsed("redis", RedisEndpoint::new));
+    return new ModelsOptions(a.string("models"), RedisOptions.endpoint(a));
   }
 }

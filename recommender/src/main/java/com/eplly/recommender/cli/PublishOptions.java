@@ -18,7 +18,7 @@ record PublishOptions(String models, String master, String version, RedisEndpoin
 
   static final List<Flag> FLAGS = List.of(
       Flag.option("version", VersionId.LATEST, "version folder to publish, or 'latest'"),
-      Flag.MODELS, Flag.REDIS, Flag.TTL, Flag.MASTER);
+      Flag.MODELS, Flag.REDIS, Flag.REDIS_PASSWORD_FILE, Flag.TTL, Flag.MASTER);
 
   static PublishOptions from(CommandArgs a) {
     String version = a.string("version");
@@ -26,6 +26,6 @@ record PublishOptions(String models, String master, String version, RedisEndpoin
       a.parsed("version", VersionId::checked);
     }
     return new PublishOptions(a.string("models"), a.string("master"), version,
-        a.parsed("redis", RedisEndpoint::new), TrainOptions.positive(a, "ttl"));
+        RedisOptions.endpoint(a), TrainOptions.positive(a, "ttl"));
   }
 }

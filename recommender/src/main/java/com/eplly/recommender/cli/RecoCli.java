@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Entry point of {@code reco}, the data team's CLI: {@code train}, {@code publish},
@@ -27,7 +29,7 @@ public final class RecoCli {
       new EvaluateCommand(), new CompareCommand(), new GenerateCommand());
 
   public static void main(String[] args) {
-    System.exit(new RecoCli().run(args, new CliContext(System.out, System.err, Clock.systemUTC())));
+    System.exit(new RecoCli().run(args, new CliContext(System.out, System.err, Clock.systemUTC(), System.getenv())));
   }
 
   public int run(String[] args, CliContext ctx) {
@@ -43,7 +45,7 @@ public final class RecoCli {
     }
     Command command = found.get();
     try {
-      CommandArgs parsed = CommandArgs.parse(command.flags(), Arrays.copyOfRange(args, 1, args.length));
+      CommandArgs parsed = CommandArgs.parse(command.flags(), Arrays.copyOfRange(args, 1, args.length), ctx.env());
       if (parsed.help()) {
         printHelp(command, ctx.out());
         return OK;
@@ -56,7 +58,16 @@ public final class RecoCli {
     } catch (LakeException | ModelStoreException | RegistryException | DatasetException e) {
       ctx.err().println("error: " + e.getMessage());
       return FAILED;
+    } catch (JedisDataException e) {
+      if (!isAuthError(e)) {
+        ctx.err().println("error: " + command.name() + " failed: Redis answered " + e.getMessage());
+        return FAILED;
+      }
+      return refusedCredentials(ctx, e);
     } catch (JedisConnectionException e) {
+      if (e.getCause() instanceof JedisDataException cause && isAuthError(cause)) {
+        return refusedCredentials(ctx, cause);
+      }
       ctx.err().println("error: cannot reach Redis (" + rootMessage(e) + "); check --redis");
       return FAILED;
     } catch (Exception e) {
@@ -64,6 +75,18 @@ public final class RecoCli {
       e.printStackTrace(ctx.err());
       return FAILED;
     }
+  }
+
+  private static int refusedCredentials(CliContext ctx, Exception e) {
+    ctx.err().println("error: Redis refused the credentials (" + e.getMessage() + "); set "
+        + RedisOptions.PASSWORD_ENV + " or --" + Flag.REDIS_PASSWORD_FILE.name());
+    return FAILED;
+  }
+
+  private static boolean isAuthError(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    return e instanceof JedisAccessControlException || m.startsWith("NOAUTH") || m.startsWith("WRONGPASS")
+        || m.contains("AUTH") || m.contains("invalid username-password");
   }
 
   private static String rootMessage(Throwable e) {

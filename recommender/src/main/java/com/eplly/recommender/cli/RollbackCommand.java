@@ -1,10 +1,14 @@
 package com.eplly.recommender.cli;
 
 import com.eplly.contracts.redis.VersionRegistry;
+import com.eplly.contracts.redis.VersionSwitch;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 
-/** {@code reco rollback}: re-activates the version published before the active one. */
+/**
+ * {@code reco rollback}: re-activates the version published before the active one (extending its
+ * keys), unless the active version changes meanwhile or that version is about to expire.
+ */
 final class RollbackCommand implements Command {
 
   @Override
@@ -26,10 +30,10 @@ final class RollbackCommand implements Command {
   public int run(CommandArgs args, CliContext ctx) {
     RedisOptions options = RedisOptions.from(args, false);
     try (UnifiedJedis client = options.redis().open()) {
-      VersionRegistry registry = new VersionRegistry(client);
-      String from = registry.active().orElse("-");
-      String to = registry.rollback();
-      ctx.out().println("rolled back: active version is now " + to + " (was " + from + ")");
+      VersionRegistry registry = options.registry(client);
+      VersionSwitch plan = registry.planRollback();
+      registry.apply(plan);
+      ctx.out().println("rolled back: active version is now " + plan.to() + " (was " + plan.from() + ")");
     }
     return 0;
   }

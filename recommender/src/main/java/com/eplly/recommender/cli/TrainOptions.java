@@ -45,7 +45,7 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
       Flag.option("als-max-items", String.valueOf(DEFAULTS.alsMaxItems()), "ALS: most popular articles ranked for every reader (cost grows with readers times this)"),
       Flag.option("content-max-articles", String.valueOf(DEFAULTS.contentMaxArticles()), "content: newest catalog articles covered (cost grows with its square)"),
       Flag.toggle("publish", "publish the version to Redis and activate it when training succeeds"),
-      Flag.REDIS, Flag.TTL);
+      Flag.REDIS, Flag.REDIS_PASSWORD_FILE, Flag.TTL);
 
   static TrainOptions from(CommandArgs a) {
     TrainParams params = new TrainParams(
@@ -62,7 +62,7 @@ record TrainOptions(String lake, String models, String master, Optional<String> 
         a.positiveInt("als-max-items"), a.positiveInt("content-max-articles"));
     return new TrainOptions(a.string("lake"), a.string("models"), a.string("master"),
         a.optional("version").map(v -> a.parsed("version", com.eplly.recommender.model.VersionId::checked)),
-        params, a.toggle("publish"), a.parsed("redis", RedisEndpoint::new), positive(a, "ttl"));
+        params, a.toggle("publish"), RedisOptions.endpoint(a), positive(a, "ttl"));
   }
 
   static Duration positive(CommandArgs a, String name) {

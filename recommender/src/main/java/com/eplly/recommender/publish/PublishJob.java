@@ -1,6 +1,7 @@
 package com.eplly.recommender.publish;
 
 import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.redis.RegistryException;
 import com.eplly.contracts.redis.VersionRegistry;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Suggestion;
@@ -30,8 +31,10 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Publishes a trained version to Redis: every list key with a TTL (written from the Spark
- * partitions in pipelined batches), the popular list and the meta hash, then registers the
- * version and, only once all of that succeeded, flips the active pointer to it.
+ * partitions in pipelined batches), the popular list and the meta hash (recording that TTL, which
+ * activation and the api's keep-alive extend the keys to again), then registers the version and,
+ * only once all of that succeeded, flips the active pointer to it, if the pointer still names the
+ * version that was active when the publish started (else it fails and leaves the pointer alone).
  */
 public final class PublishJob {
 
@@ -58,6 +61,10 @@ public final class PublishJob {
     ModelMeta meta = store.readMeta(version);
     StoredVersion stored = store.version(version);
     long ttlSeconds = Math.max(1, ttl.toSeconds());
+    String previous;
+    try (UnifiedJedis client = redis.open()) {
+      previous = new VersionRegistry(client).active().orElse(null);
+    }
 
     progress.begin("article lists -> " + redis.display());
     long articleKeys = writeLists(stored.articleLists(), ListKind.ARTICLE, version, ttlSeconds);
@@ -71,15 +78,19 @@ public final class PublishJob {
       progress.begin("popular list and version meta");
       List<Suggestion> popular = readPopular(stored);
       Instant publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      writeSingles(client, version, popular, metaHash(meta, publishedAt), ttlSeconds);
+      writeSingles(client, version, popular, metaHash(meta, publishedAt, ttlSeconds), ttlSeconds);
       progress.end(String.format(java.util.Locale.ROOT, "%d popular articles; keys expire in %.1f days",
           popular.size(), ttlSeconds / 86_400.0));
 
       progress.begin("activating " + version);
       VersionRegistry registry = new VersionRegistry(client);
-      String previous = registry.active().orElse(null);
       registry.register(version, publishedAt);
-      registry.activate(version);
+      try {
+        registry.switchToFresh(version, previous);
+      } catch (RegistryException e) {
+        throw new RegistryException(e.kind(), version + " is published but not active: " + e.getMessage()
+            + "; 'reco activate " + version + "' makes it active");
+      }
       progress.end("active: " + version + (previous == null ? "" : " (was " + previous + ")"));
       return new PublishResult(version, articleKeys, readerKeys, popular.size(), previous,
           (System.nanoTime() - started) / 1e9);
@@ -116,8 +127,9 @@ public final class PublishJob {
     }
   }
 
-  static Map<String, String> metaHash(ModelMeta meta, Instant publishedAt) {
+  static Map<String, String> metaHash(ModelMeta meta, Instant publishedAt, long ttlSeconds) {
     Map<String, String> hash = new LinkedHashMap<>();
+    hash.put(VersionMetaFields.TTL_SECONDS, Long.toString(ttlSeconds));
     hash.put(VersionMetaFields.CREATED, meta.createdAt());
     hash.put(VersionMetaFields.PUBLISHED, publishedAt.toString());
     hash.put(VersionMetaFields.REFERENCE_TIME, meta.referenceTime());

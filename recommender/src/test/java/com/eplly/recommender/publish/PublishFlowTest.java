@@ -188,6 +188,7 @@ class PublishFlowTest {
     Map<String, String> meta = redis.hgetAll(Keyspace.versionMeta("v1"));
     assertEquals(v1.meta().createdAt(), meta.get(VersionMetaFields.CREATED));
     assertEquals("28", meta.get(VersionMetaFields.EVENTS));
+    assertEquals(Long.toString(TTL.toSeconds()), meta.get(VersionMetaFields.TTL_SECONDS), "what activation extends to");
     assertTrue(meta.get(VersionMetaFields.PARAMS).contains("\"alsRank\":4"), meta.get(VersionMetaFields.PARAMS));
     assertEquals((double) clock.millis(), redis.zscore(Keyspace.versions(), "v1"));
 
@@ -232,6 +233,29 @@ class PublishFlowTest {
     }
     assertEquals("v2", redis.get(Keyspace.activeVersion()));
     assertEquals(NOW.plusSeconds(60).toEpochMilli(), redis.zscore(Keyspace.versions(), "v1").longValue(), "v1 not re-registered");
+
+    // someone activates v1 while a publish of v2 writes its lists: the publish must not overwrite it
+    ByteArrayOutputStream progressOut = new ByteArrayOutputStream();
+    PrintStream racing = new PrintStream(new java.io.OutputStream() {
+      private boolean switched;
+
+      @Override
+      public void write(int b) {
+        progressOut.write(b);
+        if (!switched && progressOut.toString(StandardCharsets.UTF_8).contains("article lists")) {
+          switched = true;
+          new VersionRegistry(redis).activate("v1", "v2");
+        }
+      }
+    }, true, StandardCharsets.UTF_8);
+    clock.advance(Duration.ofHours(1));
+    ModelStore raceStore = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
+    RegistryException lost = assertThrows(RegistryException.class, () ->
+        new PublishJob(spark, raceStore, endpoint, clock, new Progress(racing, PublishJob.STEPS)).publish("v2", TTL));
+    assertEquals(RegistryException.Kind.CONFLICT, lost.kind());
+    assertTrue(lost.getMessage().contains("v2 is published but not active") && lost.getMessage().contains("expected v2 but it is v1"),
+        lost.getMessage());
+    assertEquals("v1", redis.get(Keyspace.activeVersion()));
   }
 
   private static void assertListsMatchParquet(TrainResult version) {
