@@ -85,7 +85,7 @@ class ClusterIT {
     VersionRegistry registry = new VersionRegistry(stack.redisClient());
     for (String v : List.of("v-cluster-1", "v-cluster-2")) {
       stack.redisClient().hset(Keyspace.versionMeta(v), Map.of("createdAt", "0"));
-      stack.redisClient().expire(Keyspace.versionMeta(v), 600);
+      stack.redisClient().expire(Keyspace.versionMeta(v), 7_200); // beyond activate's 1 h refusal margin
     }
     registry.register("v-cluster-1", Instant.ofEpochMilli(1_000));
     registry.register("v-cluster-2", Instant.ofEpochMilli(2_000));
