@@ -23,6 +23,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -78,6 +79,8 @@ public class KafkaConfig {
     // a record, which the recoverer dead-letters (see IngestErrorHandler).
     IngestErrorHandler handler = new IngestErrorHandler(new DeadLetterRecoverer(deadLetters, metrics), backOff);
     handler.setRetryListeners(new BatchFailureListener(metrics, stalls));
+    // redelivery after a pinned record is routine, not an error; the retry listener logs each failure
+    handler.setLogLevel(KafkaException.Level.WARN);
     return handler;
   }
 
