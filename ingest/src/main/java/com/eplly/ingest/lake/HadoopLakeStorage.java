@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Options;
@@ -84,6 +85,15 @@ public final class HadoopLakeStorage implements LakeStorage {
 
   @Override
   public void publish(String relativeDir, String fileName, List<byte[]> lines) throws IOException {
+    try {
+      write(relativeDir, fileName, lines);
+    } catch (FSError e) {
+      // the local file system reports disk errors (ENOSPC, EIO) as an Error; to the caller it is an IO failure
+      throw new IOException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  private void write(String relativeDir, String fileName, List<byte[]> lines) throws IOException {
     Path dir = resolve(relativeDir);
     Path tmp = new Path(dir, LakeLayout.TEMP_PREFIX + fileName);
     try (FSDataOutputStream out = fc.create(tmp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
@@ -143,8 +153,9 @@ public final class HadoopLakeStorage implements LakeStorage {
       }
       fc.delete(renamed, false);
       return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (IOException | RuntimeException | FSError e) {
+      Throwable cause = e instanceof FSError && e.getCause() != null ? e.getCause() : e;
+      return Optional.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     } finally {
       deleteQuietly(probe);
       deleteQuietly(renamed);
