@@ -191,9 +191,8 @@ class PoisonRecordTest {
   @Test
   @Order(3)
   void consumerLagPerPartitionIsOnThePrometheusEndpoint() {
-    // Boot's MicrometerConsumerListener binds the client metrics; per-partition ones exist once the
-    // consumer fetched the partition and show after Micrometer's next refresh (every 60 s)
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(get("/actuator/prometheus"))
+    // per-partition client metrics exist once the consumer fetched the partition; they are looked for every 10 s
+    await().atMost(Duration.ofSeconds(25)).untilAsserted(() -> assertThat(get("/actuator/prometheus"))
         .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"page-views\""));
   }
 
