@@ -21,5 +21,23 @@ public final class Topics {
   /** Header on dead-lettered records: the topic the record was first published to. */
   public static final String ORIGINAL_TOPIC_HEADER = "dlq-original-topic";
 
+  /** Header on dead-lettered records: the Kafka partition the record was consumed from (decimal text). */
+  public static final String ORIGINAL_PARTITION_HEADER = "dlq-original-partition";
+
+  /** Header on dead-lettered records: the record's offset in its original partition (decimal text). */
+  public static final String ORIGINAL_OFFSET_HEADER = "dlq-original-offset";
+
+  /**
+   * Header on a dead-lettered record whose value the dead-letter topic refused: why it was cut to a
+   * prefix (e.g. the producer's RecordTooLargeException). Its presence means the value is truncated.
+   */
+  public static final String TRUNCATED_HEADER = "dlq-truncated";
+
+  /** Header on a truncated dead-lettered record: the original value's length in bytes (decimal text). */
+  public static final String ORIGINAL_SIZE_HEADER = "dlq-original-size";
+
+  /** Header on a truncated dead-lettered record: SHA-256 of the original value, lower-case hex. */
+  public static final String ORIGINAL_SHA256_HEADER = "dlq-original-sha256";
+
   private Topics() {}
 }

@@ -14,6 +14,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.catalog.ArticleListener;
 import com.eplly.ingest.monitoring.IngestMetrics;
+import com.eplly.ingest.monitoring.PartitionStalls;
 import com.eplly.ingest.pageviews.PageViewListener;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
 import io.micrometer.core.instrument.Counter;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -118,6 +120,7 @@ class IngestPipelineTest {
   @Autowired PageViewListener pageViewListener;
   @Autowired ArticleListener articleListener;
   @LocalServerPort int httpPort;
+  @LocalManagementPort int managementPort;
 
   private final EventCodec codec = new EventCodec(Clock.systemUTC());
 
@@ -265,6 +268,10 @@ class IngestPipelineTest {
       await().atMost(DEADLINE).until(() -> counter(IngestMetrics.BATCH_FAILURES, Topics.PAGE_VIEWS) >= failures + 3);
       assertThat(lakeLines(LakeLayout.PAGE_VIEWS)).hasSize(before); // not written, not committed
       assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+      // the failing partition shows in the stuck gauge from its first failure (health turns on stuck-after)
+      assertThat(meters.find(PartitionStalls.STUCK_SECONDS).tag("topic", Topics.PAGE_VIEWS).gauges())
+          .anySatisfy(g -> assertThat(g.value()).isPositive());
+      assertThat(get("/actuator/health").body()).contains("\"partitions\"").contains("JedisConnectionException");
     } finally {
       EmbeddedRedisExtension.restart();
     }
@@ -272,6 +279,14 @@ class IngestPipelineTest {
     assertThat(redis.llen(Keyspace.readerRecent("late-reader-0"))).isEqualTo(10);
     assertThat(redis.ttl(Keyspace.readerRecent("late-reader-0"))).isPositive();
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    assertThat(meters.find(PartitionStalls.STUCK_SECONDS).tag("topic", Topics.PAGE_VIEWS).gauges())
+        .allSatisfy(g -> assertThat(g.value()).isZero());
+    // actuator lives on the management port only; the main port serves nothing
+    HttpResponse<String> onMainPort = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(onMainPort.statusCode()).isEqualTo(404);
+    assertThat(managementPort).isNotEqualTo(httpPort);
   }
 
   @Test
@@ -391,7 +406,7 @@ class IngestPipelineTest {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

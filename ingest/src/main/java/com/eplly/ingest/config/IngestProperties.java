@@ -84,6 +84,9 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
    * @param requireKnownArticle dead-letter page views whose articleId has no {@code article:{id}} hash in
    *                        Redis (reason "unknown article"); costs one pipelined Redis read per batch. Off by
    *                        default because a view may arrive before its article's catalog record is consumed
+   * @param lakeProbeInterval how long the lake health's write probe (create, write, fsync, rename and delete a
+   *                        small temporary file under the lake root) is reused before it runs again, so that
+   *                        health polling does not hammer the disk
    */
   public record Ingest(
       @DefaultValue("var/lake") String lakePath,
@@ -95,10 +98,12 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
       @DefaultValue Catalog catalog,
       @DefaultValue Content content,
       @DefaultValue("30s") Duration summaryInterval,
-      @DefaultValue("false") boolean requireKnownArticle) {
+      @DefaultValue("false") boolean requireKnownArticle,
+      @DefaultValue("5s") Duration lakeProbeInterval) {
 
     public Ingest {
       lakeHadoop = lakeHadoop == null ? Map.of() : Map.copyOf(lakeHadoop);
+      lakeProbeInterval = lakeProbeInterval == null ? Duration.ofSeconds(5) : lakeProbeInterval;
     }
   }
 
@@ -144,16 +149,21 @@ public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest i
   }
 
   /**
-   * Exponential back-off between redeliveries of a failed batch.
+   * Exponential back-off between redeliveries of a batch that failed transiently (Redis or Kafka
+   * unavailable or timing out, IO errors); such batches are retried forever, never skipped. A
+   * permanent failure is pinned on its record, which goes to the dead-letter topic instead.
    *
    * @param initialInterval first pause
    * @param multiplier      growth per attempt
    * @param maxInterval     longest pause; retries go on forever at this pace
+   * @param stuckAfter      a partition whose deliveries keep failing this long turns health {@code partitions}
+   *                        DOWN (the gauge {@code eplly.ingest.partition.stuck.seconds} shows it from the first failure)
    */
   public record Retry(
       @DefaultValue("500ms") Duration initialInterval,
       @DefaultValue("2.0") double multiplier,
-      @DefaultValue("30s") Duration maxInterval) {}
+      @DefaultValue("30s") Duration maxInterval,
+      @DefaultValue("30s") Duration stuckAfter) {}
 
   /**
    * Live state: every key is capped and expires.

@@ -3,11 +3,20 @@ package com.eplly.ingest.config;
 import com.eplly.ingest.lake.LakeRebalanceListener;
 import com.eplly.ingest.lake.LakeWriter;
 import com.eplly.ingest.live.LiveStateWriter;
+import com.eplly.ingest.deadletter.DeadLetterPublisher;
+import com.eplly.ingest.deadletter.DeadLetterRecoverer;
 import com.eplly.ingest.monitoring.BatchFailureListener;
+import com.eplly.ingest.monitoring.ConsumerLagMetrics;
 import com.eplly.ingest.monitoring.IngestMetrics;
+import com.eplly.ingest.monitoring.PartitionProgressInterceptor;
+import com.eplly.ingest.monitoring.PartitionStalls;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,16 +25,21 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring on top of Boot's factories (which keep {@code spring.kafka.*}, connection details
- * and client metrics): raw bytes in and out, batch listeners, offsets committed per finished
- * batch, and failed batches redelivered with back-off, forever, never skipped.
+ * and client metrics, including per-partition consumer lag): raw bytes in and out, batch listeners,
+ * offsets committed per finished batch; transiently failed batches redelivered with back-off,
+ * forever, never skipped; a record that fails permanently dead-lettered (see {@link IngestErrorHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
@@ -58,36 +72,68 @@ public class KafkaConfig {
   }
 
   @Bean
-  DefaultErrorHandler batchErrorHandler(IngestProperties properties, IngestMetrics metrics) {
+  DefaultErrorHandler batchErrorHandler(IngestProperties properties, IngestMetrics metrics, PartitionStalls stalls,
+      DeadLetterPublisher deadLetters) {
     IngestProperties.Retry retry = properties.ingest().retry();
     ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
     backOff.setMaxInterval(retry.maxInterval().toMillis());
     backOff.setMaxElapsedTime(Long.MAX_VALUE);
     backOff.setMaxAttempts(Long.MAX_VALUE);
-    // With infinite back-off the recoverer is reached only for exceptions classified as not
-    // retryable; there are none (below), and should it run anyway it refuses to skip, so the batch
-    // is sought back and redelivered instead of being lost.
-    DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-      throw new IllegalStateException("refusing to skip " + record.topic() + "-" + record.partition()
-          + "@" + record.offset() + "; it will be redelivered", e);
-    }, backOff);
-    // Every failure is retried: a stalled partition (visible in logs and metrics) beats a lost event.
-    handler.setClassifications(Map.of(), true);
-    handler.setRetryListeners(new BatchFailureListener(metrics));
+    // Transient failures are retried forever (the back-off never ends); permanent ones are pinned on
+    // a record, which the recoverer dead-letters (see IngestErrorHandler).
+    IngestErrorHandler handler = new IngestErrorHandler(new DeadLetterRecoverer(deadLetters, metrics), backOff);
+    handler.setRetryListeners(new BatchFailureListener(metrics, stalls));
+    // redelivery after a pinned record is routine, not an error; the retry listener logs each failure
+    handler.setLogLevel(KafkaException.Level.WARN);
     return handler;
+  }
+
+  @Bean(destroyMethod = "close")
+  ConsumerLagMetrics<String, byte[]> consumerLagMetrics(MeterRegistry registry) {
+    return new ConsumerLagMetrics<>(registry);
   }
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
       ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler batchErrorHandler, LakeWriter lake,
-      LiveStateWriter live) {
+      LiveStateWriter live, PartitionStalls stalls, ConsumerLagMetrics<String, byte[]> lagMetrics) {
+    if (consumerFactory instanceof DefaultKafkaConsumerFactory<String, byte[]> factory) {
+      // Boot's listener looks for new (per-partition) client metrics once a minute; ours every 10 s.
+      // Swapped here, after every customizer ran, so that exactly one binds each consumer.
+      factory.getListeners().stream().filter(MicrometerConsumerListener.class::isInstance).toList()
+          .forEach(factory::removeListener);
+      factory.addListener(lagMetrics);
+    }
     ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(consumerFactory);
     factory.setBatchListener(true);
     factory.setCommonErrorHandler(batchErrorHandler);
+    factory.setBatchInterceptor(new PartitionProgressInterceptor<>(stalls));
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.BATCH);
-    container.setConsumerRebalanceListener(new LakeRebalanceListener(lake, live::forgetSessionHeads));
+    LakeRebalanceListener lakeOwners = new LakeRebalanceListener(lake, live::forgetSessionHeads);
+    container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+      @Override
+      public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        lakeOwners.onPartitionsAssigned(consumer, partitions);
+      }
+
+      @Override
+      public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        lakeOwners.onPartitionsRevokedBeforeCommit(consumer, partitions);
+      }
+
+      @Override
+      public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        stalls.forget(partitions);
+      }
+
+      @Override
+      public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        lakeOwners.onPartitionsLost(consumer, partitions);
+        stalls.forget(partitions);
+      }
+    });
     return factory;
   }
 }

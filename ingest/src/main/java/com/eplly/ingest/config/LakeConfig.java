@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class LakeConfig {
 
-  /** Stale temporary files are removed before consuming starts. */
+  /**
+   * Opens the lake without walking it, so start-up takes the same time on any lake size; crash
+   * leftovers are removed per folder and partition on first write (see {@link LakeWriter}).
+   */
   @Bean
   LakeWriter lakeWriter(IngestProperties properties) {
-    LakeWriter lake = new LakeWriter(storage(properties.ingest()));
-    lake.cleanUp();
-    return lake;
+    return new LakeWriter(storage(properties.ingest()));
   }
 
   static LakeStorage storage(IngestProperties.Ingest ingest) {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -24,11 +26,23 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * {@link LakeStorage} on any Hadoop FileSystem ({@code file://}, {@code hdfs://}, {@code s3a://}
  * when its connector is on the classpath), with the same all-or-nothing publish as
  * {@link LocalLakeStorage}: temporary name, {@code hsync}, then a rename that replaces the target.
+ *
+ * <p>What "durable" means per scheme: on {@code file:} (the raw local file system) {@code hsync} is an
+ * fsync of the file, and after the rename the folder (and, once, the new hour and date folders) is
+ * fsynced through java.nio, exactly as {@link LocalLakeStorage} does. On HDFS {@code hsync} puts the
+ * blocks on every replica's disk and the rename is a NameNode edit, logged durably before it returns;
+ * nothing more can be synced from a client. On object stores (S3A) there is no rename: the file is
+ * uploaded on close and copied to its final name, so it becomes visible whole or not at all;
+ * {@code hsync} syncs nothing there (S3A downgrades it to a warning by default) and durability is
+ * the store's once the upload completed.
  */
 public final class HadoopLakeStorage implements LakeStorage {
 
   private final FileContext fc;
   private final Path root;
+  private final boolean local;
+  private final DirectorySync directories = new DirectorySync();
+  private final String probeId = UUID.randomUUID().toString();
 
   /**
    * @param root   the lake root URI; a URI without scheme is a local folder
@@ -45,6 +59,7 @@ public final class HadoopLakeStorage implements LakeStorage {
       Path path = new Path(root.getScheme() == null ? new java.io.File(root.getPath()).toURI() : root);
       this.fc = FileContext.getFileContext(path.toUri(), conf);
       this.root = fc.makeQualified(path);
+      this.local = "file".equals(this.root.toUri().getScheme());
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot open lake " + root + ": " + e.getMessage(), e);
     }
@@ -70,6 +85,15 @@ public final class HadoopLakeStorage implements LakeStorage {
 
   @Override
   public void publish(String relativeDir, String fileName, List<byte[]> lines) throws IOException {
+    try {
+      write(relativeDir, fileName, lines);
+    } catch (FSError e) {
+      // the local file system reports disk errors (ENOSPC, EIO) as an Error; to the caller it is an IO failure
+      throw new IOException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  private void write(String relativeDir, String fileName, List<byte[]> lines) throws IOException {
     Path dir = resolve(relativeDir);
     Path tmp = new Path(dir, LakeLayout.TEMP_PREFIX + fileName);
     try (FSDataOutputStream out = fc.create(tmp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
@@ -85,20 +109,25 @@ public final class HadoopLakeStorage implements LakeStorage {
     }
     // Atomic on HDFS and local disks; on object stores a copy, which readers still never see half-done.
     fc.rename(tmp, new Path(dir, fileName), Options.Rename.OVERWRITE);
+    if (local) {
+      // as LocalLakeStorage: the rename and new hour/date folders reach the disk with their parents' fsync
+      directories.afterRename(java.nio.file.Path.of(dir.toUri()));
+    }
   }
 
   @Override
-  public int deleteTemporaryFiles() throws IOException {
-    if (!fc.util().exists(root)) {
-      return 0;
-    }
+  public int deleteTemporaryFiles(String relativeDir, int partition) throws IOException {
     List<Path> stale = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> it = fc.util().listFiles(root, true);
-    while (it.hasNext()) {
-      Path p = it.next().getPath();
-      if (p.getName().startsWith(LakeLayout.TEMP_PREFIX)) {
-        stale.add(p);
+    try {
+      RemoteIterator<FileStatus> it = fc.listStatus(resolve(relativeDir));
+      while (it.hasNext()) {
+        FileStatus status = it.next();
+        if (status.isFile() && TemporaryFiles.ofPartition(status.getPath().getName(), partition)) {
+          stale.add(status.getPath());
+        }
       }
+    } catch (FileNotFoundException e) {
+      return 0;
     }
     for (Path p : stale) {
       fc.delete(p, false);
@@ -107,12 +136,49 @@ public final class HadoopLakeStorage implements LakeStorage {
   }
 
   @Override
-  public boolean isWritable() {
+  public Optional<String> writeProblem() {
+    Path probe = new Path(root, TemporaryFiles.probeName(probeId));
+    Path renamed = new Path(root, TemporaryFiles.probeName(probeId) + "-renamed");
     try {
       fc.mkdir(root, FsPermission.getDirDefault(), true);
-      return fc.getFileStatus(root).isDirectory();
+      deleteOldProbes();
+      try (FSDataOutputStream out = fc.create(probe, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
+          Options.CreateOpts.perms(FsPermission.getFileDefault()))) {
+        out.write(TemporaryFiles.PROBE_CONTENT);
+        out.hsync();
+      }
+      fc.rename(probe, renamed, Options.Rename.OVERWRITE);
+      if (local) {
+        DirectorySync.sync(java.nio.file.Path.of(root.toUri()));
+      }
+      fc.delete(renamed, false);
+      return Optional.empty();
+    } catch (IOException | RuntimeException | FSError e) {
+      Throwable cause = e instanceof FSError && e.getCause() != null ? e.getCause() : e;
+      return Optional.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    } finally {
+      deleteQuietly(probe);
+      deleteQuietly(renamed);
+    }
+  }
+
+  /** Probe files of crashed processes (any instance) sit in the root only; an hour old means abandoned. */
+  private void deleteOldProbes() throws IOException {
+    long before = System.currentTimeMillis() - TemporaryFiles.ABANDONED_PROBE_AGE.toMillis();
+    RemoteIterator<FileStatus> it = fc.listStatus(root);
+    while (it.hasNext()) {
+      FileStatus status = it.next();
+      if (status.isFile() && TemporaryFiles.isProbe(status.getPath().getName()) && status.getModificationTime() < before) {
+        fc.delete(status.getPath(), false);
+      }
+    }
+  }
+
+  private void deleteQuietly(Path p) {
+    try {
+      fc.delete(p, false);
     } catch (IOException | RuntimeException e) {
-      return false;
+      // the probe already failed or the file is gone; an hour-old leftover is removed by a later probe
     }
   }
 

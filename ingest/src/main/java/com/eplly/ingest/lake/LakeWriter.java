@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,29 +14,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends batches to the event lake exactly once: plans which records are new, then publishes one
  * atomic file per (partition, hour). Offsets may be committed only after {@link #write} returned.
+ * Start-up touches nothing: crash leftovers are removed folder by folder as partitions are written.
  */
 public final class LakeWriter {
 
   private static final Logger log = LoggerFactory.getLogger(LakeWriter.class);
 
+  private static final int MAX_CLEANED = 50_000;
+
   private final LakeStorage storage;
   private final OffsetIndex index;
+  private final Set<Cleaned> cleaned = ConcurrentHashMap.newKeySet();
 
   public LakeWriter(LakeStorage storage) {
     this.storage = storage;
     this.index = new OffsetIndex(storage);
-  }
-
-  /** Removes temporary files of a previous crash; called once before consuming starts. */
-  public void cleanUp() {
-    try {
-      int deleted = storage.deleteTemporaryFiles();
-      if (deleted > 0) {
-        log.info("Deleted {} unfinished temporary file(s) under {}", deleted, storage.location());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean temporary files under " + storage.location(), e);
-    }
   }
 
   /** The files this batch adds to {@code dataset}, leaving out records an earlier run already wrote. */
@@ -50,6 +44,7 @@ public final class LakeWriter {
         lines.add(encoder.apply(r.value()));
       }
       try {
+        deleteStaleTemporaryFiles(file);
         storage.publish(file.relativeDir(), file.fileName(), lines);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write lake file " + file.relativeDir() + "/" + file.fileName(), e);
@@ -58,6 +53,31 @@ public final class LakeWriter {
     }
     return plan.files().size();
   }
+
+  /**
+   * Before a partition's first file in a folder, deletes that partition's temporary files there: a
+   * crashed writer left them where its replay writes again. Only the partition's owner (this thread)
+   * writes its temporary files, so none being written is touched; folders the process never writes
+   * keep their leftovers, which every reader skips by their prefix.
+   */
+  private void deleteStaleTemporaryFiles(LakeFile<?> file) throws IOException {
+    Cleaned key = new Cleaned(file.relativeDir(), file.partition());
+    if (cleaned.contains(key)) {
+      return;
+    }
+    int deleted = storage.deleteTemporaryFiles(file.relativeDir(), file.partition());
+    if (deleted > 0) {
+      log.info("Deleted {} unfinished temporary file(s) of partition {} under {}/{}", deleted, file.partition(),
+          storage.location(), file.relativeDir());
+    }
+    if (cleaned.size() > MAX_CLEANED) {
+      cleaned.clear(); // forgetting only costs one more folder listing per (folder, partition)
+    }
+    cleaned.add(key);
+  }
+
+  /** A (folder, partition) whose stale temporary files were deleted by this process. */
+  private record Cleaned(String relativeDir, int partition) {}
 
   /** Forgets cached offsets of partitions that changed owner (see {@link OffsetIndex#forget}). */
   public void forget(String dataset, Collection<Integer> partitions) {

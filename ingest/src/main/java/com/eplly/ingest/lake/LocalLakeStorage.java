@@ -4,6 +4,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,17 +14,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
-/** {@link LakeStorage} on a local (or mounted) file system through java.nio. */
+/**
+ * {@link LakeStorage} on a local (or mounted) file system through java.nio: each file is fsynced
+ * before its rename, and its folder (and, once, the new hour and date folders) after it.
+ */
 public final class LocalLakeStorage implements LakeStorage {
 
-  private static final int MAX_DURABLE_FOLDERS = 50_000;
-
   private final Path root;
-  private final Set<Path> durableFolders = ConcurrentHashMap.newKeySet();
+  private final DirectorySync directories = new DirectorySync();
+  private final String probeId = UUID.randomUUID().toString();
 
   public LocalLakeStorage(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -61,29 +64,17 @@ public final class LocalLakeStorage implements LakeStorage {
     }
     Files.move(tmp, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     // The rename and any new hour/date folders are durable only once their parent folders are synced.
-    syncDirectory(dir);
-    // The hour and date folders' own entries need syncing once, not for every file published in them;
-    // a folder counts as durable only after a sync completed (another thread may still be syncing it).
-    if (!durableFolders.contains(dir)) {
-      syncDirectory(dir.getParent());
-      syncDirectory(dir.getParent().getParent());
-      if (durableFolders.size() > MAX_DURABLE_FOLDERS) {
-        durableFolders.clear(); // years of hours; forgetting only costs a few extra syncs
-      }
-      durableFolders.add(dir);
-    }
+    directories.afterRename(dir);
   }
 
   @Override
-  public int deleteTemporaryFiles() throws IOException {
-    if (!Files.isDirectory(root)) {
+  public int deleteTemporaryFiles(String relativeDir, int partition) throws IOException {
+    Path dir = resolve(relativeDir);
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.filter(p -> TemporaryFiles.ofPartition(p.getFileName().toString(), partition)).forEach(stale::add);
+    } catch (NoSuchFileException e) {
       return 0;
-    }
-    List<Path> stale;
-    try (Stream<Path> all = Files.walk(root)) {
-      stale = all.filter(p -> p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
-          .filter(Files::isRegularFile)
-          .toList();
     }
     for (Path p : stale) {
       Files.deleteIfExists(p);
@@ -92,12 +83,50 @@ public final class LocalLakeStorage implements LakeStorage {
   }
 
   @Override
-  public boolean isWritable() {
+  public Optional<String> writeProblem() {
+    Path probe = root.resolve(TemporaryFiles.probeName(probeId));
+    Path renamed = root.resolve(TemporaryFiles.probeName(probeId) + "-renamed");
     try {
       Files.createDirectories(root);
-      return Files.isWritable(root);
-    } catch (IOException e) {
-      return false;
+      deleteOldProbes();
+      try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        channel.write(ByteBuffer.wrap(TemporaryFiles.PROBE_CONTENT));
+        channel.force(true);
+      }
+      Files.move(probe, renamed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DirectorySync.sync(root);
+      Files.delete(renamed);
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      deleteQuietly(probe);
+      deleteQuietly(renamed);
+    }
+  }
+
+  /** Probe files of crashed processes (any instance) sit in the root only; an hour old means abandoned. */
+  private void deleteOldProbes() throws IOException {
+    long before = System.currentTimeMillis() - TemporaryFiles.ABANDONED_PROBE_AGE.toMillis();
+    try (Stream<Path> files = Files.list(root)) {
+      for (Path p : files.filter(p -> TemporaryFiles.isProbe(p.getFileName().toString())).toList()) {
+        try {
+          if (Files.getLastModifiedTime(p).toMillis() < before) {
+            Files.deleteIfExists(p);
+          }
+        } catch (NoSuchFileException e) {
+          // deleted meanwhile by its own process
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException | RuntimeException e) {
+      // the probe already failed or the file is gone; an hour-old leftover is removed by a later probe
     }
   }
 
@@ -112,17 +141,6 @@ public final class LocalLakeStorage implements LakeStorage {
       throw new IllegalArgumentException("lake path escapes the root: " + relativeDir);
     }
     return p;
-  }
-
-  private static void syncDirectory(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Some platforms cannot open folders for sync; the rename itself is still atomic there.
-    }
   }
 
   /** Lets a stream write to a channel whose lifetime is managed elsewhere. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Coarse class of a rejection reason, small enough to be a metric tag. */
 public enum RejectionKind {
-  EMPTY, TOO_LARGE, MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_ARTICLE;
+  EMPTY, TOO_LARGE, MALFORMED_JSON, MISSING_FIELD, INVALID_FIELD, UNKNOWN_ARTICLE, PROCESSING_FAILED;
 
   /** Classifies a codec reason (first broken rule wins). */
   public static RejectionKind of(String reason) {
@@ -14,6 +14,9 @@ public enum RejectionKind {
     }
     if (r.startsWith("record of") && r.contains("exceeds")) {
       return TOO_LARGE;
+    }
+    if (r.startsWith("processing failed")) {
+      return PROCESSING_FAILED;
     }
     if (r.startsWith("unknown article")) {
       return UNKNOWN_ARTICLE;

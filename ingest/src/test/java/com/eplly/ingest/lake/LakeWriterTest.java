@@ -76,19 +76,38 @@ class LakeWriterTest {
 
   @ParameterizedTest
   @MethodSource("storages")
-  void startupDeletesStaleTemporaryFilesOnly(Function<Path, LakeStorage> storage) throws IOException {
-    LakeWriter lake = new LakeWriter(storage.apply(root));
-    write(lake, offsets(0, 0, 3));
+  void firstWriteOfAPartitionIntoAFolderDeletesThatPartitionsStaleTemporaryFilesThere(Function<Path, LakeStorage> storage)
+      throws IOException {
     Path hourDir = root.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(T));
+    Path laterHourDir = root.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(T + 7_200_000L));
+    Files.createDirectories(hourDir);
+    Files.createDirectories(laterHourDir);
     Path stale = hourDir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 4, 9));
-    Files.writeString(stale, "half a file");
+    Path otherPartition = hourDir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(1, 4, 9));
+    Path otherFolder = laterHourDir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 200, 209));
+    for (Path p : List.of(stale, otherPartition, otherFolder)) {
+      Files.writeString(p, "half a file");
+    }
 
-    assertThat(storage.apply(root).listFiles(LakeLayout.PAGE_VIEWS + "/" + LakeLayout.hourFolder(T)))
-        .containsExactly(LakeLayout.fileName(0, 0, 3));
-    new LakeWriter(storage.apply(root)).cleanUp();
+    LakeWriter lake = new LakeWriter(storage.apply(root)); // start-up: touches nothing
+    assertThat(stale).exists();
+    assertThat(storage.apply(root).listFiles(LakeLayout.PAGE_VIEWS + "/" + LakeLayout.hourFolder(T))).isEmpty();
 
+    write(lake, offsets(0, 0, 3)); // partition 0's first file in this hour
     assertThat(stale).doesNotExist();
-    assertThat(allLines()).containsExactly("event-0-0", "event-0-1", "event-0-2", "event-0-3");
+    assertThat(otherPartition).exists(); // partition 1 may be mid-write in another thread or instance
+    assertThat(otherFolder).exists();    // not written by this process (yet); readers skip it by its prefix
+    try (Stream<Path> files = Files.walk(root)) {
+      assertThat(files.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
+          .flatMap(p -> {
+            try {
+              return Files.readAllLines(p).stream();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }).toList()).containsExactly("event-0-0", "event-0-1", "event-0-2", "event-0-3");
+    }
   }
 
   @ParameterizedTest
