@@ -4,5 +4,6 @@ RUN useradd --system --uid 10001 eplly && mkdir -p /data/lake && chown eplly /da
 COPY ingest/target/ingest-exec.jar /opt/eplly/ingest.jar
 USER eplly
 WORKDIR /opt/eplly
-EXPOSE 8081
+# actuator on the management port; ingest serves no other HTTP
+EXPOSE 8091
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/eplly/ingest.jar"]

@@ -11,7 +11,7 @@ import java.util.List;
  * @param redisPort        Redis on localhost (unused with a cluster)
  * @param redisCluster     {@code host:port} seeds of a Redis Cluster, or empty for the single Redis
  * @param lakePath         lake root folder
- * @param httpPort         actuator port
+ * @param httpPort         actuator (management) port; ingest serves nothing else over HTTP, so its main port is random
  */
 public record IngestService(String bootstrapServers, int redisPort, List<String> redisCluster, Path lakePath, int httpPort) {
 
@@ -27,7 +27,8 @@ public record IngestService(String bootstrapServers, int redisPort, List<String>
         "--eplly.redis.port=" + redisPort,
         "--eplly.redis.cluster-nodes=" + String.join(",", redisCluster),
         "--eplly.ingest.lake-path=" + lakePath.toAbsolutePath(),
-        "--server.port=" + httpPort));
+        "--server.port=0",
+        "--management.server.port=" + httpPort));
   }
 
   public URI health() {
