@@ -35,6 +35,9 @@ public record CaseResult(String name, String injected, String happened, long sen
       out.printf(Locale.ROOT, FORMAT, r.name(), r.injected(), n(r.sent()), n(r.inLake()), n(r.lost()), n(r.doubleCounted()),
           n(r.serverErrors()), String.format(Locale.ROOT, "%.0f", r.seconds()), r.passed() ? "PASS" : "FAIL", r.happened());
     }
+    out.println("  sent/in lake/lost: the case's page views (for kafka-outage: POSTs sent, and the 202-accepted ones in the lake);"
+        + " double: views counted more than once in the Redis live state; 5xx: unexpected 5xx answers (the outage's 503s to"
+        + " POSTs are expected and not counted); - = not applicable");
     for (CaseResult r : rows) {
       if (!r.passed()) {
         out.printf(Locale.ROOT, "  %s failed: %s%n", r.name(), String.join("; ", r.failures()));

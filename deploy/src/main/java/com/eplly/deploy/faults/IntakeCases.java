@@ -68,6 +68,10 @@ public final class IntakeCases {
 
   /** Runs one case by name. */
   public CaseResult run(String name) throws Exception {
+    if (!name.equals("kafka-outage") && !stack.brokerRunning()) {
+      out.println("[faults] starting the broker again (the outage case ran before this one)");
+      stack.restartBroker();
+    }
     return switch (name) {
       case "huge-body" -> hugeBody();
       case "oversized-record" -> oversizedRecord();
@@ -445,7 +449,7 @@ public final class IntakeCases {
 
   private static String describeStatuses(Map<Integer, Integer> statuses) {
     List<String> parts = new ArrayList<>();
-    statuses.forEach((s, n) -> parts.add(n + "x" + (s < 0 ? "none" : String.valueOf(s))));
+    statuses.forEach((s, n) -> parts.add(n + "x" + (s < 0 ? "no-answer-in-" + HTTP_TIMEOUT.toSeconds() + "s" : String.valueOf(s))));
     return String.join(" ", parts);
   }
 
