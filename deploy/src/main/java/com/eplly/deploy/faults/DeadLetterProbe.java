@@ -29,10 +29,13 @@ final class DeadLetterProbe implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String key;
+  private final byte[] eventId;
   private Found found;
 
-  DeadLetterProbe(String bootstrapServers, String topic, String key) {
+  /** Looks for a record with this key, or whose value starts with this eventId (a truncated copy keeps its head). */
+  DeadLetterProbe(String bootstrapServers, String topic, String key, String eventId) {
     this.key = key;
+    this.eventId = eventId.getBytes(StandardCharsets.US_ASCII);
     this.consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -52,7 +55,7 @@ final class DeadLetterProbe implements AutoCloseable {
       return found;
     }
     for (ConsumerRecord<String, byte[]> r : consumer.poll(wait)) {
-      if (key.equals(r.key())) {
+      if (key.equals(r.key()) || startsWithEventId(r.value())) {
         List<String> headers = new ArrayList<>();
         for (Header h : r.headers()) {
           headers.add(h.key() + "=" + shortValue(h.value()));
@@ -61,6 +64,14 @@ final class DeadLetterProbe implements AutoCloseable {
       }
     }
     return found;
+  }
+
+  private boolean startsWithEventId(byte[] value) {
+    if (value == null) {
+      return false;
+    }
+    String head = new String(value, 0, Math.min(value.length, 256), StandardCharsets.US_ASCII);
+    return head.contains(new String(eventId, StandardCharsets.US_ASCII));
   }
 
   private static String shortValue(byte[] v) {

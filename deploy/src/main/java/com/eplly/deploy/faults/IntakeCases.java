@@ -51,6 +51,8 @@ public final class IntakeCases {
   private static final Duration LIVE_SETTLE = Duration.ofSeconds(10);
   private static final Duration HUGE_BODY_BOUND = Duration.ofSeconds(25);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+  /** Recommendation probes per second while the outage case measures latency. */
+  private static final int RECO_PER_SECOND = 25;
 
   private final FaultStack stack;
   private final FaultOptions options;
@@ -140,7 +142,8 @@ public final class IntakeCases {
     String name = "2 oversized-record";
     CaseViews views = CaseViews.generate("f2-" + run, 1, options.views(), 10, 0, FaultStack.PARTITIONS, System.currentTimeMillis());
     String reader = views.views().get(0).readerId();
-    byte[] huge = oversizedView(reader, (long) options.recordMb() << 20);
+    String hugeEventId = UUID.randomUUID().toString();
+    byte[] huge = oversizedView(hugeEventId, reader, (long) options.recordMb() << 20);
     List<String> failures = new ArrayList<>();
     RecordMetadata meta;
     try (Producer<String, byte[]> gzip = gzipProducer()) {
@@ -163,7 +166,7 @@ public final class IntakeCases {
     double caughtUp = -1;
     DeadLetterProbe.Found dlq = null;
     LakeAudit audit;
-    try (DeadLetterProbe probe = new DeadLetterProbe(stack.bootstrapServers(), Topics.PAGE_VIEWS_DLQ, reader)) {
+    try (DeadLetterProbe probe = new DeadLetterProbe(stack.bootstrapServers(), Topics.PAGE_VIEWS_DLQ, reader, hugeEventId)) {
       long deadline = sentAt + CATCH_UP.toNanos();
       while (true) {
         dlq = probe.poll(Duration.ofMillis(250));
@@ -196,8 +199,8 @@ public final class IntakeCases {
   }
 
   /** A page view whose articleId is {@code size} bytes of a repeating pattern (compresses well, like real padding). */
-  private static byte[] oversizedView(String reader, long size) {
-    String head = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"readerId\":\"" + reader + "\",\"articleId\":\"";
+  private static byte[] oversizedView(String eventId, String reader, long size) {
+    String head = "{\"eventId\":\"" + eventId + "\",\"readerId\":\"" + reader + "\",\"articleId\":\"";
     String tail = "\",\"sessionId\":\"" + reader.replace("-r", "-s") + "\",\"timestamp\":" + System.currentTimeMillis() + "}";
     byte[] bytes = new byte[(int) size];
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);
@@ -364,8 +367,10 @@ public final class IntakeCases {
     AtomicBoolean stop = new AtomicBoolean();
     CompletableFuture<List<Probe>> during = CompletableFuture.supplyAsync(() -> {
       List<Probe> probes = new ArrayList<>();
+      long next = System.nanoTime();
       while (!stop.get()) {
         probes.add(get(reco));
+        next = pace(next);
       }
       return probes;
     });
@@ -422,6 +427,9 @@ public final class IntakeCases {
     Percentiles recoOutage = Percentiles.of(recoDuring.stream().filter(p -> p.status() > 0).map(Probe::millis).toList());
     long reco5xx = recoDuring.stream().filter(p -> p.status() >= 500).count() + before.stream().filter(p -> p.status() >= 500).count();
     long recoNone = recoDuring.stream().filter(p -> p.status() < 0).count();
+    Map<Integer, Integer> recoStatuses = new TreeMap<>();
+    before.forEach(p -> recoStatuses.merge(p.status(), 1, Integer::sum));
+    recoDuring.forEach(p -> recoStatuses.merge(p.status(), 1, Integer::sum));
     long post5xxOther = posts.stream().filter(p -> p.status() >= 500 && p.status() != 503).count();
 
     if (unavailable.size() != total) {
@@ -439,9 +447,9 @@ public final class IntakeCases {
     if (accepted.size() > inLake) {
       failures.add((accepted.size() - inLake) + " POSTs answered 202 during the outage never reached the lake");
     }
-    String happened = String.format(Locale.ROOT, "POST %s in %.1f s, 503 %s; reco before %s, during %s (n=%d), reco 5xx %d, no answer %d",
-        describeStatuses(statuses), postingSeconds, p503.describe(), recoBefore.describe(), recoOutage.describe(), recoOutage.count(),
-        reco5xx, recoNone) + (stack.brokerRunning() ? "; broker restarted" : "");
+    String happened = String.format(Locale.ROOT, "POST %s in %.1f s, 503 %s; reco before %s, during %s (%s)",
+        describeStatuses(statuses), postingSeconds, p503.describe(), recoBefore.describe(), recoOutage.describe(),
+        describeStatuses(recoStatuses)) + (stack.brokerRunning() ? "; broker restarted" : "");
     out.printf(Locale.ROOT, "[faults] kafka-outage: %s%n", happened);
     return new CaseResult(name, injected("kafka-outage"), happened, total, inLake, accepted.size() - inLake, -1,
         reco5xx + post5xxOther, secondsSince(t0), failures.isEmpty(), failures);
@@ -474,10 +482,31 @@ public final class IntakeCases {
   private List<Probe> recommendFor(URI uri, Duration d) {
     List<Probe> probes = new ArrayList<>();
     long end = System.nanoTime() + d.toNanos();
+    long next = System.nanoTime();
     while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
       probes.add(get(uri));
+      next = pace(next);
     }
     return probes;
+  }
+
+  /**
+   * Waits for the next recommendation probe slot ({@link #RECO_PER_SECOND} a second, like a
+   * portal's steady traffic rather than a flood that would trip a per-client limit); a slow answer
+   * is not made up for with a burst. Returns the slot after.
+   */
+  private static long pace(long slot) {
+    long next = slot + 1_000_000_000L / RECO_PER_SECOND;
+    long now = System.nanoTime();
+    if (next > now) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(next - now);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return next;
+    }
+    return now;
   }
 
   /** GET /v1/recommendations until it answers 200 or {@code bound} passes; the last answer. */
