@@ -76,17 +76,27 @@ public final class FaultStack implements AutoCloseable {
    */
   public static FaultStack start(Path work, RepoLayout repo, int lakeMb, List<String> ingestArgs, List<String> apiArgs,
       PrintStream out) {
+    FaultStack s = create(work, out);
+    s.start(repo, lakeMb, ingestArgs, apiArgs);
+    return s;
+  }
+
+  /** A stack not started yet: hand it to a shutdown hook first, then {@link #start(RepoLayout, int, List, List)} it. */
+  public static FaultStack create(Path work, PrintStream out) {
+    return new FaultStack(work, out);
+  }
+
+  /** Starts every part; on a failure stops what was started and rethrows. */
+  public void start(RepoLayout repo, int lakeMb, List<String> ingestArgs, List<String> apiArgs) {
     for (Path jar : List.of(repo.ingestJar(), repo.apiJar())) {
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException("not built yet: " + jar + " - run `mvn -B -DskipTests -pl ingest,api,deploy -am package`");
       }
     }
-    FaultStack s = new FaultStack(work, out);
     try {
-      s.startAll(repo, lakeMb, ingestArgs, apiArgs);
-      return s;
+      startAll(repo, lakeMb, ingestArgs, apiArgs);
     } catch (RuntimeException e) {
-      s.close();
+      close();
       throw e;
     }
   }
@@ -225,6 +235,21 @@ public final class FaultStack implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + apiPort + "/");
   }
 
+  private static void stopDescendants() {
+    List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    left.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (left.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
   /** Stops everything in reverse order; the tmpfs is unmounted last, after the processes that use it. Idempotent. */
   @Override
   public synchronized void close() {
@@ -239,6 +264,9 @@ public final class FaultStack implements AutoCloseable {
     steps.add(() -> { if (redisClient != null) { redisClient.close(); } });
     steps.add(() -> { if (redis != null) { redis.close(); } });
     steps.add(this::stopBroker);
+    // Whatever this JVM started and is still running (e.g. an ingest still starting when the run's
+    // deadline hit, which no field holds yet): only our own descendants, by process handle.
+    steps.add(FaultStack::stopDescendants);
     steps.add(() -> { if (lake != null) { lake.close(); } });
     for (Runnable step : steps) {
       try {

@@ -82,10 +82,11 @@ public final class IntakeFaults {
     boolean ok;
     long t0 = System.nanoTime();
     try {
-      FaultStack s = FaultStack.start(work, repo, o.lakeMb(), o.ingestArgs(), o.apiArgs(), out);
+      FaultStack s = FaultStack.create(work, out);
       synchronized (lock) {
-        stack[0] = s;
+        stack[0] = s; // known to the shutdown hook before anything starts
       }
+      s.start(repo, o.lakeMb(), o.ingestArgs(), o.apiArgs());
       try (s) {
         IntakeCases cases = new IntakeCases(s, o, out);
         for (String name : o.cases()) {
