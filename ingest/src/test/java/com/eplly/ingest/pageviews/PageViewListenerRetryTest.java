@@ -40,7 +40,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * A batch whose lake write fails after its live-state update is retried, as Spring Kafka's error
  * handler does: the lake then holds each view once and the live state counts each view once, equal
- * to a run without the failure. The lake write fails for real (a folder squats the temporary file's name).
+ * to a run without the failure. The lake write fails for real (a non-empty folder squats the temporary file's name).
  */
 @ExtendWith(EmbeddedRedisExtension.class)
 class PageViewListenerRetryTest {
@@ -72,10 +72,12 @@ class PageViewListenerRetryTest {
     Path dir = faultyLake.resolve(LakeLayout.PAGE_VIEWS).resolve(LakeLayout.hourFolder(NOW));
     Path squatter = dir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 0, batch.size() - 1));
     Files.createDirectories(squatter);
+    Files.writeString(squatter.resolve("keeps-it-non-empty"), "x"); // neither clean-up nor publish can remove it
     PageViewListener listener = listener(faultyLake);
 
     assertThatThrownBy(() -> listener.onBatch(batch)).hasMessageContaining("cannot write lake file");
     assertThat(redis.llen(Keyspace.readerRecent("r-0"))).as("the live update ran before the failure").isPositive();
+    Files.delete(squatter.resolve("keeps-it-non-empty"));
     Files.delete(squatter);
     listener.onBatch(batch); // the redelivery
 
