@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PageViewPublisher {
 
+  private static final Logger log = LoggerFactory.getLogger(PageViewPublisher.class);
   private static final String UNAVAILABLE = "the event stream is unavailable, retry later";
 
   private final KafkaTemplate<String, byte[]> kafka;
@@ -38,6 +43,19 @@ public class PageViewPublisher {
     this.breaker = breaker;
     this.ackTimeout = properties.events().ackTimeout();
     this.openFor = properties.events().breaker().openFor();
+  }
+
+  /**
+   * Creates the producer and fetches the topic's metadata once the api is up, so the first page
+   * view does not pay for either within its short ack timeout. Best effort: Kafka may be down.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void warmUp() {
+    try {
+      kafka.partitionsFor(Topics.PAGE_VIEWS);
+    } catch (RuntimeException e) {
+      log.warn("Kafka not reachable at start, events are refused until it is: {}", e.toString());
+    }
   }
 
   /**
