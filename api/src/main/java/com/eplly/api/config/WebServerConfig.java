@@ -1,0 +1,53 @@
+package com.eplly.api.config;
+
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tomcat settings Boot has no property for. The size and time limits themselves are
+ * {@code server.tomcat.*} properties in application.yml.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebServerConfig {
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesAreNotDrained() {
+    return factory -> factory.addContextValves(new DropUnreadBodyOnError());
+  }
+
+  /**
+   * After an error answer (413, 403, 429, 503...) to a request whose body was not read, closes
+   * the connection instead of letting Tomcat drain the rest: draining waits on the client, so a
+   * refused client that stalls would keep a request thread for up to the connection timeout, and
+   * refusals must cost nothing.
+   */
+  static final class DropUnreadBodyOnError extends ValveBase {
+
+    DropUnreadBodyOnError() {
+      super(true);
+    }
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+      getNext().invoke(request, response);
+      if (response.getStatus() >= 400) {
+        AtomicBoolean fullyRead = new AtomicBoolean(true);
+        request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
+        if (!fullyRead.get()) {
+          // the answer is written whole first: once swallowing is off the connection is closed
+          response.finishResponse();
+          request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        }
+      }
+    }
+  }
+}
