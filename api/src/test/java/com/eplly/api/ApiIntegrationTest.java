@@ -221,4 +221,28 @@ class ApiIntegrationTest extends LiveStackTest {
     assertThat(own.statusCode()).isEqualTo(202);
   }
 
+  @Test
+  @Order(10)
+  void limitsOneReadersEventsWith429AndRetryAfter() throws Exception {
+    String reader = "r-flood-" + UUID.randomUUID();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String view = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"readerId\":\"" + reader
+          + "\",\"articleId\":\"cur\",\"sessionId\":\"s-f\",\"timestamp\":" + System.currentTimeMillis() + "}";
+      sent.add(http.sendAsync(HttpRequest.newBuilder(uri("/v1/events"))
+          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(view)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+    for (var f : sent) {
+      answers.add(f.get());
+    }
+    // burst 10 at 5/s: 30 events sent at once cannot all pass
+    List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+    assertThat(limited).isNotEmpty();
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(202, 429));
+    assertThat(Long.parseLong(limited.get(0).headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(json.readTree(limited.get(0).body()).get("error").asString()).contains("reader");
+  }
+
 }

@@ -21,7 +21,12 @@ public class WebServerConfig {
 
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesAreNotDrained() {
-    return factory -> factory.addContextValves(new DropUnreadBodyOnError());
+    return factory -> {
+      factory.addContextValves(new DropUnreadBodyOnError());
+      // "100 Continue" only once the body is read: a client that asked first is told 413 (or 403,
+      // 429) before it sends a byte of a body that would be refused
+      factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
+    };
   }
 
   /**
