@@ -124,11 +124,25 @@ public class ApiExceptionHandler {
       String detail = known.getBody().getDetail();
       return answer(known.getStatusCode(), detail != null ? detail : known.getStatusCode().toString());
     }
+    if (clientGone(e)) {
+      log.debug("answer not delivered, the client closed the connection: {}", e.toString());
+      return null;
+    }
     String requestId = RequestIdFilter.of(request);
     registry.counter("eplly.api.errors", "exception", e.getClass().getName()).increment();
     log.error("internal error, requestId={} {} {}", requestId, request.getMethod(), request.getRequestURI(), e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(new ErrorBody("internal error", requestId));
+  }
+
+  /** A response that could no longer be written is the client's doing, not a bug. */
+  private static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<ErrorBody> answer(HttpStatusCode status, String message) {
