@@ -37,6 +37,9 @@ public class WebServerConfig {
    */
   static final class DropUnreadBodyOnError extends ValveBase {
 
+    /** Statuses after which Tomcat itself answers "Connection: close". */
+    private static final java.util.Set<Integer> CLOSING_STATUSES = java.util.Set.of(400, 408, 411, 413, 414, 500, 501, 503);
+
     DropUnreadBodyOnError() {
       super(true);
     }
@@ -44,14 +47,24 @@ public class WebServerConfig {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
       getNext().invoke(request, response);
-      if (response.getStatus() >= 400) {
-        AtomicBoolean fullyRead = new AtomicBoolean(true);
-        request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-        if (!fullyRead.get()) {
-          // the answer is written whole first: once swallowing is off the connection is closed
-          response.finishResponse();
-          request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
-        }
+      if (response.getStatus() < 400) {
+        return;
+      }
+      AtomicBoolean fullyRead = new AtomicBoolean(true);
+      request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
+      if (fullyRead.get()) {
+        return;
+      }
+      // The client must be told the connection ends, or it would send its next request on it.
+      boolean told = CLOSING_STATUSES.contains(response.getStatus())
+          || "close".equalsIgnoreCase(response.getHeader("Connection"));
+      if (!response.isCommitted()) {
+        response.setHeader("Connection", "close");
+        told = true;
+      }
+      if (told) {
+        response.finishResponse();
+        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
       }
     }
   }

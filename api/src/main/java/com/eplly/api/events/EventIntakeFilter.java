@@ -64,6 +64,8 @@ public class EventIntakeFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String outcome, RuntimeException e) {
     registry.counter("eplly.events", "outcome", outcome).increment();
+    // the body stays unread: the connection is closed rather than drained (WebServerConfig)
+    response.setHeader("Connection", "close");
     errors.resolveException(request, response, null, e);
   }
 }
