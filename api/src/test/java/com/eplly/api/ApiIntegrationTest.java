@@ -160,9 +160,20 @@ class ApiIntegrationTest extends LiveStackTest {
 
   @Test
   @Order(7)
-  void exposesHealthAndMetrics() throws Exception {
-    assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-    HttpResponse<String> prometheus = get("/actuator/prometheus");
+  void exposesProbesPubliclyAndMetricsOnlyOnTheManagementPort() throws Exception {
+    assertThat(get("/livez").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(ready.body()).get("status").asString()).isEqualTo("UP");
+    assertThat(ready.body()).doesNotContain("components").doesNotContain("details");
+    for (String hidden : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator/health"}) {
+      assertThat(get(hidden).statusCode()).as(hidden + " on the public port").isEqualTo(404);
+    }
+    HttpResponse<String> health = management("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("components");
+    assertThat(management("/actuator/info").statusCode()).isEqualTo(200);
+    HttpResponse<String> prometheus = management("/actuator/prometheus");
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body())
         .contains("eplly_recommendations_latency_seconds_count")
@@ -183,6 +194,55 @@ class ApiIntegrationTest extends LiveStackTest {
     HttpResponse<String> cors = send(java.net.http.HttpRequest.newBuilder(
         uri("/v1/recommendations?articleId=cur")).header("Origin", "https://portal.example").GET());
     assertThat(cors.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+  }
+
+  @Test
+  @Order(9)
+  void refusesPageViewsFromPagesOfOtherOrigins() throws Exception {
+    String view = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"readerId\":\"r-o\",\"articleId\":\"cur\","
+        + "\"sessionId\":\"s-o\",\"timestamp\":" + System.currentTimeMillis() + "}";
+    // text/plain, as the widget and sendBeacon send it: no preflight, so only the server can refuse it
+    HttpResponse<String> foreign = send(HttpRequest.newBuilder(uri("/v1/events"))
+        .header("Content-Type", "text/plain;charset=UTF-8").header("Origin", "https://evil.example")
+        .POST(HttpRequest.BodyPublishers.ofString(view)));
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(json.readTree(foreign.body()).get("error").asString()).contains("origin");
+    assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+    HttpResponse<String> opaque = send(HttpRequest.newBuilder(uri("/v1/events"))
+        .header("Content-Type", "text/plain").header("Origin", "null")
+        .POST(HttpRequest.BodyPublishers.ofString(view)));
+    assertThat(opaque.statusCode()).isEqualTo(403);
+
+    // the api's own pages (the demo) post same-origin
+    HttpResponse<String> own = send(HttpRequest.newBuilder(uri("/v1/events"))
+        .header("Content-Type", "text/plain").header("Origin", "http://localhost:" + port)
+        .POST(HttpRequest.BodyPublishers.ofString(view)));
+    assertThat(own.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  @Order(10)
+  void limitsOneReadersEventsWith429AndRetryAfter() throws Exception {
+    String reader = "r-flood-" + UUID.randomUUID();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String view = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"readerId\":\"" + reader
+          + "\",\"articleId\":\"cur\",\"sessionId\":\"s-f\",\"timestamp\":" + System.currentTimeMillis() + "}";
+      sent.add(http.sendAsync(HttpRequest.newBuilder(uri("/v1/events"))
+          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+          .POST(HttpRequest.BodyPublishers.ofString(view)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+    for (var f : sent) {
+      answers.add(f.get());
+    }
+    // burst 10 at 5/s: 30 events sent at once cannot all pass
+    List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+    assertThat(limited).isNotEmpty();
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(202, 429));
+    assertThat(Long.parseLong(limited.get(0).headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(json.readTree(limited.get(0).body()).get("error").asString()).contains("reader");
   }
 
 }

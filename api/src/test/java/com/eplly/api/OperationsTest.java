@@ -55,7 +55,7 @@ class OperationsTest extends LiveStackTest {
     assertThat(served).isEqualTo(3);
     assertThat(metric("eplly_suggestions_impressions_total") - impressionsBefore).isEqualTo(served);
     assertThat(metric("eplly_suggestions_clicks_total") - clicksBefore).isEqualTo(1.0);
-    String prometheus = get("/actuator/prometheus").body();
+    String prometheus = management("/actuator/prometheus").body();
     assertThat(prometheus)
         .contains("eplly_recommendations_latency_seconds_bucket{le=")
         .contains("eplly_recommendations_degraded_total")
@@ -66,7 +66,7 @@ class OperationsTest extends LiveStackTest {
   }
 
   private double metric(String name) throws Exception {
-    String body = get("/actuator/prometheus").body();
+    String body = management("/actuator/prometheus").body();
     Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
     assertThat(m.find()).as(name + " in /actuator/prometheus").isTrue();
     return Double.parseDouble(m.group(1));

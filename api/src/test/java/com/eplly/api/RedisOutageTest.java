@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +58,7 @@ class RedisOutageTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired UnifiedJedis redis;
   @Autowired ActiveVersion activeVersion;
   @Autowired ServingSnapshot snapshot;
@@ -132,12 +134,16 @@ class RedisOutageTest {
     assertThat(ids).containsExactly("t1", "pop1", "l1");
     assertThat(took).isLessThan(Duration.ofSeconds(3));
 
-    HttpResponse<String> prometheus = get("/actuator/prometheus");
+    HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
     assertThat(prometheus.body()).containsPattern("eplly_recommendations_degraded_total(\\{[^}]*\\})? [1-9]");
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    return get(port, path);
+  }
+
+  private HttpResponse<String> get(int onPort, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
             .timeout(Duration.ofSeconds(30)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** {@code GET /v1/articles/{id}} and {@code GET /v1/articles}: catalog reads for the demo portal. */
 @RestController
@@ -45,7 +46,7 @@ public class CatalogController {
     Article article;
     try {
       article = ArticleHash.fromHash(id, redis.hgetAll(Keyspace.article(id)));
-    } catch (RuntimeException e) {
+    } catch (JedisException e) {
       article = lookup.cached(List.of(id)).get(id);
       if (article == null) {
         throw new UnavailableException("the catalog is unavailable, retry later", e);
@@ -70,7 +71,7 @@ public class CatalogController {
           .filter(Objects::nonNull)
           .filter(a -> a.servableAt(now))
           .toList());
-    } catch (RuntimeException e) {
+    } catch (JedisException e) {
       throw new UnavailableException("the catalog is unavailable, retry later", e);
     }
   }

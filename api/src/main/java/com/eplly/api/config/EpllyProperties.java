@@ -169,13 +169,86 @@ public record EpllyProperties(
   }
 
   /**
-   * Page-view intake.
+   * Page-view intake ({@code POST /v1/events}). The body cap is not a setting: it is the codec's
+   * {@code EventCodec.MAX_RECORD_BYTES}, the most ingest would accept anyway.
    *
-   * @param ackTimeout longest wait for the broker's acknowledgement before answering 503; keep it
-   *                   at or above the producer's {@code delivery.timeout.ms} so a 503 means the
-   *                   send really failed
+   * @param ackTimeout    longest wait for the broker's acknowledgement (send included) before
+   *                      answering 503; the portal's request threads are shared with
+   *                      recommendations, so it is short. A 503 may hide a send that lands later:
+   *                      the sender retries with the same eventId and downstream deduplication
+   *                      absorbs it
+   * @param readTimeout   longest time to receive a whole body; a slower upload is answered 408
+   *                      (each single read is also bounded by {@code server.tomcat.connection-timeout})
+   * @param maxConcurrent most requests reading or publishing events at once (a Resilience4j
+   *                      bulkhead); more are answered 503 at once, so intake can never hold every
+   *                      Tomcat thread ({@code server.tomcat.threads.max})
+   * @param breaker       when to stop trying Kafka and answer 503 without waiting
+   * @param rateLimit     per-client and per-reader request limits
    */
-  public record Events(@DefaultValue("3500ms") Duration ackTimeout) {}
+  public record Events(
+      @DefaultValue("150ms") Duration ackTimeout,
+      @DefaultValue("5s") Duration readTimeout,
+      @DefaultValue("32") int maxConcurrent,
+      @DefaultValue Breaker breaker,
+      @DefaultValue RateLimit rateLimit) {
+
+    public Events {
+      if (maxConcurrent < 1) {
+        throw new IllegalArgumentException("eplly.events.max-concurrent must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * The circuit breaker around Kafka (Resilience4j, count-based window). While open, events are
+   * refused with 503 and {@code Retry-After} without touching the producer.
+   *
+   * @param failureRate  percentage of failed (or timed-out) sends in the window that opens it
+   * @param window       number of most recent sends the failure rate is computed on
+   * @param minimumCalls sends needed before the rate is judged
+   * @param openFor      how long it stays open before letting a few probe sends through
+   */
+  public record Breaker(
+      @DefaultValue("50") float failureRate,
+      @DefaultValue("20") int window,
+      @DefaultValue("5") int minimumCalls,
+      @DefaultValue("5s") Duration openFor) {}
+
+  /**
+   * Token-bucket limits of {@code POST /v1/events} (Bucket4j), answered 429 with
+   * {@code Retry-After}. Buckets live in a bounded in-process map, so they are per api instance.
+   *
+   * @param enabled        false turns both limits off
+   * @param perClient      sustained events per second from one client address
+   * @param perClientBurst events one client address may send at once
+   * @param perReader      sustained events per second for one readerId
+   * @param perReaderBurst events one readerId may send at once
+   * @param maxTracked     most clients (and, separately, readers) with a bucket in memory; the
+   *                       least recently seen are forgotten first
+   * @param trustedProxies number of reverse proxies in front of the api that append to
+   *                       {@code X-Forwarded-For}; 0 (default) keys clients by the connection's
+   *                       remote address and ignores the header, which any caller can forge.
+   *                       With N, the client is the N-th address from the right of the header
+   *                       (with one proxy that overwrites the header, its first and only hop)
+   */
+  public record RateLimit(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("20") long perClient,
+      @DefaultValue("40") long perClientBurst,
+      @DefaultValue("5") long perReader,
+      @DefaultValue("10") long perReaderBurst,
+      @DefaultValue("100000") long maxTracked,
+      @DefaultValue("0") int trustedProxies) {
+
+    public RateLimit {
+      if (perClient < 1 || perReader < 1 || perClientBurst < 1 || perReaderBurst < 1) {
+        throw new IllegalArgumentException("eplly.events.rate-limit rates and bursts must be at least 1");
+      }
+      if (trustedProxies < 0) {
+        throw new IllegalArgumentException("eplly.events.rate-limit.trusted-proxies must be >= 0");
+      }
+    }
+  }
 
   /**
    * Admin endpoints ({@code /v1/admin/models}).
@@ -188,9 +261,16 @@ public record EpllyProperties(
   /**
    * The widget portals embed.
    *
-   * @param allowedOrigins origins (scheme://host[:port]) whose pages may call the recommendation
-   *                       and event endpoints from the widget; {@code *} allows any (no
-   *                       credentials are ever sent, so this exposes nothing personal)
+   * @param allowedOrigins origins (scheme://host[:port]) whose pages may post page views
+   *                       ({@code POST /v1/events}); any other cross-origin post is refused with
+   *                       403 whatever the browser does with CORS. Empty (default): no
+   *                       cross-origin writes, only the api's own pages and non-browser clients
+   *                       (which send no Origin). {@code *} allows any origin
+   * @param readOrigins    origins whose pages may read recommendations and articles; {@code *}
+   *                       (default) suits a widget embedded on any of the portal's sites: the
+   *                       reads change nothing and never carry credentials
    */
-  public record Widget(@DefaultValue("*") java.util.List<String> allowedOrigins) {}
+  public record Widget(
+      @DefaultValue List<String> allowedOrigins,
+      @DefaultValue("*") List<String> readOrigins) {}
 }

@@ -1,11 +1,16 @@
 package com.eplly.api.errors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,11 +18,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns exceptions of the api's controllers into {@code {"error": ...}} answers with the right status. */
+/**
+ * Turns exceptions of the api's controllers into {@code {"error": ...}} answers with the right
+ * status. Anything unexpected is a bug: a logged 500 with the request id and a count in
+ * {@code eplly.api.errors}, never disguised as a normal answer.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final MeterRegistry registry;
+
+  public ApiExceptionHandler(MeterRegistry registry) {
+    this.registry = registry;
+  }
 
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ErrorBody> badRequest(BadRequestException e) {
@@ -51,8 +66,30 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(UnavailableException.class)
   ResponseEntity<ErrorBody> unavailable(UnavailableException e) {
-    log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
-    return answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    // debug: while Kafka is down this fires for every refused event
+    log.debug("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(e.retryAfter()))
+        .body(new ErrorBody(e.getMessage()));
+  }
+
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ErrorBody> tooMany(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(e.retryAfter()))
+        .body(new ErrorBody(e.getMessage()));
+  }
+
+  // Tomcat closes the connection after a 413 or 408 itself; the unread rest of the body is not
+  // drained (WebServerConfig).
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ErrorBody> tooLarge(PayloadTooLargeException e) {
+    return answer(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+  }
+
+  @ExceptionHandler(RequestTimeoutException.class)
+  ResponseEntity<ErrorBody> timeout(RequestTimeoutException e) {
+    return answer(HttpStatus.REQUEST_TIMEOUT, e.getMessage());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -80,7 +117,35 @@ public class ApiExceptionHandler {
     return answer(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not supported here");
   }
 
-  private static ResponseEntity<ErrorBody> answer(HttpStatus status, String message) {
+  /** Spring's own client errors keep their status; everything else is a bug. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+    if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+      String detail = known.getBody().getDetail();
+      return answer(known.getStatusCode(), detail != null ? detail : known.getStatusCode().toString());
+    }
+    if (clientGone(e)) {
+      log.debug("answer not delivered, the client closed the connection: {}", e.toString());
+      return null;
+    }
+    String requestId = RequestIdFilter.of(request);
+    registry.counter("eplly.api.errors", "exception", e.getClass().getName()).increment();
+    log.error("internal error, requestId={} {} {}", requestId, request.getMethod(), request.getRequestURI(), e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(new ErrorBody("internal error", requestId));
+  }
+
+  /** A response that could no longer be written is the client's doing, not a bug. */
+  private static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ResponseEntity<ErrorBody> answer(HttpStatusCode status, String message) {
     return ResponseEntity.status(status).body(new ErrorBody(message));
   }
 }

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Answers a recommendation request: one pipelined read of every source, metadata from the cache
- * (misses in one more round trip), then the merge. Any Redis failure turns into a degraded answer
- * from the last-known snapshot, never into an error.
+ * (misses in one more round trip), then the merge. A Redis failure (unreachable, timed out, pool
+ * exhausted: Jedis's exceptions) turns into a degraded answer from the last-known snapshot; any
+ * other exception is a bug and propagates, to become a logged 500 rather than a disguised 200.
  */
 @Service
 public class RecommendationService {
@@ -58,7 +60,7 @@ public class RecommendationService {
           log.info("Redis answers again: serving fresh recommendations");
         }
         return answer(items, version, false);
-      } catch (RuntimeException e) {
+      } catch (JedisException e) {
         if (serving.compareAndSet(true, false)) {
           log.warn("Redis failed, serving degraded answers from the last-known snapshot: {}", e.toString());
         }

@@ -6,22 +6,30 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets the widget, running on a portal's own origin, read recommendations and post page views
- * (no cookies are involved, so no credentials are allowed).
+ * Lets the widget, running on a portal's own origin, read recommendations and articles and post
+ * page views (no cookies are involved, so no credentials are allowed). Reads are open to
+ * {@code eplly.widget.read-origins} ({@code *} by default: the widget is embedded on pages of the
+ * portal's many sites, and a read changes nothing and carries nothing a caller could not fetch
+ * without a browser). Posts only to {@code eplly.widget.allowed-origins} (none by default); since a
+ * text/plain post skips the preflight, {@code EventIntakeFilter} refuses the others server-side.
  */
 @Configuration(proxyBeanMethods = false)
 class WidgetCorsConfig implements WebMvcConfigurer {
 
-  private final String[] origins;
+  private final String[] readOrigins;
+  private final String[] writeOrigins;
 
   WidgetCorsConfig(EpllyProperties properties) {
-    this.origins = properties.widget().allowedOrigins().toArray(String[]::new);
+    this.readOrigins = properties.widget().readOrigins().toArray(String[]::new);
+    this.writeOrigins = properties.widget().allowedOrigins().toArray(String[]::new);
   }
 
   @Override
   public void addCorsMappings(CorsRegistry registry) {
-    registry.addMapping("/v1/recommendations").allowedOrigins(origins).allowedMethods("GET");
-    registry.addMapping("/v1/events").allowedOrigins(origins).allowedMethods("POST")
+    registry.addMapping("/v1/recommendations").allowedOrigins(readOrigins).allowedMethods("GET");
+    registry.addMapping("/v1/articles/**").allowedOrigins(readOrigins).allowedMethods("GET");
+    registry.addMapping("/v1/articles").allowedOrigins(readOrigins).allowedMethods("GET");
+    registry.addMapping("/v1/events").allowedOrigins(writeOrigins).allowedMethods("POST")
         .allowedHeaders("Content-Type");
   }
 }

@@ -7,6 +7,8 @@ import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.errors.UnavailableException;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** A real producer with no broker behind it: the publisher must give up quickly with a clear error. */
+/**
+ * A real producer with no broker behind it: the publisher must give up within the ack timeout with
+ * a clear error, and once the breaker has seen enough failures, refuse at once.
+ */
 class PageViewPublisherTest {
 
   @Test
@@ -34,26 +39,40 @@ class PageViewPublisherTest {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + deadPort,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 100,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000),
         new StringSerializer(), new ByteArraySerializer());
+    EpllyProperties.Breaker breakerSettings = new EpllyProperties.Breaker(50, 4, 2, Duration.ofSeconds(30));
     EpllyProperties props = new EpllyProperties(
         new EpllyProperties.Redis("localhost", 6379, Duration.ofMillis(100), 4, List.of()),
-        null, new EpllyProperties.Events(Duration.ofSeconds(2)), null, null);
-    PageViewPublisher publisher =
-        new PageViewPublisher(new KafkaTemplate<>(factory), new EventCodec(Clock.systemUTC()), props);
+        null, new EpllyProperties.Events(Duration.ofMillis(150), Duration.ofSeconds(5), 8, breakerSettings,
+            new EpllyProperties.RateLimit(false, 1, 1, 1, 1, 10, 0)), null, null);
+    CircuitBreaker breaker = CircuitBreaker.of("kafka", CircuitBreakerConfig.custom()
+        .slidingWindowSize(breakerSettings.window()).minimumNumberOfCalls(breakerSettings.minimumCalls())
+        .waitDurationInOpenState(breakerSettings.openFor()).build());
+    PageViewPublisher publisher = new PageViewPublisher(
+        new KafkaTemplate<>(factory), new EventCodec(Clock.systemUTC()), breaker, props);
     PageView view = new PageView(UUID.randomUUID().toString(), "r-1", "a-1", "s-1",
         System.currentTimeMillis(), null, null);
 
-    long start = System.nanoTime();
     try {
+      for (int i = 0; i < breakerSettings.minimumCalls(); i++) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> publisher.publish(view))
+            .isInstanceOf(UnavailableException.class)
+            .hasMessageContaining("event stream is unavailable");
+        // max.block.ms 100 within an ack timeout of 150 ms; the margin is for a busy machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
+      }
+      assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+      long start = System.nanoTime();
       assertThatThrownBy(() -> publisher.publish(view))
-          .isInstanceOf(UnavailableException.class)
-          .hasMessageContaining("event stream is unavailable");
+          .isInstanceOfSatisfying(UnavailableException.class,
+              e -> assertThat(e.retryAfter()).isEqualTo(breakerSettings.openFor()));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(50));
     } finally {
       factory.destroy();
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 }

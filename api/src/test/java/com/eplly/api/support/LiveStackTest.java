@@ -25,6 +25,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -47,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
       "eplly.recommend.snapshot-refresh=1h",
       "eplly.admin.api-key=" + LiveStackTest.ADMIN_KEY,
       // test classes reseed trending and latest between requests; article model lists stay cached
-      "eplly.recommend.shared-lists-ttl=0s"
+      "eplly.recommend.shared-lists-ttl=0s",
+      // the slow-upload test waits this long for its 408
+      "eplly.events.read-timeout=1s"
     })
 @EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
 public abstract class LiveStackTest {
@@ -60,6 +63,8 @@ public abstract class LiveStackTest {
   protected final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort protected int port;
+  /** The actuator's own port (random in tests, since the public one is). */
+  @LocalManagementPort protected int managementPort;
   @Autowired protected UnifiedJedis redis;
   @Autowired protected ActiveVersion activeVersion;
   @Autowired protected EmbeddedKafkaBroker broker;
@@ -128,5 +133,10 @@ public abstract class LiveStackTest {
 
   protected URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
+  }
+
+  /** GET on the management port (actuator: metrics, info, health details). */
+  protected HttpResponse<String> management(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).GET());
   }
 }
