@@ -4,5 +4,6 @@ RUN useradd --system --uid 10001 eplly
 COPY api/target/api-exec.jar /opt/eplly/api.jar
 USER eplly
 WORKDIR /opt/eplly
-EXPOSE 8080
+# public api on 8080, actuator on the management port 8082
+EXPOSE 8080 8082
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/eplly/api.jar"]

@@ -113,7 +113,9 @@ public final class LocalStack {
     IngestService ingest = new IngestService(broker.bootstrapServers(), redis.port(), options.lake(), options.ingestPort());
     steps.run("Starting ingest on :" + options.ingestPort(), () ->
         startService("ingest", ingest.command(repo), ingest.health()));
-    ApiService api = new ApiService(broker.bootstrapServers(), redis.port(), options.apiPort());
+    // actuator two ports above the api, as 8080/8082 in the images
+    ApiService api = new ApiService(broker.bootstrapServers(), redis.port(), List.of(), options.apiPort(),
+        options.apiPort() + 2);
     steps.run("Starting api on :" + options.apiPort(), () ->
         startService("api", api.command(repo), api.health()));
 
@@ -226,6 +228,7 @@ public final class LocalStack {
     Ports.requireFree(options.controllerPort(), "the Kafka controller (--controller-port)");
     Ports.requireFree(options.redisPort(), "Redis (--redis-port)");
     Ports.requireFree(options.apiPort(), "the api (--api-port)");
+    Ports.requireFree(options.apiPort() + 2, "the api's actuator (--api-port + 2)");
     Ports.requireFree(options.ingestPort(), "ingest (--ingest-port)");
   }
 

@@ -30,6 +30,7 @@ public record StackOptions(Path repoRoot, Path dataDir, int kafkaPort, int contr
         --redis-port N          Redis port (default 6379)
         --api-port N            api port, demo page and recommendations (default 8080)
         --ingest-port N         ingest actuator port (default 8081)
+                                (the api's actuator listens on --api-port + 2)
         --page-views N          demo page views to stream (default: the small demo's 30,000)
         --help                  this text
       """;

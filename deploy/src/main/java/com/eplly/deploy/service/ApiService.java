@@ -9,13 +9,20 @@ import java.util.List;
  * @param bootstrapServers Kafka (the api publishes page views)
  * @param redisPort        Redis on localhost (unused with a cluster)
  * @param redisCluster     {@code host:port} seeds of a Redis Cluster, or empty for the single Redis
- * @param httpPort         HTTP port of the api, demo page and actuator
+ * @param httpPort         HTTP port of the api, demo page and its {@code /livez} and {@code /readyz}
+ * @param managementPort   actuator (metrics, health details); 0 = a random free one
  */
-public record ApiService(String bootstrapServers, int redisPort, List<String> redisCluster, int httpPort) {
+public record ApiService(String bootstrapServers, int redisPort, List<String> redisCluster, int httpPort,
+    int managementPort) {
 
-  /** Against one Redis server. */
+  /** Against one Redis server, actuator on a random port. */
   public ApiService(String bootstrapServers, int redisPort, int httpPort) {
-    this(bootstrapServers, redisPort, List.of(), httpPort);
+    this(bootstrapServers, redisPort, List.of(), httpPort, 0);
+  }
+
+  /** Actuator on a random port. */
+  public ApiService(String bootstrapServers, int redisPort, List<String> redisCluster, int httpPort) {
+    this(bootstrapServers, redisPort, redisCluster, httpPort, 0);
   }
 
   public List<String> command(RepoLayout repo) {
@@ -24,14 +31,16 @@ public record ApiService(String bootstrapServers, int redisPort, List<String> re
         "--eplly.redis.host=localhost",
         "--eplly.redis.port=" + redisPort,
         "--eplly.redis.cluster-nodes=" + String.join(",", redisCluster),
-        "--server.port=" + httpPort));
+        "--server.port=" + httpPort,
+        "--management.server.port=" + managementPort));
   }
 
   public URI base() {
     return URI.create("http://localhost:" + httpPort + "/");
   }
 
+  /** Readiness on the public port (status only; details are on the management port). */
   public URI health() {
-    return base().resolve("actuator/health");
+    return base().resolve("readyz");
   }
 }
