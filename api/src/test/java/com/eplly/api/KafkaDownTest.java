@@ -50,7 +50,7 @@ class KafkaDownTest extends BrokerDownStackTest {
       assertThat(json.readTree(res.body()).get("error").asString()).contains("unavailable");
       assertThat(Long.parseLong(res.headers().firstValue("Retry-After").orElseThrow())).isPositive();
     }
-    // Designed bound: max.block.ms 100 / ack-timeout 150 ms until the breaker opens (5 sends), then
+    // Designed bound: a producer without connections fails at once until the breaker opens (5 sends), then
     // no wait at all. The test machine is shared and often starved of CPU, so the bound is asserted
     // on the median, and every answer only has to beat the 1 s a blocking producer would take.
     assertThat(percentile(took, 0.5)).isLessThan(BOUND.toNanos());

@@ -172,11 +172,11 @@ public record EpllyProperties(
    * Page-view intake ({@code POST /v1/events}). The body cap is not a setting: it is the codec's
    * {@code EventCodec.MAX_RECORD_BYTES}, the most ingest would accept anyway.
    *
-   * @param ackTimeout    longest wait for the broker's acknowledgement (send included) before
-   *                      answering 503; the portal's request threads are shared with
-   *                      recommendations, so it is short. A 503 may hide a send that lands later:
-   *                      the sender retries with the same eventId and downstream deduplication
-   *                      absorbs it
+   * @param ackTimeout    longest wait for a reachable broker's acknowledgement (send included) before
+   *                      answering 503 (request threads are shared with recommendations; the intake
+   *                      bulkhead bounds how many wait). A producer with no open connection is refused
+   *                      at once and opens the breaker, so an unreachable broker costs milliseconds. A
+   *                      503 may hide a send that lands later: the sender retries with the same eventId
    * @param readTimeout   longest time to receive a whole body; a slower upload is answered 408
    *                      (each single read is also bounded by {@code server.tomcat.connection-timeout})
    * @param maxConcurrent most requests reading or publishing events at once (a Resilience4j
@@ -184,13 +184,17 @@ public record EpllyProperties(
    *                      Tomcat thread ({@code server.tomcat.threads.max})
    * @param breaker       when to stop trying Kafka and answer 503 without waiting
    * @param rateLimit     per-client and per-reader request limits
+   * @param warmUp        how long start-up waits for the Kafka producer's first metadata before the api
+   *                      reports ready (so the first events do not time out and open the breaker);
+   *                      past it the api gets ready anyway, recommendations need no Kafka
    */
   public record Events(
-      @DefaultValue("150ms") Duration ackTimeout,
+      @DefaultValue("500ms") Duration ackTimeout,
       @DefaultValue("5s") Duration readTimeout,
       @DefaultValue("32") int maxConcurrent,
       @DefaultValue Breaker breaker,
-      @DefaultValue RateLimit rateLimit) {
+      @DefaultValue RateLimit rateLimit,
+      @DefaultValue("10s") Duration warmUp) {
 
     public Events {
       if (maxConcurrent < 1) {

@@ -8,13 +8,12 @@ import com.eplly.contracts.event.PageView;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +21,15 @@ import org.springframework.stereotype.Component;
  * Produces accepted page views to {@link Topics#PAGE_VIEWS}, keyed by reader so each reader's
  * events stay in order, and waits (briefly) for the broker's acknowledgement: an event is only
  * "accepted" once Kafka holds it. Sends go through a circuit breaker, so while Kafka is down events
- * are refused at once instead of each holding a request thread for the ack timeout.
+ * are refused at once instead of each holding a request thread for the ack timeout. Once a send has
+ * been acknowledged, a producer left without a single open connection to the cluster counts as a
+ * failed send at once: a stopped broker closes its connections, so the breaker opens within a few
+ * events rather than after a few ack timeouts, while a broker that is up but slow to acknowledge gets
+ * the whole ack timeout. (Before the first acknowledgement the producer may not have connected yet.)
  */
 @Component
 public class PageViewPublisher {
 
-  private static final Logger log = LoggerFactory.getLogger(PageViewPublisher.class);
   private static final String UNAVAILABLE = "the event stream is unavailable, retry later";
 
   private final KafkaTemplate<String, byte[]> kafka;
@@ -35,6 +37,8 @@ public class PageViewPublisher {
   private final CircuitBreaker breaker;
   private final Duration ackTimeout;
   private final Duration openFor;
+  private volatile Metric connections;
+  private volatile boolean acknowledged;
 
   public PageViewPublisher(
       KafkaTemplate<String, byte[]> kafka, EventCodec codec, CircuitBreaker breaker, EpllyProperties properties) {
@@ -46,15 +50,18 @@ public class PageViewPublisher {
   }
 
   /**
-   * Creates the producer and fetches the topic's metadata once the api is up, so the first page
-   * view does not pay for either within its short ack timeout. Best effort: Kafka may be down.
+   * Whether the producer holds the topic's metadata, so a send need not wait for it; asks for it
+   * (within {@code max.block.ms}) when not. The first call also creates the producer.
    */
-  @EventListener(ApplicationReadyEvent.class)
-  public void warmUp() {
+  public boolean ready() {
+    if (connections == null) {
+      connections = connectionCount(kafka);
+    }
     try {
       kafka.partitionsFor(Topics.PAGE_VIEWS);
+      return true;
     } catch (RuntimeException e) {
-      log.warn("Kafka not reachable at start, events are refused until it is: {}", e.toString());
+      return false;
     }
   }
 
@@ -82,10 +89,42 @@ public class PageViewPublisher {
     }
   }
 
-  /** One deadline for the whole send: send() may block on metadata (max.block.ms) before the ack wait. */
-  private Object send(String key, byte[] bytes) throws InterruptedException, ExecutionException, TimeoutException {
+  /**
+   * One deadline for the whole send: send() may block on metadata (max.block.ms) before the ack wait.
+   * While the breaker is closed, a producer with no open connection fails at once; half-open probes
+   * really send, which is what makes the producer connect again once the broker is back.
+   */
+  private Object send(String key, byte[] bytes)
+      throws InterruptedException, ExecutionException, TimeoutException, BrokerUnreachableException {
+    if (connections == null) {
+      connections = connectionCount(kafka);
+    }
+    Metric open = connections;
+    if (acknowledged && open != null && breaker.getState() == CircuitBreaker.State.CLOSED
+        && ((Number) open.metricValue()).doubleValue() < 1) {
+      throw new BrokerUnreachableException();
+    }
     long deadline = System.nanoTime() + ackTimeout.toNanos();
     var ack = kafka.send(Topics.PAGE_VIEWS, key, bytes);
-    return ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    Object result = ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    acknowledged = true;
+    return result;
+  }
+
+  /** The producer's count of open connections ({@code producer-metrics/connection-count}), or null. */
+  private static Metric connectionCount(KafkaTemplate<String, byte[]> kafka) {
+    for (Map.Entry<MetricName, ? extends Metric> m : kafka.metrics().entrySet()) {
+      if ("connection-count".equals(m.getKey().name()) && "producer-metrics".equals(m.getKey().group())) {
+        return m.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The producer has no open connection to any broker. */
+  private static final class BrokerUnreachableException extends Exception {
+    BrokerUnreachableException() {
+      super("no open connection to the Kafka cluster", null, false, false);
+    }
   }
 }

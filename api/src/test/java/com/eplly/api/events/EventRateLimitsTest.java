@@ -75,7 +75,7 @@ class EventRateLimitsTest {
     EpllyProperties.RateLimit rate = new EpllyProperties.RateLimit(enabled, 20, 40, 5, 10, 1000, trustedProxies);
     EpllyProperties properties = new EpllyProperties(null, null,
         new EpllyProperties.Events(Duration.ofMillis(150), Duration.ofSeconds(5), 32,
-            new EpllyProperties.Breaker(50, 20, 5, Duration.ofSeconds(5)), rate), null, null);
+            new EpllyProperties.Breaker(50, 20, 5, Duration.ofSeconds(5)), rate, Duration.ZERO), null, null);
     return new EventRateLimits(properties, clock);
   }
 

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
       "eplly.events.rate-limit.enabled=false",
       "eplly.events.max-concurrent=4",
       "eplly.events.read-timeout=1s",
-      "server.tomcat.threads.max=12"
+      "server.tomcat.threads.max=12",
+      "eplly.events.warm-up=0s" // Kafka is unreachable on purpose: no point waiting for it at start
     })
 @Import(BrokerDownStackTest.PlantedBug.class)
 public abstract class BrokerDownStackTest {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -358,6 +359,19 @@ public final class IntakeCases {
     List<String> failures = new ArrayList<>();
     URI reco = stack.apiBase().resolve("v1/recommendations?articleId=f5-" + run + "-a0&readerId=f5-" + run + "-r0&limit=6");
 
+    int total = options.outageRate() * options.outageS();
+    List<PageView> views = CaseViews.generate("f5-" + run, Math.max(1, (total + options.outageRate() + 4) / 5), 5, 20, 3,
+        FaultStack.PARTITIONS, System.currentTimeMillis()).views();
+    // The portal was posting before the outage: 4 s at a quarter of the rate with Kafka up (all must
+    // get 202), so the outage meets a warm producer and api, as it would in production.
+    List<Probe> warmUp = post(views.subList(0, options.outageRate()), Math.max(1, options.outageRate() / 4), failures);
+    Set<UUID> accepted = new HashSet<>();
+    warmUp.stream().filter(p -> p.status() == 202).forEach(p -> accepted.add(UUID.fromString(p.eventId())));
+    if (accepted.size() != warmUp.size()) {
+      Map<Integer, Integer> warmStatuses = new TreeMap<>();
+      warmUp.forEach(p -> warmStatuses.merge(p.status(), 1, Integer::sum));
+      failures.add("before the outage, with Kafka up, POSTs got " + describeStatuses(warmStatuses) + ", not all 202");
+    }
     List<Probe> before = recommendFor(reco, Duration.ofSeconds(3));
     long stopT = System.nanoTime();
     stack.stopBroker();
@@ -374,39 +388,14 @@ public final class IntakeCases {
       }
       return probes;
     });
-    int total = options.outageRate() * options.outageS();
-    ConcurrentLinkedQueue<Probe> posts = new ConcurrentLinkedQueue<>();
-    List<CompletableFuture<?>> pending = new ArrayList<>(total);
-    List<PageView> views = CaseViews.generate("f5-" + run, Math.max(1, total / 5), 5, 20, 3, FaultStack.PARTITIONS,
-        System.currentTimeMillis()).views();
     long start = System.nanoTime();
-    for (int i = 0; i < total; i++) {
-      long due = start + (long) (i * 1e9 / options.outageRate());
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      PageView v = views.get(i % views.size());
-      HttpRequest request = HttpRequest.newBuilder(stack.apiBase().resolve("v1/events")).timeout(HTTP_TIMEOUT)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(v))).build();
-      long sentAt = System.nanoTime();
-      pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
-        posts.add(new Probe(r == null ? -1 : r.statusCode(), (System.nanoTime() - sentAt) / 1e6, v.eventId()));
-        return null;
-      }));
-    }
+    List<Probe> posts = post(views.subList(options.outageRate(), options.outageRate() + total), options.outageRate(), failures);
     double postingSeconds = secondsSince(start);
-    try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(HTTP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      failures.add("some POSTs had no outcome " + (HTTP_TIMEOUT.toSeconds() + 5) + " s after the last was sent");
-    }
     stop.set(true);
     List<Probe> recoDuring = during.get(HTTP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
 
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<Double> unavailable = new ArrayList<>();
-    Set<UUID> accepted = new HashSet<>();
     for (Probe p : posts) {
       statuses.merge(p.status(), 1, Integer::sum);
       if (p.status() == 503) {
@@ -415,14 +404,19 @@ public final class IntakeCases {
         accepted.add(UUID.fromString(p.eventId()));
       }
     }
-    long inLake = 0;
-    if (!accepted.isEmpty()) {
-      // Accepted while Kafka was down: they must still arrive once it is back.
-      stack.restartBroker();
-      awaitLake(accepted, CATCH_UP);
-      inLake = accepted.size() - LakeAudit.of(stack.lakeDir(), accepted).missing();
-    }
+    // Everything accepted (before the outage, or during it should any POST get 202) must reach the lake.
+    stack.restartBroker();
+    awaitLake(accepted, CATCH_UP);
+    long inLake = accepted.size() - LakeAudit.of(stack.lakeDir(), accepted).missing();
     Percentiles p503 = Percentiles.of(unavailable);
+    // Which 503s were slow, and when: the breaker needs a few timed-out sends before it opens.
+    Map<Long, Long> slowPerSecond = posts.stream().filter(p -> p.status() == 503 && p.millis() > options.max503Ms())
+        .collect(java.util.stream.Collectors.groupingBy(p -> (long) (p.sentAtMs() / 1000), TreeMap::new,
+            java.util.stream.Collectors.counting()));
+    if (!slowPerSecond.isEmpty()) {
+      out.println("[faults] kafka-outage: 503s over " + options.max503Ms() + " ms, by second of the outage they were sent in: "
+          + slowPerSecond);
+    }
     Percentiles recoBefore = Percentiles.of(before.stream().filter(p -> p.status() > 0).map(Probe::millis).toList());
     Percentiles recoOutage = Percentiles.of(recoDuring.stream().filter(p -> p.status() > 0).map(Probe::millis).toList());
     long reco5xx = recoDuring.stream().filter(p -> p.status() >= 500).count() + before.stream().filter(p -> p.status() >= 500).count();
@@ -445,14 +439,42 @@ public final class IntakeCases {
       failures.add("recommendations during the outage: " + reco5xx + " x 5xx, " + recoNone + " without answer");
     }
     if (accepted.size() > inLake) {
-      failures.add((accepted.size() - inLake) + " POSTs answered 202 during the outage never reached the lake");
+      failures.add((accepted.size() - inLake) + " POSTs answered 202 never reached the lake");
     }
-    String happened = String.format(Locale.ROOT, "POST %s in %.1f s, 503 %s; reco before %s, during %s (%s)",
-        describeStatuses(statuses), postingSeconds, p503.describe(), recoBefore.describe(), recoOutage.describe(),
+    String happened = String.format(Locale.ROOT, "%d x 202 before; POST %s in %.1f s, 503 %s; reco before %s, during %s (%s)",
+        warmUp.size(), describeStatuses(statuses), postingSeconds, p503.describe(), recoBefore.describe(), recoOutage.describe(),
         describeStatuses(recoStatuses)) + (stack.brokerRunning() ? "; broker restarted" : "");
     out.printf(Locale.ROOT, "[faults] kafka-outage: %s%n", happened);
-    return new CaseResult(name, injected("kafka-outage"), happened, total, inLake, accepted.size() - inLake, -1,
+    return new CaseResult(name, injected("kafka-outage"), happened, total + warmUp.size(), inLake, accepted.size() - inLake, -1,
         reco5xx + post5xxOther, secondsSince(t0), failures.isEmpty(), failures);
+  }
+
+  /** POSTs {@code views} at {@code rate} per second, each asynchronously; their outcomes, with send times from the first. */
+  private List<Probe> post(List<PageView> views, int rate, List<String> failures) throws InterruptedException, ExecutionException {
+    ConcurrentLinkedQueue<Probe> posts = new ConcurrentLinkedQueue<>();
+    List<CompletableFuture<?>> pending = new ArrayList<>(views.size());
+    long start = System.nanoTime();
+    for (int i = 0; i < views.size(); i++) {
+      long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      PageView v = views.get(i);
+      HttpRequest request = HttpRequest.newBuilder(stack.apiBase().resolve("v1/events")).timeout(HTTP_TIMEOUT)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(v))).build();
+      long sentAt = System.nanoTime();
+      pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+        posts.add(new Probe(r == null ? -1 : r.statusCode(), (System.nanoTime() - sentAt) / 1e6, v.eventId(),
+            (sentAt - start) / 1e6));
+        return null;
+      }));
+    }
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(HTTP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      failures.add("some POSTs had no outcome " + (HTTP_TIMEOUT.toSeconds() + 5) + " s after the last was sent");
+    }
+    return new ArrayList<>(posts);
   }
 
   private static String describeStatuses(Map<Integer, Integer> statuses) {
@@ -464,18 +486,18 @@ public final class IntakeCases {
   // ---- shared ---------------------------------------------------------------------------------
 
   /** An HTTP exchange: status (-1 = no answer), latency, and the eventId of a POST. */
-  record Probe(int status, double millis, String eventId) {}
+  record Probe(int status, double millis, String eventId, double sentAtMs) {}
 
   private Probe get(URI uri) {
     long t = System.nanoTime();
     try {
       HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
-      return new Probe(r.statusCode(), (System.nanoTime() - t) / 1e6, null);
+      return new Probe(r.statusCode(), (System.nanoTime() - t) / 1e6, null, 0);
     } catch (IOException e) {
-      return new Probe(-1, (System.nanoTime() - t) / 1e6, null);
+      return new Probe(-1, (System.nanoTime() - t) / 1e6, null, 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Probe(-1, (System.nanoTime() - t) / 1e6, null);
+      return new Probe(-1, (System.nanoTime() - t) / 1e6, null, 0);
     }
   }
 

@@ -16,7 +16,7 @@ class FaultOptionsTest {
     assertEquals(300, o.bodyMb());
     assertEquals(200, o.max503Ms());
     assertEquals(FaultOptions.INGEST_DEFAULTS, o.ingestArgs());
-    assertTrue(o.apiArgs().isEmpty());
+    assertEquals(FaultOptions.API_DEFAULTS, o.apiArgs());
   }
 
   @Test
@@ -29,11 +29,11 @@ class FaultOptionsTest {
   @Test
   void extraSettingsReplaceDefaultsOfTheSameKey() {
     FaultOptions o = FaultOptions.parse(new String[] {
-        "--ingest-arg", "--eplly.redis.timeout=1s", "--api-arg=--eplly.events.rate-limit.enabled=false",
+        "--ingest-arg", "--eplly.redis.timeout=1s", "--api-arg=--eplly.events.rate-limit.enabled=true",
         "--api-arg", "--a.b=1", "--api-arg", "--a.b=2"});
     assertEquals("--eplly.redis.timeout=1s", o.ingestArgs().get(0));
     assertEquals(FaultOptions.INGEST_DEFAULTS.size(), o.ingestArgs().size());
-    assertEquals(List.of("--eplly.events.rate-limit.enabled=false", "--a.b=2"), o.apiArgs());
+    assertEquals(List.of("--eplly.events.rate-limit.enabled=true", "--a.b=2"), o.apiArgs());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
+import com.eplly.ingest.support.LiveStateSnapshot;
 import com.eplly.ingest.support.ReplyDroppingProxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,6 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The live state is exactly once in effect: after retries with other batch boundaries, a restart
@@ -164,22 +162,10 @@ class LiveStateExactlyOnceTest {
     return new LiveStateWriter(client, properties, CLOCK);
   }
 
-  /** Every live key's content (lists in order, sorted sets with scores), without the watermarks. */
   private Map<String, Object> liveState() {
-    Map<String, Object> state = new TreeMap<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = redis.scan(cursor, new ScanParams().count(500));
-      for (String key : page.getResult()) {
-        switch (redis.type(key)) {
-          case "list" -> state.put(key, redis.lrange(key, 0, -1));
-          case "zset" -> state.put(key, redis.zrangeWithScores(key, 0, -1));
-          default -> { } // the watermark hashes differ by design
-        }
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    Map<String, Object> state = LiveStateSnapshot.of(redis);
     assertThat(state).isNotEmpty();
     return state;
   }
+
 }

@@ -16,6 +16,7 @@ import com.eplly.ingest.lake.LocalLakeStorage;
 import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.IngestMetrics;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
+import com.eplly.ingest.support.LiveStateSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,14 +107,7 @@ class PageViewListenerRetryTest {
   }
 
   private Map<String, Object> liveState() {
-    Map<String, Object> state = new TreeMap<>();
-    for (String key : redis.keys("*")) {
-      switch (redis.type(key)) {
-        case "list" -> state.put(key, redis.lrange(key, 0, -1));
-        case "zset" -> state.put(key, redis.zrangeWithScores(key, 0, -1));
-        default -> { } // watermarks
-      }
-    }
+    Map<String, Object> state = LiveStateSnapshot.of(redis);
     assertThat(state).isNotEmpty();
     return state;
   }
