@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.clients.producer.Producer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,21 @@ public class PageViewPublisher {
     this.breaker = breaker;
     this.ackTimeout = properties.events().ackTimeout();
     this.openFor = properties.events().breaker().openFor();
+    // Spring may replace the producer (a reset, a fatal send error, a paused context): follow it, and
+    // count a new producer as not yet acknowledged, since it has not connected yet.
+    kafka.getProducerFactory().addListener(new ProducerFactory.Listener<>() {
+      @Override
+      public void producerAdded(String id, Producer<String, byte[]> producer) {
+        acknowledged = false;
+        connections = connectionCount(producer.metrics());
+      }
+
+      @Override
+      public void producerRemoved(String id, Producer<String, byte[]> producer) {
+        acknowledged = false;
+        connections = null;
+      }
+    });
   }
 
   /**
@@ -54,9 +71,6 @@ public class PageViewPublisher {
    * (within {@code max.block.ms}) when not. The first call also creates the producer.
    */
   public boolean ready() {
-    if (connections == null) {
-      connections = connectionCount(kafka);
-    }
     try {
       kafka.partitionsFor(Topics.PAGE_VIEWS);
       return true;
@@ -96,9 +110,6 @@ public class PageViewPublisher {
    */
   private Object send(String key, byte[] bytes)
       throws InterruptedException, ExecutionException, TimeoutException, BrokerUnreachableException {
-    if (connections == null) {
-      connections = connectionCount(kafka);
-    }
     Metric open = connections;
     if (acknowledged && open != null && breaker.getState() == CircuitBreaker.State.CLOSED
         && ((Number) open.metricValue()).doubleValue() < 1) {
@@ -112,8 +123,8 @@ public class PageViewPublisher {
   }
 
   /** The producer's count of open connections ({@code producer-metrics/connection-count}), or null. */
-  private static Metric connectionCount(KafkaTemplate<String, byte[]> kafka) {
-    for (Map.Entry<MetricName, ? extends Metric> m : kafka.metrics().entrySet()) {
+  private static Metric connectionCount(Map<MetricName, ? extends Metric> metrics) {
+    for (Map.Entry<MetricName, ? extends Metric> m : metrics.entrySet()) {
       if ("connection-count".equals(m.getKey().name()) && "producer-metrics".equals(m.getKey().group())) {
         return m.getValue();
       }

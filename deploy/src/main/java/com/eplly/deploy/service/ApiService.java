@@ -32,6 +32,9 @@ public record ApiService(String bootstrapServers, int redisPort, List<String> re
         "--eplly.redis.port=" + redisPort,
         "--eplly.redis.cluster-nodes=" + String.join(",", redisCluster),
         "--server.port=" + httpPort,
+        // the demo page is same-origin anyway; these let a page served by the api's own host post
+        // whichever of the two names the browser used
+        "--eplly.widget.allowed-origins=http://localhost:" + httpPort + ",http://127.0.0.1:" + httpPort,
         "--management.server.port=" + managementPort));
   }
 
