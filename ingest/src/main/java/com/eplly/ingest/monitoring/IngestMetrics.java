@@ -15,6 +15,7 @@ public class IngestMetrics {
   public static final String LAKE_FILES = "eplly.ingest.lake.files";
   public static final String BATCH = "eplly.ingest.batch";
   public static final String BATCH_FAILURES = "eplly.ingest.batch.failures";
+  public static final String LIVE_SKIPPED = "eplly.ingest.live.skipped";
 
   private final MeterRegistry registry;
 
@@ -40,6 +41,14 @@ public class IngestMetrics {
   public void lakeFiles(String dataset, int count) {
     Counter.builder(LAKE_FILES).description("lake files published").tag("dataset", dataset)
         .register(registry).increment(count);
+  }
+
+  /** Views the live state left out: already applied by an earlier attempt, or dated too far ahead. */
+  public void liveSkipped(int alreadyApplied, int future) {
+    Counter.builder(LIVE_SKIPPED).description("page views left out of the live state").tag("why", "already-applied")
+        .register(registry).increment(alreadyApplied);
+    Counter.builder(LIVE_SKIPPED).description("page views left out of the live state").tag("why", "future")
+        .register(registry).increment(future);
   }
 
   public void batchFailed(String topic) {

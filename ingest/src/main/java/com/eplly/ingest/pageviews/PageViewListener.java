@@ -102,13 +102,14 @@ public class PageViewListener {
     // offset watermarks leave out what an earlier attempt applied (the lake write may have failed after it).
     List<LiveEvent> events = new ArrayList<>(valid.size());
     valid.forEach(r -> events.add(new LiveEvent(r.partition(), r.offset(), r.value().view())));
-    live.apply(events);
+    LiveStateWriter.Result applied = live.apply(events);
     int files = lake.write(plan, ValidView::line);
 
     rejected.forEach(r -> metrics.rejected(Topics.PAGE_VIEWS, r.reason()));
     metrics.accepted(Topics.PAGE_VIEWS, plan.newCount());
     metrics.alreadyInLake(Topics.PAGE_VIEWS, plan.skipped());
     metrics.lakeFiles(LakeLayout.PAGE_VIEWS, files);
+    metrics.liveSkipped(applied.alreadyApplied(), applied.futureIgnored());
   }
 
   /** Moves views of articles the catalog lacks to {@code rejected}; returns the rest in order. */

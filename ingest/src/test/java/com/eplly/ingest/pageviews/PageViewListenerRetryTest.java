@@ -65,7 +65,7 @@ class PageViewListenerRetryTest {
   void aLakeWriteFailingAfterTheLiveUpdateCountsNothingTwice(@TempDir Path cleanLake, @TempDir Path faultyLake)
       throws IOException {
     List<ConsumerRecord<String, byte[]>> batch = batch(60);
-    listener(cleanLake).onBatch(batch);
+    listener(cleanLake, new SimpleMeterRegistry()).onBatch(batch);
     Map<String, Object> clean = liveState();
 
     redis.flushAll();
@@ -73,7 +73,8 @@ class PageViewListenerRetryTest {
     Path squatter = dir.resolve(LakeLayout.TEMP_PREFIX + LakeLayout.fileName(0, 0, batch.size() - 1));
     Files.createDirectories(squatter);
     Files.writeString(squatter.resolve("keeps-it-non-empty"), "x"); // neither clean-up nor publish can remove it
-    PageViewListener listener = listener(faultyLake);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    PageViewListener listener = listener(faultyLake, meters);
 
     assertThatThrownBy(() -> listener.onBatch(batch)).hasMessageContaining("cannot write lake file");
     assertThat(redis.llen(Keyspace.readerRecent("r-0"))).as("the live update ran before the failure").isPositive();
@@ -82,6 +83,8 @@ class PageViewListenerRetryTest {
     listener.onBatch(batch); // the redelivery
 
     assertThat(liveState()).isEqualTo(clean);
+    assertThat(meters.get(IngestMetrics.LIVE_SKIPPED).tag("why", "already-applied").counter().count())
+        .isEqualTo(batch.size());
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
           .containsExactly(LakeLayout.fileName(0, 0, batch.size() - 1));
@@ -98,12 +101,12 @@ class PageViewListenerRetryTest {
     return records;
   }
 
-  private PageViewListener listener(Path lake) {
+  private PageViewListener listener(Path lake, SimpleMeterRegistry meters) {
     IngestProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
         "eplly.ingest.lake-path", lake.toString()))).bindOrCreate("eplly", IngestProperties.class);
     return new PageViewListener(codec, new DeadLetterPublisher(null, Duration.ofSeconds(1)),
         new LakeWriter(new LocalLakeStorage(lake)), new LiveStateWriter(redis, properties, Clock.systemUTC()),
-        new KnownArticles(redis), new IngestMetrics(new SimpleMeterRegistry()), properties);
+        new KnownArticles(redis), new IngestMetrics(meters), properties);
   }
 
   private Map<String, Object> liveState() {
