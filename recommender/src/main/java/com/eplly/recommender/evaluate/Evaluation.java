@@ -41,8 +41,7 @@ public final class Evaluation {
   static final int DRIVER_THREADS = 3;
   static final int LIST_LENGTH = 20;
   /** Source order of the hybrid's weight vector. */
-  static final List<String> HYBRID_SOURCES = List.of(HybridWeights.CO_VISITATION, HybridWeights.FOLLOWED_BY, HybridWeights.ALS,
-      HybridWeights.EASE, HybridWeights.CONTENT, HybridWeights.POPULARITY);
+  static final List<String> HYBRID_SOURCES = HybridWeights.SOURCES;
 
   private final SparkSession spark;
   private final Progress progress;

@@ -1,6 +1,7 @@
 package com.eplly.recommender.hybrid;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +19,16 @@ public record HybridWeights(Map<String, Double> weights) {
   public static final String EASE = "item-item";
   public static final String CONTENT = "content";
   public static final String POPULARITY = "popularity";
+  /** Every source the hybrid blends, in the order the weight search sees them. */
+  public static final List<String> SOURCES = List.of(CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT, POPULARITY);
 
   public HybridWeights {
     weights = Map.copyOf(weights);
     weights.forEach((k, v) -> {
+      // a misspelt source would otherwise weigh 0 without a word (--hybrid ease=1 did nothing)
+      if (!SOURCES.contains(k)) {
+        throw new IllegalArgumentException("unknown hybrid source '" + k + "'; the sources are " + String.join(", ", SOURCES));
+      }
       if (!(v >= 0) || !Double.isFinite(v)) {
         throw new IllegalArgumentException("hybrid weight of " + k + " must be a finite number >= 0, got " + v);
       }
@@ -31,7 +38,7 @@ public record HybridWeights(Map<String, Double> weights) {
   /** Equal weights for every source: the starting point of the search, and the untuned default. */
   public static HybridWeights equal() {
     Map<String, Double> w = new LinkedHashMap<>();
-    for (String s : new String[] {CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT, POPULARITY}) {
+    for (String s : SOURCES) {
       w.put(s, 1.0);
     }
     return new HybridWeights(w);
