@@ -10,7 +10,7 @@ import com.eplly.deploy.kafka.KafkaBroker;
 import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.redis.LocalRedis;
-import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.redis.RedisServerSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +52,7 @@ class InfrastructureIT {
   @Test
   void redisRunsWithTheMemoryCapAndStops(@TempDir Path dir) {
     int port = Ports.free();
-    try (LocalRedis redis = LocalRedis.start(new RedisSettings(port, "64mb", dir))) {
+    try (LocalRedis redis = LocalRedis.start(new RedisServerSettings(port, "64mb", dir))) {
       assertFalse(Ports.isFree(port));
       try (RedisClient client = RedisClient.create("localhost", redis.port())) {
         assertEquals(String.valueOf(64L * 1024 * 1024), client.configGet("maxmemory").get("maxmemory"));

@@ -50,7 +50,7 @@ public class CandidateReader {
    *                 model list (and is refilled with what this read fetched)
    * @throws RuntimeException when Redis is unreachable or too slow
    */
-  public CandidateSources read(
+  public CandidateLists read(
       String version, RecommendationQuery query, long nowMs, int size, boolean cached) {
     String articleId = query.articleId();
     String readerId = query.readerId();
@@ -122,7 +122,7 @@ public class CandidateReader {
     alreadyRead.addAll(strings(readerRecent));
     List<Suggestion> recentNeighbours = articleId == null
         ? recentNeighbours(version, alreadyRead, size) : List.of();
-    return new CandidateSources(
+    return new CandidateLists(
         cachedArticleList,
         readTogether(coVisits),
         recentNeighbours,

@@ -42,12 +42,12 @@ public final class RecommendationMerger {
 
   /** Candidates and metadata in, final list out: {@link #candidates} then {@link #select}. */
   public List<Recommended> merge(
-      RecommendationQuery query, CandidateSources sources, Map<String, Article> articles, long nowMs) {
+      RecommendationQuery query, CandidateLists sources, Map<String, Article> articles, long nowMs) {
     return select(candidates(query, sources), articles, query.limit(), nowMs);
   }
 
   /**
-   * Same answer as {@link #merge(RecommendationQuery, CandidateSources, Map, long)} with metadata
+   * Same answer as {@link #merge(RecommendationQuery, CandidateLists, Map, long)} with metadata
    * of every candidate, but walks the sources lazily and asks {@code metadata} for the next few
    * candidates only until the list is full: the long fallback lists at the end are rarely needed,
    * so they are rarely merged and their metadata rarely read.
@@ -55,7 +55,7 @@ public final class RecommendationMerger {
    * @param metadata known articles among the given ids (may read Redis)
    */
   public List<Recommended> merge(
-      RecommendationQuery query, CandidateSources sources,
+      RecommendationQuery query, CandidateLists sources,
       Function<List<String>, Map<String, Article>> metadata, long nowMs) {
     Cursor cursor = new Cursor(query, sources);
     Picker picker = new Picker(query.limit(), nowMs);
@@ -84,7 +84,7 @@ public final class RecommendationMerger {
    * without the current article, the reader's and session's recent reads and the excluded ids.
    * Needs no metadata, so the caller can fetch metadata for these ids only.
    */
-  public List<Suggestion> candidates(RecommendationQuery query, CandidateSources sources) {
+  public List<Suggestion> candidates(RecommendationQuery query, CandidateLists sources) {
     List<Suggestion> out = new ArrayList<>();
     new Cursor(query, sources).forEachRemaining(out::add);
     return out;
@@ -124,7 +124,7 @@ public final class RecommendationMerger {
     private int index;
     private Suggestion next;
 
-    Cursor(RecommendationQuery query, CandidateSources s) {
+    Cursor(RecommendationQuery query, CandidateLists s) {
       this.query = query;
       this.alreadyRead = s.alreadyRead();
       List<Suggestion> live = s.liveSimilar();

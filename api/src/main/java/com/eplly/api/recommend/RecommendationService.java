@@ -54,7 +54,7 @@ public class RecommendationService {
       long now = clock.millis();
       String version = activeVersion.current();
       try {
-        CandidateSources sources = reader.read(version, query, now, candidatesPerSource, true);
+        CandidateLists sources = reader.read(version, query, now, candidatesPerSource, true);
         List<Recommended> items = merger.merge(query, sources, articles::find, now);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
@@ -75,7 +75,7 @@ public class RecommendationService {
     metrics.degraded();
     Snapshot last = snapshot.current();
     List<Suggestion> candidates = merger.candidates(
-        query, CandidateSources.fallbackOnly(last.trending(), last.popular(), last.latest()));
+        query, CandidateLists.fallbackOnly(last.trending(), last.popular(), last.latest()));
     Map<String, Article> known = new HashMap<>(last.articles());
     known.putAll(articles.cached(ids(candidates)));
     String servedVersion = last.version() != null ? last.version() : version;

@@ -49,7 +49,7 @@ public class ServingSnapshot {
     long now = clock.millis();
     String version = activeVersion.current();
     try {
-      CandidateSources s = reader.read(
+      CandidateLists s = reader.read(
           version, new RecommendationQuery(null, null, null, size, Set.of()), now, size, false);
       Set<String> ids = new LinkedHashSet<>();
       Stream.of(s.trending(), s.popular(), s.latest())

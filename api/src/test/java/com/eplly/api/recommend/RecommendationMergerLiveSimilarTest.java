@@ -25,7 +25,7 @@ class RecommendationMergerLiveSimilarTest {
     }
     articles.put("hidden", article("hidden", true, null));
     articles.put("expired", article("expired", false, NOW));
-    CandidateSources src = new CandidateSources(
+    CandidateLists src = new CandidateLists(
         List.of(s("m1", Reason.READ_TOGETHER), s("m2", Reason.SIMILAR_CONTENT)),
         List.of(s("c1", Reason.READ_TOGETHER)), List.of(),
         List.of(), List.of(s("t1", Reason.TRENDING)), List.of(), List.of(),

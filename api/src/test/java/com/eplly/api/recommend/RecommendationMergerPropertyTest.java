@@ -60,7 +60,7 @@ class RecommendationMergerPropertyTest {
     int limit = 1 + rnd.nextInt(12);
     double share = 0.2 + 0.8 * rnd.nextDouble();
     RecommendationQuery query = new RecommendationQuery(current, "r", "s", limit, exclude);
-    CandidateSources sources = new CandidateSources(
+    CandidateLists sources = new CandidateLists(
         randomList(rnd, universe), randomList(rnd, universe), randomList(rnd, universe),
         randomList(rnd, universe), randomList(rnd, universe), randomList(rnd, universe),
         randomList(rnd, universe), read);

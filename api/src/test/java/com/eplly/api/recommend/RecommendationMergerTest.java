@@ -36,10 +36,10 @@ class RecommendationMergerTest {
     return new RecommendationQuery(articleId, "r-1", "s-1", limit, exclude);
   }
 
-  private static CandidateSources sources(
+  private static CandidateLists sources(
       List<Suggestion> neighbours, List<Suggestion> coVisits, List<Suggestion> reader,
       List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest, Set<String> read) {
-    return new CandidateSources(neighbours, coVisits, reader, trending, popular, latest, read);
+    return new CandidateLists(neighbours, coVisits, reader, trending, popular, latest, read);
   }
 
   private static List<String> ids(List<Recommended> items) {
@@ -51,7 +51,7 @@ class RecommendationMergerTest {
     for (String id : List.of("n1", "c1", "p1", "t1", "pop1", "l1")) {
       article(id, "cat-" + id); // distinct categories: no cap interference
     }
-    CandidateSources src = sources(
+    CandidateLists src = sources(
         List.of(s("n1", Reason.SIMILAR_CONTENT)),
         List.of(s("c1", Reason.SIMILAR_READERS)), // live co-visits are read-together whatever they say
         List.of(s("p1", Reason.SIMILAR_READERS)),
@@ -84,7 +84,7 @@ class RecommendationMergerTest {
         s("hidden", Reason.READ_TOGETHER), s("expired", Reason.READ_TOGETHER),
         s("excluded", Reason.READ_TOGETHER), s("unknown", Reason.READ_TOGETHER),
         s("ok1", Reason.READ_TOGETHER), s("ok2", Reason.READ_TOGETHER));
-    CandidateSources src = sources(all, all, all, all, all, all, Set.of("read"));
+    CandidateLists src = sources(all, all, all, all, all, all, Set.of("read"));
 
     List<Recommended> out = MERGER.merge(query("current", 10, Set.of("excluded")), src, articles, NOW);
 
@@ -95,7 +95,7 @@ class RecommendationMergerTest {
   void eachArticleOnceWithItsFirstReason() {
     article("a", "x");
     article("b", "y");
-    CandidateSources src = sources(
+    CandidateLists src = sources(
         List.of(s("a", Reason.READ_TOGETHER)), List.of(s("a", Reason.READ_TOGETHER)),
         List.of(s("b", Reason.SIMILAR_READERS), s("a", Reason.SIMILAR_READERS)),
         List.of(s("b", Reason.TRENDING)), List.of(s("a", Reason.POPULAR)), List.of(), Set.of());
@@ -112,7 +112,7 @@ class RecommendationMergerTest {
     articles.put("a-copy", new Article("a-copy", "title A!", "https://x/ac", "y", NOW - 10, null,
         List.of(), null, false));
     article("b", "z");
-    CandidateSources src = sources(
+    CandidateLists src = sources(
         List.of(s("a", Reason.READ_TOGETHER), s("a-copy", Reason.READ_TOGETHER), s("b", Reason.READ_TOGETHER)),
         List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
 
@@ -129,7 +129,7 @@ class RecommendationMergerTest {
     article("h1", "health");
     List<Suggestion> ranked = List.of("s1", "s2", "s3", "s4", "w1", "w2", "h1").stream()
         .map(id -> s(id, Reason.POPULAR)).toList();
-    CandidateSources src = sources(List.of(), List.of(), List.of(), List.of(), ranked, List.of(), Set.of());
+    CandidateLists src = sources(List.of(), List.of(), List.of(), List.of(), ranked, List.of(), Set.of());
 
     List<Recommended> out = MERGER.merge(query(null, 4, Set.of()), src, articles, NOW);
 
@@ -145,7 +145,7 @@ class RecommendationMergerTest {
     article("w1", "world");
     List<Suggestion> ranked = List.of("s1", "s2", "s3", "s4", "w1").stream()
         .map(id -> s(id, Reason.POPULAR)).toList();
-    CandidateSources src = sources(List.of(), List.of(), List.of(), List.of(), ranked, List.of(), Set.of());
+    CandidateLists src = sources(List.of(), List.of(), List.of(), List.of(), ranked, List.of(), Set.of());
 
     List<Recommended> out = MERGER.merge(query(null, 4, Set.of()), src, articles, NOW);
 
@@ -160,7 +160,7 @@ class RecommendationMergerTest {
       article("a" + i, "c" + i);
       ranked.add(s("a" + i, Reason.TRENDING));
     }
-    CandidateSources src = sources(List.of(), List.of(), List.of(), ranked, List.of(), List.of(), Set.of());
+    CandidateLists src = sources(List.of(), List.of(), List.of(), ranked, List.of(), List.of(), Set.of());
 
     assertThat(MERGER.merge(query(null, 7, Set.of()), src, articles, NOW)).hasSize(7);
     assertThat(MERGER.merge(query(null, 1, Set.of()), src, articles, NOW)).hasSize(1);
@@ -168,7 +168,7 @@ class RecommendationMergerTest {
 
   @Test
   void candidatesNeedNoMetadataAndAreAlreadyFiltered() {
-    CandidateSources src = sources(
+    CandidateLists src = sources(
         List.of(s("cur", Reason.READ_TOGETHER), s("a", Reason.READ_TOGETHER)),
         List.of(s("r", Reason.READ_TOGETHER)), List.of(), List.of(s("a", Reason.TRENDING)),
         List.of(s("e", Reason.POPULAR), s("b", Reason.POPULAR)), List.of(), Set.of("r"));

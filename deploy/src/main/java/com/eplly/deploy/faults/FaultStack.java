@@ -10,7 +10,7 @@ import com.eplly.deploy.process.ChildProcess;
 import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.redis.LocalRedis;
-import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RepoLayout;
@@ -115,7 +115,7 @@ public final class FaultStack implements AutoCloseable {
     out.printf(Locale.ROOT, "[faults] Kafka: 1 KRaft node on %s, %s %d partitions (max.message.bytes %d MB), %s default (1 MB)%n",
         broker.bootstrapServers(), Topics.PAGE_VIEWS, PARTITIONS, PAGE_VIEWS_MAX_MESSAGE_BYTES >> 20, Topics.PAGE_VIEWS_DLQ);
 
-    redis = LocalRedis.start(new RedisSettings(ports[2], "256mb", work.resolve("redis")));
+    redis = LocalRedis.start(new RedisServerSettings(ports[2], "256mb", work.resolve("redis")));
     redisClient = RedisClient.create("localhost", redis.port());
     proxy = RedisProxy.start(ports[3], redis.port());
     out.printf(Locale.ROOT, "[faults] Redis: redis-server on %d; ingest goes through the proxy on %d%n", redis.port(), proxy.port());

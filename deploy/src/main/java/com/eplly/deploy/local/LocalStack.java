@@ -16,7 +16,7 @@ import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.redis.LocalRedis;
-import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RecommenderCli;
@@ -104,7 +104,7 @@ public final class LocalStack {
     KafkaBroker broker = steps.run("Starting Kafka (KRaft) on localhost:" + options.kafkaPort(), () -> started(
         "Kafka", KafkaBroker.start(new BrokerSettings("localhost", options.kafkaPort(), options.controllerPort(), options.kafkaLogs()))));
     LocalRedis redis = steps.run("Starting Redis on localhost:" + options.redisPort(), () -> started(
-        "Redis", LocalRedis.start(new RedisSettings(options.redisPort(), RedisSettings.DEFAULT_MAX_MEMORY, options.redisDir()))));
+        "Redis", LocalRedis.start(new RedisServerSettings(options.redisPort(), RedisServerSettings.DEFAULT_MAX_MEMORY, options.redisDir()))));
     steps.run("Creating topics", () -> {
       List<String> created = broker.createTopics(TopicLayout.LOCAL);
       out.println("      " + (created.isEmpty() ? "all topics existed already" : "created " + String.join(", ", created)));

@@ -9,16 +9,16 @@ import redis.embedded.core.RedisServerBuilder;
 /** A real redis-server process (the binary shipped in embedded-redis), started and stopped by this JVM. */
 public final class LocalRedis implements AutoCloseable {
 
-  private final RedisSettings settings;
+  private final RedisServerSettings settings;
   private final RedisServer server;
 
-  private LocalRedis(RedisSettings settings, RedisServer server) {
+  private LocalRedis(RedisServerSettings settings, RedisServer server) {
     this.settings = settings;
     this.server = server;
   }
 
   /** Starts the server and returns once it accepts connections. */
-  public static LocalRedis start(RedisSettings settings) {
+  public static LocalRedis start(RedisServerSettings settings) {
     try {
       Files.createDirectories(settings.dataDir());
       RedisServerBuilder builder = RedisServer.newRedisServer().port(settings.port());

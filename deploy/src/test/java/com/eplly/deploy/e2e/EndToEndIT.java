@@ -25,7 +25,7 @@ import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.redis.LocalRedis;
-import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RecommenderCli;
@@ -109,7 +109,7 @@ class EndToEndIT {
     int[] ports = Ports.distinct(5);
     broker = track(KafkaBroker.start(new BrokerSettings("localhost", ports[0], ports[1], work.resolve("kafka"))));
     broker.createTopics(new TopicLayout(3));
-    redis = track(LocalRedis.start(new RedisSettings(ports[2], "128mb", work.resolve("redis"))));
+    redis = track(LocalRedis.start(new RedisServerSettings(ports[2], "128mb", work.resolve("redis"))));
 
     IngestService ingestService = new IngestService(broker.bootstrapServers(), redis.port(), lake(), ports[3]);
     ApiService apiService = new ApiService(broker.bootstrapServers(), redis.port(), ports[4]);

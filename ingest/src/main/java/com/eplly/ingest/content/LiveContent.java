@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Live content similarity without retraining: keeps the {@link ContentIndex} in step with the
+ * Live content similarity without retraining: keeps the {@link LiveContentIndex} in step with the
  * catalog and, for every article a batch adds or changes, writes its top-K neighbours (see
  * {@link LiveSimilarWriter}). The index is seeded from the Redis catalog on the first batch (a
  * seed that fails fails the batch, which is redelivered), so a restart starts from what is
@@ -29,7 +29,7 @@ public class LiveContent {
 
   private static final Logger log = LoggerFactory.getLogger(LiveContent.class);
 
-  private final ContentIndex index;
+  private final LiveContentIndex index;
   private final CatalogSeed seed;
   private final LiveSimilarWriter writer;
   private final IngestProperties.Content settings;
@@ -40,7 +40,7 @@ public class LiveContent {
   public LiveContent(CatalogSeed seed, LiveSimilarWriter writer, IngestProperties properties, Clock clock,
       MeterRegistry meters) {
     this.settings = properties.ingest().content();
-    this.index = new ContentIndex(settings.maxArticles(), settings.maxAge(), settings.categoryWeight());
+    this.index = new LiveContentIndex(settings.maxArticles(), settings.maxAge(), settings.categoryWeight());
     this.seed = seed;
     this.writer = writer;
     this.clock = clock;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param files   files to publish, each holding only records not yet in the lake
  * @param skipped records left out because an earlier run already wrote them
  */
-public record LakePlan<T>(List<LakeFile<T>> files, int skipped) {
+public record LakePlan<T>(List<PlannedLakeFile<T>> files, int skipped) {
 
   public LakePlan {
     files = List.copyOf(files);

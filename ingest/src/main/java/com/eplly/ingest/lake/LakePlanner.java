@@ -29,7 +29,7 @@ public final class LakePlanner {
       String folder = folders.computeIfAbsent(Math.floorDiv(r.hourTime(), HOUR_MS), h -> LakeLayout.hourFolder(h * HOUR_MS));
       groups.computeIfAbsent(new GroupKey(r.partition(), folder), k -> new ArrayList<>()).add(r);
     }
-    List<LakeFile<T>> files = new ArrayList<>();
+    List<PlannedLakeFile<T>> files = new ArrayList<>();
     int skipped = 0;
     for (Map.Entry<GroupKey, List<LakeRecord<T>>> g : groups.entrySet()) {
       long highest = marks.highestWritten(dataset, g.getKey().partition(), g.getKey().hourFolder());
@@ -47,7 +47,7 @@ public final class LakePlanner {
         }
       }
       if (!fresh.isEmpty()) {
-        files.add(new LakeFile<>(dataset, g.getKey().hourFolder(), g.getKey().partition(), fresh));
+        files.add(new PlannedLakeFile<>(dataset, g.getKey().hourFolder(), g.getKey().partition(), fresh));
       }
     }
     return new LakePlan<>(files, skipped);

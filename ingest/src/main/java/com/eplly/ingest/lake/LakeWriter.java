@@ -38,7 +38,7 @@ public final class LakeWriter {
 
   /** Publishes the planned files; returns how many. Throws when any file could not be written. */
   public <T> int write(LakePlan<T> plan, Function<T, byte[]> encoder) {
-    for (LakeFile<T> file : plan.files()) {
+    for (PlannedLakeFile<T> file : plan.files()) {
       List<byte[]> lines = new ArrayList<>(file.records().size());
       for (LakeRecord<T> r : file.records()) {
         lines.add(encoder.apply(r.value()));
@@ -60,7 +60,7 @@ public final class LakeWriter {
    * writes its temporary files, so none being written is touched; folders the process never writes
    * keep their leftovers, which every reader skips by their prefix.
    */
-  private void deleteStaleTemporaryFiles(LakeFile<?> file) throws IOException {
+  private void deleteStaleTemporaryFiles(PlannedLakeFile<?> file) throws IOException {
     Cleaned key = new Cleaned(file.relativeDir(), file.partition());
     if (cleaned.contains(key)) {
       return;

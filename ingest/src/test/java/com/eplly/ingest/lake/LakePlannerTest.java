@@ -44,7 +44,7 @@ class LakePlannerTest {
     LakePlan<String> plan = LakePlanner.plan(LakeLayout.PAGE_VIEWS, batch, marks);
 
     assertThat(plan.skipped()).isEqualTo(2);
-    assertThat(plan.files()).extracting(LakeFile::fileName)
+    assertThat(plan.files()).extracting(PlannedLakeFile::fileName)
         .containsExactly("part-0-12-12.jsonl", "part-1-3-3.jsonl");
   }
 
@@ -82,7 +82,7 @@ class LakePlannerTest {
 
   @Test
   void fileNamesRoundTripThroughTheLayoutParser() {
-    LakeFile<String> file = new LakeFile<>(LakeLayout.PAGE_VIEWS, LakeLayout.hourFolder(H20), 3,
+    PlannedLakeFile<String> file = new PlannedLakeFile<>(LakeLayout.PAGE_VIEWS, LakeLayout.hourFolder(H20), 3,
         List.of(rec(3, 100, H20), rec(3, 250, H20)));
     assertThat(LakeLayout.parseFileName(file.fileName()))
         .contains(new LakeLayout.OffsetRange(3, 100, 250));

@@ -5,7 +5,7 @@ import com.eplly.deploy.kafka.KafkaBroker;
 import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.redis.LocalRedis;
-import com.eplly.deploy.redis.RedisSettings;
+import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.RepoLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ public final class BenchStack implements AutoCloseable {
     KafkaBroker broker = KafkaBroker.start(new BrokerSettings("localhost", free[0], free[1], work.resolve("kafka")));
     try {
       broker.createTopics(new TopicLayout(partitions));
-      LocalRedis redis = LocalRedis.start(new RedisSettings(free[2], redisMemory, work.resolve("redis")));
+      LocalRedis redis = LocalRedis.start(new RedisServerSettings(free[2], redisMemory, work.resolve("redis")));
       return new BenchStack(work, repo, broker, redis, deleteWork);
     } catch (RuntimeException e) {
       broker.close();

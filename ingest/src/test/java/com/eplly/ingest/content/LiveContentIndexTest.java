@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ContentIndexTest {
+class LiveContentIndexTest {
 
   private static final long NOW = 1_800_000_000_000L;
 
   @Test
   void cosineOfTfIdfVectorsWithSmoothedIdf() {
-    ContentIndex index = new ContentIndex(100, Duration.ofDays(1), 0);
+    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 0);
     index.put(article("a", "alpha beta", "x", NOW), NOW);
     index.put(article("b", "alpha gamma", "x", NOW), NOW);
     index.put(article("c", "delta", "x", NOW), NOW);
@@ -31,7 +31,7 @@ class ContentIndexTest {
 
   @Test
   void sameWordsScoreOneAndTermFrequencyCounts() {
-    ContentIndex index = new ContentIndex(100, Duration.ofDays(1), 0);
+    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 0);
     index.put(article("a", "mars rover", "x", NOW), NOW);
     index.put(article("b", "Mars, rover!", "x", NOW), NOW);
     index.put(article("c", "mars mars rover", "x", NOW), NOW);
@@ -45,7 +45,7 @@ class ContentIndexTest {
 
   @Test
   void theCategoryTokenMakesSameSectionArticlesCloser() {
-    ContentIndex index = new ContentIndex(100, Duration.ofDays(1), 2);
+    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 2);
     index.put(article("a", "storm warning", "science", NOW), NOW);
     index.put(article("b", "storm damage", "science", NOW), NOW);
     index.put(article("c", "storm season", "sports", NOW), NOW);
@@ -59,7 +59,7 @@ class ContentIndexTest {
 
   @Test
   void keepsTheNewestArticlesWithinTheAgeLimit() {
-    ContentIndex index = new ContentIndex(3, Duration.ofHours(1), 0);
+    LiveContentIndex index = new LiveContentIndex(3, Duration.ofHours(1), 0);
     assertThat(index.put(article("old", "mars rover", "x", NOW - Duration.ofHours(2).toMillis()), NOW)).isFalse();
     index.put(article("a", "mars rover", "x", NOW - 4), NOW);
     index.put(article("b", "mars rover", "x", NOW - 3), NOW);
@@ -74,7 +74,7 @@ class ContentIndexTest {
 
   @Test
   void removedOrReplacedArticlesLeaveNoTrace() {
-    ContentIndex index = new ContentIndex(100, Duration.ofDays(1), 0);
+    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 0);
     index.put(article("a", "mars rover", "x", NOW), NOW);
     index.put(article("b", "mars probe", "x", NOW), NOW);
     index.put(article("c", "budget vote", "x", NOW), NOW);

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  *
  * <p>Not thread-safe: {@link LiveContent} serialises access.
  */
-public final class ContentIndex {
+public final class LiveContentIndex {
 
   private record Doc(String articleId, long publishedAt, Map<String, Integer> termCounts) {}
 
@@ -48,7 +48,7 @@ public final class ContentIndex {
    * @param maxAge         articles published longer ago than this are not kept
    * @param categoryWeight times the category token counts, as in the offline model
    */
-  public ContentIndex(int maxArticles, Duration maxAge, int categoryWeight) {
+  public LiveContentIndex(int maxArticles, Duration maxAge, int categoryWeight) {
     if (maxArticles < 1) {
       throw new IllegalArgumentException("maxArticles must be at least 1, got " + maxArticles);
     }

@@ -11,9 +11,9 @@ import java.util.List;
  * @param partition  Kafka partition
  * @param records    in offset order, never empty
  */
-public record LakeFile<T>(String dataset, String hourFolder, int partition, List<LakeRecord<T>> records) {
+public record PlannedLakeFile<T>(String dataset, String hourFolder, int partition, List<LakeRecord<T>> records) {
 
-  public LakeFile {
+  public PlannedLakeFile {
     if (records.isEmpty()) {
       throw new IllegalArgumentException("a lake file needs at least one record");
     }

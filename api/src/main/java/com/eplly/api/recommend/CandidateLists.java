@@ -20,7 +20,7 @@ import java.util.Set;
  * @param liveSimilar       live content neighbours of the current article from ingest's index
  *                          (new articles on the same topic, or a new article's own neighbours)
  */
-public record CandidateSources(
+public record CandidateLists(
     List<Suggestion> articleNeighbours,
     List<Suggestion> coVisits,
     List<Suggestion> recentNeighbours,
@@ -31,7 +31,7 @@ public record CandidateSources(
     Set<String> alreadyRead,
     List<Suggestion> liveSimilar) {
 
-  public CandidateSources {
+  public CandidateLists {
     articleNeighbours = List.copyOf(articleNeighbours);
     coVisits = List.copyOf(coVisits);
     recentNeighbours = List.copyOf(recentNeighbours);
@@ -44,7 +44,7 @@ public record CandidateSources(
   }
 
   /** Sources without live content neighbours. */
-  public CandidateSources(
+  public CandidateLists(
       List<Suggestion> articleNeighbours, List<Suggestion> coVisits, List<Suggestion> recentNeighbours,
       List<Suggestion> readerProfile, List<Suggestion> trending, List<Suggestion> popular,
       List<Suggestion> latest, Set<String> alreadyRead) {
@@ -53,7 +53,7 @@ public record CandidateSources(
   }
 
   /** Sources of a request that has no recent-reads stand-in for the current article. */
-  public CandidateSources(
+  public CandidateLists(
       List<Suggestion> articleNeighbours, List<Suggestion> coVisits, List<Suggestion> readerProfile,
       List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest,
       Set<String> alreadyRead) {
@@ -61,8 +61,8 @@ public record CandidateSources(
   }
 
   /** Sources available without Redis: the fallback lists of a last-known snapshot. */
-  public static CandidateSources fallbackOnly(
+  public static CandidateLists fallbackOnly(
       List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest) {
-    return new CandidateSources(List.of(), List.of(), List.of(), trending, popular, latest, Set.of());
+    return new CandidateLists(List.of(), List.of(), List.of(), trending, popular, latest, Set.of());
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param maxMemory memory cap in Redis syntax (e.g. {@code 256mb}); beyond it keys with a TTL are evicted
  * @param dataDir   working folder of the server (nothing is persisted: snapshots are off)
  */
-public record RedisSettings(int port, String maxMemory, Path dataDir) {
+public record RedisServerSettings(int port, String maxMemory, Path dataDir) {
 
   /** Enough for the demo catalog, several model versions and live state. */
   public static final String DEFAULT_MAX_MEMORY = "256mb";
