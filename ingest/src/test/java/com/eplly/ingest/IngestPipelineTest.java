@@ -20,14 +20,11 @@ import com.eplly.ingest.support.EmbeddedRedisExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,13 +147,13 @@ class IngestPipelineTest {
     out.add(new ProducerRecord<>(Topics.ARTICLES, "bad-1", badArticle));
     send(out);
 
-    await().atMost(DEADLINE).until(() -> lakeLines(LakeLayout.PAGE_VIEWS).size() >= VALID_VIEWS
-        && lakeLines(LakeLayout.ARTICLES).size() >= ARTICLES.size());
+    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID_VIEWS
+        && TempLake.lines(LAKE, LakeLayout.ARTICLES).size() >= ARTICLES.size());
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, MALFORMED.size());
     List<ConsumerRecord<String, byte[]>> articleDlq = readAll(Topics.ARTICLES_DLQ, 1);
 
     // lake: every valid view exactly once, nothing else, no temporary files left
-    List<String> lines = lakeLines(LakeLayout.PAGE_VIEWS);
+    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
     Set<String> eventIds = new HashSet<>();
     for (String line : lines) {
       Decoded<PageView> d = codec.decodePageView(line.getBytes(StandardCharsets.UTF_8));
@@ -168,11 +165,11 @@ class IngestPipelineTest {
     assertThat(lines).hasSize(VALID_VIEWS);
     assertThat(eventIds).hasSize(VALID_VIEWS)
         .isEqualTo(new HashSet<>(VIEWS.stream().map(PageView::eventId).toList()));
-    assertThat(lakeFiles(LakeLayout.PAGE_VIEWS)).allSatisfy(p -> {
+    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS)).allSatisfy(p -> {
       assertThat(LakeLayout.parseFileName(p.getFileName().toString())).isPresent();
       assertThat(p.getParent().getFileName().toString()).startsWith("hour=");
     });
-    assertThat(lakeFiles(LakeLayout.PAGE_VIEWS).stream().map(p -> p.getParent().toString()).distinct())
+    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(p -> p.getParent().toString()).distinct())
         .hasSizeGreaterThanOrEqualTo(5); // five hours of events
 
     // DLQ: each malformed record once, original key and bytes, reason and topic headers
@@ -259,14 +256,14 @@ class IngestPipelineTest {
   @Test
   @Order(2)
   void redisOutageStallsTheBatchUntilRedisIsBackAndLosesNothing() throws Exception {
-    int before = lakeLines(LakeLayout.PAGE_VIEWS).size();
+    int before = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size();
     double failures = counter(IngestMetrics.BATCH_FAILURES, Topics.PAGE_VIEWS);
     EmbeddedRedisExtension.stop();
     try {
       send(LATE_VIEWS.stream().map(v -> new ProducerRecord<>(Topics.PAGE_VIEWS, v.readerId(), codec.encode(v))).toList());
 
       await().atMost(DEADLINE).until(() -> counter(IngestMetrics.BATCH_FAILURES, Topics.PAGE_VIEWS) >= failures + 3);
-      assertThat(lakeLines(LakeLayout.PAGE_VIEWS)).hasSize(before); // not written, not committed
+      assertThat(TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS)).hasSize(before); // not written, not committed
       assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
       // the failing partition shows in the stuck gauge from its first failure (health turns on stuck-after)
       assertThat(meters.find(PartitionStalls.STUCK_SECONDS).tag("topic", Topics.PAGE_VIEWS).gauges())
@@ -275,7 +272,7 @@ class IngestPipelineTest {
     } finally {
       EmbeddedRedisExtension.restart();
     }
-    await().atMost(DEADLINE).until(() -> lakeLines(LakeLayout.PAGE_VIEWS).size() == before + LATE_VIEWS.size());
+    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() == before + LATE_VIEWS.size());
     assertThat(redis.llen(Keyspace.readerRecent("late-reader-0"))).isEqualTo(10);
     assertThat(redis.ttl(Keyspace.readerRecent("late-reader-0"))).isPositive();
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
@@ -294,8 +291,8 @@ class IngestPipelineTest {
   void replayWithAFreshGroupAddsNoFilesAndCountsNothingTwice() throws Exception {
     listeners.getListenerContainer(PageViewListener.ID).stop();
     listeners.getListenerContainer(ArticleListener.ID).stop();
-    List<String> filesBefore = lakeFiles(LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList();
-    List<String> articleFilesBefore = lakeFiles(LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList();
+    List<String> filesBefore = TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList();
+    List<String> articleFilesBefore = TempLake.files(LAKE, LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList();
     Map<String, List<Tuple>> trendingBefore = trendingState();
     double skippedViews = counter(IngestMetrics.ALREADY_IN_LAKE, Topics.PAGE_VIEWS);
     double skippedArticles = counter(IngestMetrics.ALREADY_IN_LAKE, Topics.ARTICLES);
@@ -314,9 +311,9 @@ class IngestPipelineTest {
       articles.stop();
     }
 
-    assertThat(lakeFiles(LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList()).isEqualTo(filesBefore);
-    assertThat(lakeFiles(LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList()).isEqualTo(articleFilesBefore);
-    List<String> lines = lakeLines(LakeLayout.PAGE_VIEWS);
+    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList()).isEqualTo(filesBefore);
+    assertThat(TempLake.files(LAKE, LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList()).isEqualTo(articleFilesBefore);
+    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
     assertThat(lines).hasSize(ALL_VIEWS.size()).doesNotHaveDuplicates();
     assertThat(trendingState()).isEqualTo(trendingBefore);
     // the catalog upsert is idempotent and re-applied, which rebuilds it after the Redis restart
@@ -408,35 +405,6 @@ class IngestPipelineTest {
     return HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static List<Path> lakeFiles(String dataset) {
-    Path dir = LAKE.resolve(dataset);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    // The writer renames temp files while we walk: a file that vanished mid-walk means "look again".
-    for (int attempt = 1; ; attempt++) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        return files.filter(Files::isRegularFile)
-            .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
-            .map(LAKE::relativize)
-            .toList();
-      } catch (IOException | UncheckedIOException e) {
-        boolean vanished = e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException;
-        if (!vanished || attempt == 5) {
-          throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
-        }
-      }
-    }
-  }
-
-  private static List<String> lakeLines(String dataset) throws IOException {
-    List<String> lines = new ArrayList<>();
-    for (Path p : lakeFiles(dataset)) {
-      lines.addAll(Files.readAllLines(LAKE.resolve(p)));
-    }
-    return lines;
   }
 
   // --- fixtures --------------------------------------------------------------------------------

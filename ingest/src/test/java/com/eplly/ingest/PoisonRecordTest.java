@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,10 +122,10 @@ class PoisonRecordTest {
     long sent = System.nanoTime();
     send(out, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024));
 
-    await().atMost(STALL_LIMIT).until(() -> lakeLines().size() >= valid.size());
+    await().atMost(STALL_LIMIT).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= valid.size());
     System.out.printf("valid views behind a 5 MB poison record reached the lake after %d ms%n",
         Duration.ofNanos(System.nanoTime() - sent).toMillis());
-    assertThat(lakeLines()).hasSize(valid.size());
+    assertThat(TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS)).hasSize(valid.size());
 
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, 1);
     assertThat(dlq).singleElement().satisfies(r -> {
@@ -245,22 +243,5 @@ class PoisonRecordTest {
     return HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static List<String> lakeLines() throws IOException {
-    Path dir = LAKE.resolve(LakeLayout.PAGE_VIEWS);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX)).toList()) {
-        lines.addAll(Files.readAllLines(p));
-      }
-    } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
-      return List.of(); // a file renamed mid-walk: look again
-    }
-    return lines;
   }
 }

@@ -55,9 +55,9 @@ public class LiveStateWriter {
         settings.trendingTtl(), settings.coVisitTtl()).mapToLong(java.time.Duration::toMillis).max().orElseThrow();
   }
 
-  /** What one call did. */
-  public record Result(int applied, int alreadyApplied, int futureIgnored, int scriptCalls) {
-    static final Result NONE = new Result(0, 0, 0, 0);
+  /** What one call left out: views an earlier attempt had applied, and views dated too far ahead. */
+  public record Result(int alreadyApplied, int futureIgnored) {
+    static final Result NONE = new Result(0, 0);
   }
 
   /** Forgets the sessions' remembered reads; called when partitions change owner. */
@@ -81,21 +81,15 @@ public class LiveStateWriter {
     try {
       Map<String, SessionMemory.Recent> sessions = sessions(current, now);
       List<LiveChange> changes = rules.of(current, sessions, now);
-      Tally tally = new Tally();
-      byPartition(current, changes).forEach((partition, run) -> applyPartition(partition, run, tally));
+      int[] alreadyApplied = {0};
+      byPartition(current, changes).forEach((partition, run) -> alreadyApplied[0] += applyPartition(partition, run));
       sessionMemory.remember(sessions, now);
-      return new Result(tally.applied, tally.already, events.size() - current.size(), tally.calls);
+      return new Result(alreadyApplied[0], events.size() - current.size());
     } catch (RuntimeException e) {
       // Redis may hold what this memory missed (a timed-out reply); read the sessions back next time.
       sessionMemory.clear();
       throw e;
     }
-  }
-
-  private static final class Tally {
-    int applied;
-    int already;
-    int calls;
   }
 
   /** A partition's events (offset order) and their changes (same order). */
@@ -112,8 +106,12 @@ public class LiveStateWriter {
     return runs;
   }
 
-  /** Applies a partition's run in chunks of at most {@code max-events-per-script} views, in order. */
-  private void applyPartition(int partition, Run run, Tally tally) {
+  /**
+   * Applies a partition's run in chunks of at most {@code max-events-per-script} views, in order;
+   * returns how many views were in chunks an earlier attempt had applied.
+   */
+  private int applyPartition(int partition, Run run) {
+    int alreadyApplied = 0;
     int chunk = settings.maxEventsPerScript();
     int from = 0;
     int changeFrom = 0;
@@ -125,13 +123,17 @@ public class LiveStateWriter {
       while (changeTo < run.changes().size() && run.changes().get(changeTo).offset() <= last) {
         changeTo++;
       }
-      applyChunk(partition, first, last, run.changes().subList(changeFrom, changeTo), to - from, tally);
+      if (!applyChunk(partition, first, last, run.changes().subList(changeFrom, changeTo))) {
+        alreadyApplied += to - from;
+      }
       from = to;
       changeFrom = changeTo;
     }
+    return alreadyApplied;
   }
 
-  private void applyChunk(int partition, long first, long last, List<LiveChange> changes, int events, Tally tally) {
+  /** Applies one chunk; false when an earlier attempt had applied all of it. */
+  private boolean applyChunk(int partition, long first, long last, List<LiveChange> changes) {
     Map<String, List<LiveChange>> byShard = new LinkedHashMap<>();
     for (LiveChange c : changes) {
       byShard.computeIfAbsent(shards.watermarkOf(c.key()), k -> new ArrayList<>()).add(c);
@@ -154,7 +156,6 @@ public class LiveStateWriter {
         }
         p.sync();
       }
-      tally.calls += replies.size();
       pending.clear();
       for (Map.Entry<String, Response<Object>> reply : replies.entrySet()) {
         String shard = reply.getKey();
@@ -185,11 +186,7 @@ public class LiveStateWriter {
       throw new IllegalStateException("live state of partition " + partition + " offsets " + first + ".." + last
           + " not applied after " + MAX_ROUNDS + " rounds (another writer of the same partition?)");
     }
-    if (anyApplied || !anyAlready) {
-      tally.applied += events;
-    } else {
-      tally.already += events;
-    }
+    return anyApplied || !anyAlready;
   }
 
   /** Each session's recent reads before this batch: remembered here, else read from Redis. */

@@ -10,38 +10,38 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 final class WatermarkShards {
 
-  private static final String SINGLE = "all";
   private static final int SLOTS = 16384;
 
-  private final String[] tagBySlot;
+  /** The one watermark key on a single server, or one per hash slot on a cluster (built once, not per key). */
+  private final String[] watermarkBySlot;
 
-  private WatermarkShards(String[] tagBySlot) {
-    this.tagBySlot = tagBySlot;
+  private WatermarkShards(String[] watermarkBySlot) {
+    this.watermarkBySlot = watermarkBySlot;
   }
 
   /** One watermark for everything (a single Redis server). */
   static WatermarkShards single() {
-    return new WatermarkShards(null);
+    return new WatermarkShards(new String[] {Keyspace.liveApplied("all")});
   }
 
   /** One watermark per hash slot (a Redis Cluster). */
   static WatermarkShards perSlot() {
-    String[] tags = new String[SLOTS];
+    String[] keys = new String[SLOTS];
     int found = 0;
-    // short base-36 strings cover all 16384 slots after ~150k tries (coupon collector), in a few ms
-    for (long i = 0; found < tags.length; i++) {
+    // short base-36 tags cover all 16384 slots after ~150k tries (coupon collector), in a few ms
+    for (long i = 0; found < SLOTS; i++) {
       String tag = Long.toString(i, 36);
       int slot = JedisClusterCRC16.getSlot(tag);
-      if (tags[slot] == null) {
-        tags[slot] = tag;
+      if (keys[slot] == null) {
+        keys[slot] = Keyspace.liveApplied(tag);
         found++;
       }
     }
-    return new WatermarkShards(tags);
+    return new WatermarkShards(keys);
   }
 
   /** The watermark hash that guards {@code key}. */
   String watermarkOf(String key) {
-    return Keyspace.liveApplied(tagBySlot == null ? SINGLE : tagBySlot[JedisClusterCRC16.getSlot(key)]);
+    return watermarkBySlot.length == 1 ? watermarkBySlot[0] : watermarkBySlot[JedisClusterCRC16.getSlot(key)];
   }
 }

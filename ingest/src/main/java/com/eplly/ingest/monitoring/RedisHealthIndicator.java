@@ -16,8 +16,7 @@ public class RedisHealthIndicator extends AbstractHealthIndicator {
   public RedisHealthIndicator(UnifiedJedis redis, IngestProperties properties) {
     super("Redis is unreachable");
     this.redis = redis;
-    IngestProperties.Redis r = properties.redis();
-    this.address = r.clusterNodes().isEmpty() ? r.host() + ":" + r.port() : "cluster " + String.join(",", r.clusterNodes());
+    this.address = properties.redis().settings().display();
   }
 
   @Override

@@ -17,7 +17,6 @@ import com.eplly.ingest.support.EmbeddedRedisExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,7 +120,7 @@ class IngestFuzzTest {
     send(out);
 
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, MALFORMED);
-    await().atMost(DEADLINE).until(() -> lakeLines().size() >= VALID);
+    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID);
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     // DLQ: each malformed record exactly once, original key and bytes, a short one-line reason
@@ -156,17 +155,17 @@ class IngestFuzzTest {
     assertThat(listeners.getListenerContainer(PageViewListener.ID).isRunning()).isTrue();
     List<PageView> later = validViews(System.currentTimeMillis(), catalog, AFTER, 2);
     send(later.stream().map(v -> new ProducerRecord<>(Topics.PAGE_VIEWS, v.readerId(), codec.encode(v))).toList());
-    await().atMost(DEADLINE).until(() -> lakeLines().size() >= VALID + AFTER);
+    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID + AFTER);
     assertLakeHoldsExactly(Stream.concat(valid.stream(), later.stream()).toList());
 
     System.out.printf("[fuzz] %d malformed -> %d DLQ records (each once), %d valid -> %d lake lines, in %.1f s; per kind %s%n",
-        MALFORMED, dlq.size(), VALID + AFTER, lakeLines().size(), seconds, perKind);
+        MALFORMED, dlq.size(), VALID + AFTER, TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size(), seconds, perKind);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
 
   private void assertLakeHoldsExactly(List<PageView> expected) throws IOException {
-    List<String> lines = lakeLines();
+    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
     Set<String> ids = new HashSet<>();
     for (String line : lines) {
       Decoded<PageView> d = codec.decodePageView(line.getBytes(StandardCharsets.UTF_8));
@@ -223,30 +222,6 @@ class IngestFuzzTest {
   private static String header(ConsumerRecord<?, ?> r, String name) {
     Header h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
-
-  private static List<String> lakeLines() throws IOException {
-    Path dir = LAKE.resolve(LakeLayout.PAGE_VIEWS);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> files = null;
-    // The writer renames temp files while we walk: a file that vanished mid-walk means "look again".
-    for (int attempt = 1; files == null; attempt++) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        files = walk.filter(p -> LakeLayout.parseFileName(p.getFileName().toString()).isPresent())
-            .filter(Files::isRegularFile).toList();
-      } catch (java.io.UncheckedIOException e) {
-        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 5) {
-          throw e;
-        }
-      }
-    }
-    List<String> lines = new ArrayList<>();
-    for (Path p : files) {
-      lines.addAll(Files.readAllLines(p));
-    }
-    return lines;
   }
 
   private static List<Article> catalog(long now) {
