@@ -1,50 +1,58 @@
 package com.eplly.recommender.cli;
 
 import com.eplly.contracts.redis.VersionRegistry;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@code reco activate V}: points the api at a given published version, extending its keys to
  * their publish TTL; refuses one about to expire, and a switch from another version than expected.
  */
-final class ActivateCommand implements Command {
+@Command(name = "activate",
+    description = "make a published (not expiring) version the active one, extending its keys' lifetime")
+final class ActivateCommand implements Callable<Integer> {
 
-  @Override
-  public String name() {
-    return "activate";
+  private final CliContext ctx;
+
+  @Parameters(index = "0", paramLabel = "VERSION", converter = Converters.VersionName.class,
+      description = "the published version to activate")
+  String version;
+
+  @Mixin
+  RedisOptions redis;
+
+  @Mixin
+  RefuseMarginOption margin;
+
+  @Option(names = "--expected", converter = Converters.VersionName.class,
+      description = "switch only if this version is still the active one (fails, changing nothing, if another is)")
+  String expected;
+
+  @Mixin
+  HelpOption help;
+
+  ActivateCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String arguments() {
-    return "VERSION";
-  }
-
-  @Override
-  public String summary() {
-    return "make a published (not expiring) version the active one, extending its keys' lifetime";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return RedisOptions.ACTIVATE_FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) {
-    RedisOptions options = RedisOptions.from(args, true);
-    try (UnifiedJedis client = options.redis().open()) {
-      VersionRegistry registry = options.registry(client);
+  public Integer call() {
+    try (UnifiedJedis client = redis.endpoint().open()) {
+      VersionRegistry registry = margin.registry(client);
       String from;
-      if (options.expected().isPresent()) {
-        from = options.expected().get();
-        registry.activate(options.version(), from);
+      if (expected != null) {
+        from = expected;
+        registry.activate(version, expected);
       } else {
-        from = registry.activate(options.version());
+        from = registry.activate(version);
       }
-      ctx.out().println("active version is now " + options.version() + " (was " + (from == null ? "-" : from)
-          + "); its keys expire in " + registry.publishTtl(options.version()).toDays() + " days");
+      ctx.out().println("active version is now " + version + " (was " + (from == null ? "-" : from)
+          + "); its keys expire in " + registry.publishTtl(version).toDays() + " days");
     }
-    return 0;
+    return RecoCli.OK;
   }
 }

@@ -8,49 +8,57 @@ import com.eplly.recommender.evaluate.EvaluationReport;
 import com.eplly.recommender.evaluate.EvaluationResult;
 import com.eplly.recommender.train.Progress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code reco evaluate}: offline evaluation of every candidate model on a dataset. */
-final class EvaluateCommand implements Command {
+@Command(name = "evaluate",
+    description = "split a dataset by its protocol, train every model with train's code, write metrics.json + report.html")
+final class EvaluateCommand implements Callable<Integer> {
 
-  static final List<Flag> FLAGS = List.of(
-      Flag.option("dataset", null, "movielens | diginetica | globo | generated"),
-      Flag.option("path", null, "dataset folder, read in place (not needed for generated)"),
-      Flag.option("out", "var/eval", "folder for metrics.json and report.html"),
-      Flag.option("seed", "42", "seed of the split, sampling and generated data"),
-      Flag.option("size", "30000", "generated: page views to generate"),
-      Flag.MASTER);
+  private final CliContext ctx;
 
-  @Override
-  public String name() {
-    return "evaluate";
+  @Option(names = "--dataset", required = true, completionCandidates = Converters.DatasetNames.class,
+      description = "one of: ${COMPLETION-CANDIDATES}")
+  DatasetName dataset;
+
+  @Option(names = "--path", description = "dataset folder, read in place (not needed for generated)")
+  Path path;
+
+  @Option(names = "--out", defaultValue = "var/eval", description = "folder for metrics.json and report.html")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed of the split, sampling and generated data")
+  long seed;
+
+  @Option(names = "--size", defaultValue = "30000", converter = Converters.PositiveInt.class,
+      description = "generated: page views to generate")
+  int size;
+
+  @Mixin
+  MasterOption master;
+
+  @Mixin
+  HelpOption help;
+
+  EvaluateCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String summary() {
-    return "split a dataset by its protocol, train every model with train's code, write metrics.json + report.html";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) throws Exception {
-    DatasetName dataset = args.parsed("dataset", DatasetName::parse);
-    long seed = args.parsed("seed", Long::parseLong);
-    int size = args.positiveInt("size");
-    Path out = Path.of(args.string("out"));
+  public Integer call() throws Exception {
     Progress loading = new Progress(ctx.out(), 1);
     loading.begin("loading " + dataset.cliName());
-    InteractionData data = dataset.load(args.optional("path").map(Path::of), seed, size);
+    InteractionData data = dataset.load(Optional.ofNullable(path), seed, size);
     loading.end(String.format(Locale.ROOT, "%,d interactions, %,d catalog items from %s", data.interactions().size(),
         data.catalog().size(), data.source()));
     EvaluationResult result;
-    try (SparkSession spark = SparkSessions.startForEvaluation(args.string("master"))) {
+    try (SparkSession spark = SparkSessions.startForEvaluation(master.url)) {
       result = new Evaluation(spark, new Progress(ctx.out(), Evaluation.STEPS)).run(data, EvalPlan.forDataset(dataset), seed);
     }
     EvaluationReport.write(result, out);

@@ -5,39 +5,50 @@ import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.recommender.generate.GeneratedLake;
 import com.eplly.recommender.train.Progress;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code reco generate}: a seeded, generated portal written straight into a new lake folder. */
-final class GenerateCommand implements Command {
+@Command(name = "generate",
+    description = "write a generated news portal (catalog + page views) into a lake folder, as ingest would")
+final class GenerateCommand implements Callable<Integer> {
 
-  static final List<Flag> FLAGS = List.of(
-      Flag.option("lake", null, "new (or empty) lake folder to write"),
-      Flag.option("views", "1000000", "page views; readers (views/10) and articles (views/50) grow with it"),
-      Flag.option("seed", "42", "the same seed and size always give the same data"),
-      Flag.option("end", "2026-11-01T00:00:00Z", "time of the last page view; the views span the week before"));
+  private final CliContext ctx;
 
-  @Override
-  public String name() {
-    return "generate";
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--lake", required = true, description = "new (or empty) lake folder to write")
+  Path lake;
+
+  @Option(names = "--views", defaultValue = "1000000", converter = Converters.PositiveInt.class,
+      description = "page views; readers (views/10) and articles (views/50) grow with it")
+  int views;
+
+  @Option(names = "--seed", defaultValue = "42", description = "the same seed and size always give the same data")
+  long seed;
+
+  @Option(names = "--end", defaultValue = "2026-11-01T00:00:00Z",
+      description = "time of the last page view; the views span the week before")
+  Instant end;
+
+  @Mixin
+  HelpOption help;
+
+  GenerateCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String summary() {
-    return "write a generated news portal (catalog + page views) into a lake folder, as ingest would";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) {
-    Path lake = Path.of(args.string("lake"));
-    long seed = args.parsed("seed", Long::parseLong);
-    long end = args.instant("end").orElseThrow().toEpochMilli();
-    DemoConfig config = DemoConfig.scaled(seed, args.positiveInt("views"), end);
+  public Integer call() {
+    DemoConfig config = DemoConfig.scaled(seed, views, end.toEpochMilli());
     Progress progress = new Progress(ctx.out(), 2);
     progress.begin(String.format(Locale.ROOT, "planning %,d readers, %,d articles", config.readers(), config.articles()));
     DemoDataGenerator generator = new DemoDataGenerator(config);
@@ -47,8 +58,8 @@ final class GenerateCommand implements Command {
     try {
       written = new GeneratedLake(lake).write(generator,
           n -> progress.note(String.format(Locale.ROOT, "%,d page views written", n)));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+    } catch (IllegalArgumentException e) { // a lake folder that is not empty
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     progress.end(String.format(Locale.ROOT, "%,d page views, %,d articles in %,d files", written.pageViews(),
         written.articles(), written.files()));

@@ -2,42 +2,47 @@ package com.eplly.recommender.cli;
 
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.contracts.redis.PublishedVersion;
 import com.eplly.contracts.redis.VersionMetaFields;
 import com.eplly.contracts.redis.VersionRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import redis.clients.jedis.UnifiedJedis;
 
 /** {@code reco models}: published versions (active marked) and local versions not yet published. */
-final class ModelsCommand implements Command {
+@Command(name = "models", description = "list published versions (* = active) and local ones not published")
+final class ModelsCommand implements Callable<Integer> {
 
   private static final String ROW = "%-1s %-24s %-10s %-24s %-24s %13s %12s %10s%n";
 
-  @Override
-  public String name() {
-    return "models";
+  private final CliContext ctx;
+
+  @Mixin
+  ModelsOption models;
+
+  @Mixin
+  RedisOptions redis;
+
+  @Mixin
+  HelpOption help;
+
+  ModelsCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String summary() {
-    return "list published versions (* = active) and local ones not published";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return ModelsOptions.FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) {
-    ModelsOptions options = ModelsOptions.from(args);
-    List<ModelMeta> local = new ModelStore(options.models(), new Configuration()).list();
+  public Integer call() {
+    RedisEndpoint endpoint = redis.endpoint();
+    List<ModelMeta> local = new ModelStore(models.folder, new Configuration()).list();
     List<PublishedVersion> published;
-    try (UnifiedJedis client = options.redis().open()) {
+    try (UnifiedJedis client = endpoint.open()) {
       published = new VersionRegistry(client).published();
     }
     PrintStream out = ctx.out();
@@ -59,6 +64,6 @@ final class ModelsCommand implements Command {
     if (published.isEmpty() && local.isEmpty()) {
       out.println("no versions yet: run 'reco train --publish'");
     }
-    return 0;
+    return RecoCli.OK;
   }
 }

@@ -9,40 +9,54 @@ import com.eplly.recommender.publish.PublishResult;
 import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.recommender.train.Progress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code reco publish}: writes a trained version to Redis and makes it the active one. */
-final class PublishCommand implements Command {
+@Command(name = "publish", description = "write a trained version's lists to Redis (with TTL), then activate it")
+final class PublishCommand implements Callable<Integer> {
 
-  @Override
-  public String name() {
-    return "publish";
+  private final CliContext ctx;
+
+  @Option(names = "--version", defaultValue = VersionId.LATEST, converter = Converters.VersionOrLatest.class,
+      description = "version folder to publish, or '" + VersionId.LATEST + "'")
+  String version;
+
+  @Mixin
+  ModelsOption models;
+
+  @Mixin
+  RedisOptions redis;
+
+  @Mixin
+  TtlOption ttl;
+
+  @Mixin
+  MasterOption master;
+
+  @Mixin
+  HelpOption help;
+
+  PublishCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String summary() {
-    return "write a trained version's lists to Redis (with TTL), then activate it";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return PublishOptions.FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) throws Exception {
-    PublishOptions options = PublishOptions.from(args);
-    try (SparkSession spark = SparkSessions.start(options.master())) {
-      ModelStore store = new ModelStore(options.models(), spark.sparkContext().hadoopConfiguration());
-      String version = options.version().equals(VersionId.LATEST)
+  public Integer call() throws Exception {
+    RedisEndpoint endpoint = redis.endpoint();
+    try (SparkSession spark = SparkSessions.start(master.url)) {
+      ModelStore store = new ModelStore(models.folder, spark.sparkContext().hadoopConfiguration());
+      String chosen = version.equals(VersionId.LATEST)
           ? store.latest().map(ModelMeta::version)
               .orElseThrow(() -> new ModelStoreException("no trained versions in " + store.root() + "; run 'reco train' first"))
-          : options.version();
-      publishAndReport(spark, store, options.redis(), version, options.ttl(), ctx, new Progress(ctx.out(), PublishJob.STEPS));
+          : version;
+      publishAndReport(spark, store, endpoint, chosen, ttl.duration, ctx, new Progress(ctx.out(), PublishJob.STEPS));
     }
-    return 0;
+    return RecoCli.OK;
   }
 
   static PublishResult publishAndReport(SparkSession spark, ModelStore store, RedisEndpoint redis, String version,

@@ -1,81 +1,59 @@
 package com.eplly.recommender.cli;
 
-import com.eplly.contracts.redis.VersionRegistry;
-import com.eplly.recommender.model.VersionId;
 import com.eplly.recommender.publish.RedisEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Typed options of {@code reco rollback} and {@code reco activate}, and how every command finds
- * Redis: {@code --redis}, with the password from {@code --redis-password-file} or
- * {@value #PASSWORD_ENV} so that it never appears on a command line.
- *
- * @param redis        where the versions are published
- * @param version      the version to activate (activate only)
- * @param expected     activate only if this version is still the active one (activate only; empty = whichever is)
- * @param refuseMargin refuse a version whose keys expire sooner than this
+ * {@code --redis} and {@code --redis-password-file}: how every command finds Redis, with the
+ * password from the file or {@value #PASSWORD_ENV}, so that it never appears on a command line.
  */
-record RedisOptions(RedisEndpoint redis, String version, Optional<String> expected, Duration refuseMargin) {
+final class RedisOptions {
 
   /** Environment variable holding the Redis password, as for the api and ingest. */
   static final String PASSWORD_ENV = "EPLLY_REDIS_PASSWORD";
+  static final String PASSWORD_FILE = "--redis-password-file";
 
-  static final Flag REFUSE_MARGIN = Flag.option("refuse-margin", "1h",
-      "refuse a version whose keys expire sooner than this (its lists may already be going)");
-  static final Flag EXPECTED = Flag.option("expected", null,
-      "switch only if this version is still the active one (fails, changing nothing, if another is)");
+  private final CliContext context;
 
-  static final List<Flag> FLAGS = List.of(Flag.REDIS, Flag.REDIS_PASSWORD_FILE, REFUSE_MARGIN);
-  static final List<Flag> ACTIVATE_FLAGS = List.of(Flag.REDIS, Flag.REDIS_PASSWORD_FILE, REFUSE_MARGIN, EXPECTED);
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
-  static RedisOptions from(CommandArgs a, boolean needsVersion) {
-    String version = null;
-    Optional<String> expected = Optional.empty();
-    if (needsVersion) {
-      if (a.positionals().size() != 1) {
-        throw new UsageException("expected exactly one VERSION, got " + a.positionals().size());
-      }
-      version = a.positionals().get(0);
-      try {
-        VersionId.checked(version);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      expected = a.optional("expected").map(v -> a.parsed("expected", VersionId::checked));
-    } else if (!a.positionals().isEmpty()) {
-      throw new UsageException("unexpected argument '" + a.positionals().get(0) + "'");
-    }
-    return new RedisOptions(endpoint(a), version, expected, a.duration("refuse-margin"));
+  @Option(names = "--redis", defaultValue = "redis://localhost:6379",
+      description = "Redis URI: redis://[user:password@]host:port[/db], or redis-cluster://host:port,host:port,... for a Redis Cluster")
+  RedisEndpoint redis;
+
+  @Option(names = PASSWORD_FILE, paramLabel = "<file>",
+      description = "file holding the Redis password (else $" + PASSWORD_ENV + "; a password in --redis wins); "
+          + "for rediss:// the JVM's truststore applies (JAVA_OPTS=-Djavax.net.ssl.trustStore=…)")
+  Path passwordFile;
+
+  RedisOptions(CliContext context) {
+    this.context = context;
   }
 
   /** {@code --redis} with the password from {@code --redis-password-file}, else from {@value #PASSWORD_ENV}. */
-  static RedisEndpoint endpoint(CommandArgs a) {
-    RedisEndpoint endpoint = a.parsed("redis", RedisEndpoint::new);
-    Optional<String> file = a.optional(Flag.REDIS_PASSWORD_FILE.name());
-    String password = file.isPresent() ? readPassword(file.get()) : a.env(PASSWORD_ENV).orElse(null);
-    return endpoint.withPassword(password);
+  RedisEndpoint endpoint() {
+    // an empty variable counts as unset (withPassword)
+    return redis.withPassword(passwordFile != null ? readPassword() : context.env().get(PASSWORD_ENV));
   }
 
-  VersionRegistry registry(redis.clients.jedis.UnifiedJedis client) {
-    return new VersionRegistry(client, refuseMargin);
-  }
-
-  private static String readPassword(String file) {
+  private String readPassword() {
     try {
       // a trailing newline (echo secret > file) is not part of the password
-      String content = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      String content = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
       if (content.isEmpty()) {
-        throw new UsageException("--" + Flag.REDIS_PASSWORD_FILE.name() + " " + file + " is empty");
+        throw new ParameterException(command.commandLine(), PASSWORD_FILE + " " + passwordFile + " is empty");
       }
       return content;
     } catch (IOException e) {
-      throw new UsageException("--" + Flag.REDIS_PASSWORD_FILE.name() + ": cannot read " + file + " ("
+      throw new ParameterException(command.commandLine(), PASSWORD_FILE + ": cannot read " + passwordFile + " ("
           + e.getClass().getSimpleName() + ")");
     }
   }

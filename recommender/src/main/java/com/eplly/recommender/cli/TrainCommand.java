@@ -3,47 +3,74 @@ package com.eplly.recommender.cli;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.publish.PublishJob;
+import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.TrainJob;
 import com.eplly.recommender.train.TrainResult;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code reco train}: trains a version from the lake, optionally publishing it. */
-final class TrainCommand implements Command {
+@Command(name = "train",
+    description = "train co-visitation, ALS and popularity lists from the lake into a new version folder")
+final class TrainCommand implements Callable<Integer> {
 
-  @Override
-  public String name() {
-    return "train";
+  private final CliContext ctx;
+
+  @Option(names = "--lake", defaultValue = "var/lake",
+      description = "event lake root: a folder or a Hadoop FileSystem URI (hdfs://, s3a://)")
+  String lake;
+
+  @Mixin
+  ModelsOption models;
+
+  @Mixin
+  MasterOption master;
+
+  @Option(names = "--version", converter = Converters.VersionName.class,
+      description = "version name (default v<yyyyMMdd-HHmmss> UTC)")
+  String version;
+
+  @Mixin
+  TrainParamsOptions params;
+
+  @Option(names = "--publish", description = "publish the version to Redis and activate it when training succeeds")
+  boolean publish;
+
+  @Mixin
+  RedisOptions redis;
+
+  @Mixin
+  TtlOption ttl;
+
+  @Mixin
+  HelpOption help;
+
+  TrainCommand(CliContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
-  public String summary() {
-    return "train co-visitation, ALS and popularity lists from the lake into a new version folder";
-  }
-
-  @Override
-  public List<Flag> flags() {
-    return TrainOptions.FLAGS;
-  }
-
-  @Override
-  public int run(CommandArgs args, CliContext ctx) throws Exception {
-    TrainOptions options = TrainOptions.from(args);
-    try (SparkSession spark = SparkSessions.start(options.master())) {
-      ModelStore store = new ModelStore(options.models(), spark.sparkContext().hadoopConfiguration());
-      int steps = TrainJob.STEPS + (options.publish() ? PublishJob.STEPS : 0);
+  public Integer call() throws Exception {
+    RedisEndpoint endpoint = redis.endpoint(); // a bad password file fails before a long training
+    try (SparkSession spark = SparkSessions.start(master.url)) {
+      ModelStore store = new ModelStore(models.folder, spark.sparkContext().hadoopConfiguration());
+      int steps = TrainJob.STEPS + (publish ? PublishJob.STEPS : 0);
       Progress progress = new Progress(ctx.out(), steps);
       TrainResult result = new TrainJob(spark, store, ctx.clock(), progress)
-          .train(options.lake(), options.params(), options.version());
+          .train(lake, params.params(), Optional.ofNullable(version));
       printSummary(result, ctx.out());
-      if (options.publish()) {
-        PublishCommand.publishAndReport(spark, store, options.redis(), result.meta().version(), options.ttl(), ctx, progress);
+      if (publish) {
+        PublishCommand.publishAndReport(spark, store, endpoint, result.meta().version(), ttl.duration, ctx, progress);
       }
     }
-    return 0;
+    return RecoCli.OK;
   }
 
   static void printSummary(TrainResult result, PrintStream out) {

@@ -1,0 +1,145 @@
+package com.eplly.recommender.cli;
+
+import com.eplly.recommender.datasets.DatasetName;
+import com.eplly.recommender.hybrid.HybridWeights;
+import com.eplly.recommender.model.VersionId;
+import com.eplly.recommender.publish.RedisEndpoint;
+import com.eplly.recommender.train.HybridLists;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How option text becomes typed values, checked while parsing: a bad value is a usage error
+ * naming its option ({@code Invalid value for option '--k': must be a positive integer, got '0'}).
+ * {@link RecoCli} registers those of whole types (every {@link Duration} option, ...); the others
+ * are named by the options that need the stricter check.
+ */
+final class Converters {
+
+  private Converters() {}
+
+  /** A domain parser's IllegalArgumentException is picocli's usage error, with the parser's message. */
+  private static <T> T parse(String raw, Function<String, T> parser) {
+    try {
+      return parser.apply(raw);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  static final class PositiveInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String raw) {
+      try {
+        int value = Integer.parseInt(raw);
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new TypeConversionException("must be a positive integer, got '" + raw + "'");
+    }
+  }
+
+  static final class NonNegativeDouble implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String raw) {
+      try {
+        double value = Double.parseDouble(raw);
+        if (value >= 0 && Double.isFinite(value)) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new TypeConversionException("must be a number >= 0, got '" + raw + "'");
+    }
+  }
+
+  /** Every {@link Duration} option: see {@link Durations#parse}. */
+  static final class NonNegativeDuration implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String raw) {
+      return parse(raw, Durations::parse);
+    }
+  }
+
+  static final class PositiveDuration implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String raw) {
+      Duration d = parse(raw, Durations::parse);
+      if (d.isZero()) {
+        throw new TypeConversionException("must be longer than 0");
+      }
+      return d;
+    }
+  }
+
+  static final class IsoInstant implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String raw) {
+      try {
+        return Instant.parse(raw);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("must be an ISO-8601 instant like 2026-11-27T20:00:00Z, got '" + raw + "'");
+      }
+    }
+  }
+
+  static final class Dataset implements ITypeConverter<DatasetName> {
+    @Override
+    public DatasetName convert(String raw) {
+      return parse(raw, DatasetName::parse);
+    }
+  }
+
+  /** The datasets' names, for {@code --dataset}'s help and shell completion. */
+  static final class DatasetNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(DatasetName.values()).map(DatasetName::cliName).iterator();
+    }
+  }
+
+  /** Weights a training can publish with: some article-list and some reader-list source weigh more than 0. */
+  static final class TrainableHybrid implements ITypeConverter<HybridWeights> {
+    @Override
+    public HybridWeights convert(String raw) {
+      return parse(raw, spec -> {
+        HybridWeights weights = HybridWeights.parse(spec);
+        HybridLists.requireSources(weights);
+        return weights;
+      });
+    }
+  }
+
+  static final class Redis implements ITypeConverter<RedisEndpoint> {
+    @Override
+    public RedisEndpoint convert(String raw) {
+      return parse(raw, RedisEndpoint::new);
+    }
+  }
+
+  /** A name a new version may take (also part of Redis keys and a folder name). */
+  static final class VersionName implements ITypeConverter<String> {
+    @Override
+    public String convert(String raw) {
+      return parse(raw, VersionId::checked);
+    }
+  }
+
+  /** A version name, or {@value VersionId#LATEST} for the newest local one. */
+  static final class VersionOrLatest implements ITypeConverter<String> {
+    @Override
+    public String convert(String raw) {
+      return raw.equals(VersionId.LATEST) ? raw : parse(raw, VersionId::checked);
+    }
+  }
+}
