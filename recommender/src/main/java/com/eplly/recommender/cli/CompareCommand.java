@@ -2,6 +2,7 @@ package com.eplly.recommender.cli;
 
 import com.eplly.recommender.model.ListsComparison;
 import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.model.StoredVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,27 +16,31 @@ import picocli.CommandLine.Option;
  * run in local mode and on a cluster. Exit code 0 when they do, 1 when not.
  */
 @Command(name = "compare",
-    description = "check that two trained versions hold the same lists (same articles, same order, same scores)")
+    description = "check that two trained versions hold the same lists (same articles, same order, same scores)",
+    exitCodeList = {"0:the same lists", "1:different lists, or failed", "2:bad usage (an unknown or bad option)"})
 final class CompareCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Option(names = "--models", required = true, description = "models folder (or Hadoop URI) of the first version")
+  @Option(names = "--models", paramLabel = "<folder>", required = true,
+      description = "models folder (or Hadoop URI) of the first version")
   String models;
 
   @Option(names = "--version", required = true, description = "the first version")
   String version;
 
-  @Option(names = "--other-models", description = "models folder of the second version (default: --models)")
+  @Option(names = "--other-models", paramLabel = "<folder>",
+      description = "models folder of the second version (default: --models)")
   String otherModels;
 
-  @Option(names = "--other-version", description = "the second version (default: --version)")
+  @Option(names = "--other-version", paramLabel = "<version>", description = "the second version (default: --version)")
   String otherVersion;
 
   // Spark adds shuffled values in the order their blocks arrive, which differs between local
   // mode and a cluster; ALS works in float32, so its scores move by ~1e-6 while every list
   // keeps the same articles in the same order.
-  @Option(names = "--tolerance", defaultValue = "1e-5", converter = Converters.NonNegativeDouble.class,
+  @Option(names = "--tolerance", paramLabel = "<x>", defaultValue = "1e-5",
+      converter = Converters.NonNegativeDouble.class,
       description = "largest score difference still counted as equal")
   double tolerance;
 
@@ -59,8 +64,10 @@ final class CompareCommand implements Callable<Integer> {
       ModelStore second = new ModelStore(secondModels, hadoop);
       first.readMeta(version);
       second.readMeta(secondVersion);
-      List<ListsComparison.Diff> diffs = new ListsComparison(spark).compare(first.version(version), second.version(secondVersion));
-      ctx.out().println("comparing " + first.version(version).folder() + " with " + second.version(secondVersion).folder());
+      StoredVersion one = first.version(version);
+      StoredVersion other = second.version(secondVersion);
+      List<ListsComparison.Diff> diffs = new ListsComparison(spark).compare(one, other);
+      ctx.out().println("comparing " + one.folder() + " with " + other.folder());
       ctx.out().printf("%-14s %10s %10s %10s %10s %14s%n", "LISTS", "COUNT", "ONLY 1ST", "ONLY 2ND", "REORDERED", "MAX SCORE DIFF");
       boolean same = true;
       for (ListsComparison.Diff d : diffs) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code reco evaluate}: offline evaluation of every candidate model on a dataset. */
 @Command(name = "evaluate",
-    description = "split a dataset by its protocol, train every model with train's code, write metrics.json + report.html")
+    description = "split a dataset by its protocol, train every model with train's code, "
+        + "write metrics.json + report.html")
 final class EvaluateCommand implements Callable<Integer> {
 
   private final CliContext ctx;
@@ -27,16 +28,18 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "one of: ${COMPLETION-CANDIDATES}")
   DatasetName dataset;
 
-  @Option(names = "--path", description = "dataset folder, read in place (not needed for generated)")
+  @Option(names = "--path", paramLabel = "<folder>",
+      description = "dataset folder, read in place (not needed for generated)")
   Path path;
 
-  @Option(names = "--out", defaultValue = "var/eval", description = "folder for metrics.json and report.html")
+  @Option(names = "--out", paramLabel = "<folder>", defaultValue = "var/eval",
+      description = "folder for metrics.json and report.html")
   Path out;
 
   @Option(names = "--seed", defaultValue = "42", description = "seed of the split, sampling and generated data")
   long seed;
 
-  @Option(names = "--size", defaultValue = "30000", converter = Converters.PositiveInt.class,
+  @Option(names = "--size", paramLabel = "<n>", defaultValue = "30000", converter = Converters.PositiveInt.class,
       description = "generated: page views to generate")
   int size;
 

@@ -25,17 +25,18 @@ final class GenerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--lake", required = true, description = "new (or empty) lake folder to write")
+  @Option(names = "--lake", paramLabel = "<folder>", required = true,
+      description = "new (or empty) lake folder to write")
   Path lake;
 
-  @Option(names = "--views", defaultValue = "1000000", converter = Converters.PositiveInt.class,
+  @Option(names = "--views", paramLabel = "<n>", defaultValue = "1000000", converter = Converters.PositiveInt.class,
       description = "page views; readers (views/10) and articles (views/50) grow with it")
   int views;
 
   @Option(names = "--seed", defaultValue = "42", description = "the same seed and size always give the same data")
   long seed;
 
-  @Option(names = "--end", defaultValue = "2026-11-01T00:00:00Z",
+  @Option(names = "--end", paramLabel = "<instant>", defaultValue = "2026-11-01T00:00:00Z",
       description = "time of the last page view; the views span the week before")
   Instant end;
 

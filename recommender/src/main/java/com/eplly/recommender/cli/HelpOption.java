@@ -8,6 +8,6 @@ import picocli.CommandLine.Option;
  */
 final class HelpOption {
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean requested;
 }

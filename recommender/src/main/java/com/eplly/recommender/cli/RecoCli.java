@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         ActivateCommand.class, EvaluateCommand.class, CompareCommand.class, GenerateCommand.class,
         HelpCommand.class, AutoComplete.GenerateCompletion.class},
     // inherited by every subcommand (scope INHERIT)
-    showDefaultValues = true, sortOptions = false, abbreviateSynopsis = true, usageHelpWidth = 100,
+    showDefaultValues = true, sortOptions = false, abbreviateSynopsis = true, usageHelpWidth = 120,
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:done", "1:failed (the error says why)", "2:bad usage (an unknown or bad option)"})
 public final class RecoCli implements Callable<Integer> {

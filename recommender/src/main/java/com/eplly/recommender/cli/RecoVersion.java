@@ -3,7 +3,7 @@ package com.eplly.recommender.cli;
 import java.util.Optional;
 import picocli.CommandLine.IVersionProvider;
 
-/** What {@code reco --version} prints: the version recommender.jar's manifest records, and the Spark and Java it runs on. */
+/** What {@code reco --version} prints: the version in recommender.jar's manifest, and the Spark and Java it runs on. */
 final class RecoVersion implements IVersionProvider {
 
   @Override

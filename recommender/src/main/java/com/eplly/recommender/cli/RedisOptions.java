@@ -25,8 +25,9 @@ final class RedisOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = "--redis", defaultValue = "redis://localhost:6379",
-      description = "Redis URI: redis://[user:password@]host:port[/db], or redis-cluster://host:port,host:port,... for a Redis Cluster")
+  @Option(names = "--redis", paramLabel = "<uri>", defaultValue = "redis://localhost:6379",
+      description = "Redis URI: redis://[user:password@]host:port[/db], "
+          + "or redis-cluster://host:port,host:port,... for a Redis Cluster")
   RedisEndpoint redis;
 
   @Option(names = PASSWORD_FILE, paramLabel = "<file>",

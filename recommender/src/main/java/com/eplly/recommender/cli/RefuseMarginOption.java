@@ -8,7 +8,7 @@ import redis.clients.jedis.UnifiedJedis;
 /** {@code --refuse-margin} of the commands that switch the active version. */
 final class RefuseMarginOption {
 
-  @Option(names = "--refuse-margin", defaultValue = "1h",
+  @Option(names = "--refuse-margin", paramLabel = "<duration>", defaultValue = "1h",
       description = "refuse a version whose keys expire sooner than this (its lists may already be going)")
   Duration refuseMargin;
 

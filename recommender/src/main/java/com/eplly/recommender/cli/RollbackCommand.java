@@ -11,7 +11,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code reco rollback}: re-activates the version published before the active one (extending its
  * keys), unless the active version changes meanwhile or that version is about to expire.
  */
-@Command(name = "rollback", description = "activate the version published before the active one (if its keys still exist)")
+@Command(name = "rollback",
+    description = "activate the version published before the active one (if its keys still exist)")
 final class RollbackCommand implements Callable<Integer> {
 
   private final CliContext ctx;

@@ -23,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Option(names = "--lake", defaultValue = "var/lake",
+  @Option(names = "--lake", paramLabel = "<folder-or-uri>", defaultValue = "var/lake",
       description = "event lake root: a folder or a Hadoop FileSystem URI (hdfs://, s3a://)")
   String lake;
 

@@ -12,63 +12,71 @@ final class TrainParamsOptions {
 
   private static final TrainParams DEFAULTS = TrainParams.defaults();
 
-  @Option(names = "--k", converter = Converters.PositiveInt.class, description = "suggestions kept per article and per reader")
+  @Option(names = "--k", paramLabel = "<n>", converter = Converters.PositiveInt.class,
+      description = "suggestions kept per article and per reader")
   int k = DEFAULTS.k();
 
-  @Option(names = "--popular", converter = Converters.PositiveInt.class, description = "length of the popular list")
+  @Option(names = "--popular", paramLabel = "<n>", converter = Converters.PositiveInt.class,
+      description = "length of the popular list")
   int popular = DEFAULTS.popularN();
 
-  @Option(names = "--window", converter = Converters.PositiveInt.class,
+  @Option(names = "--window", paramLabel = "<n>", converter = Converters.PositiveInt.class,
       description = "co-visitation: max positions apart in a session")
   int window = DEFAULTS.covisitWindow();
 
-  @Option(names = "--covisit-half-life", converter = Converters.PositiveDuration.class,
+  @Option(names = "--covisit-half-life", paramLabel = "<duration>", converter = Converters.PositiveDuration.class,
       description = "co-visitation: half-life of a pair's weight")
   Duration covisitHalfLife = DEFAULTS.covisitHalfLife();
 
-  @Option(names = "--popularity-half-life", converter = Converters.PositiveDuration.class,
+  @Option(names = "--popularity-half-life", paramLabel = "<duration>", converter = Converters.PositiveDuration.class,
       description = "popularity: half-life of a view's weight")
   Duration popularityHalfLife = DEFAULTS.popularityHalfLife();
 
-  @Option(names = "--rank", converter = Converters.PositiveInt.class, description = "ALS: latent factors")
+  @Option(names = "--rank", paramLabel = "<n>", converter = Converters.PositiveInt.class,
+      description = "ALS: latent factors")
   int rank = DEFAULTS.alsRank();
 
-  @Option(names = "--iterations", converter = Converters.PositiveInt.class, description = "ALS: iterations")
+  @Option(names = "--iterations", paramLabel = "<n>", converter = Converters.PositiveInt.class,
+      description = "ALS: iterations")
   int iterations = DEFAULTS.alsIterations();
 
-  @Option(names = "--reg-param", converter = Converters.NonNegativeDouble.class, description = "ALS: regularisation")
+  @Option(names = "--reg-param", paramLabel = "<x>", converter = Converters.NonNegativeDouble.class,
+      description = "ALS: regularisation")
   double regParam = DEFAULTS.alsRegParam();
 
-  @Option(names = "--alpha", converter = Converters.NonNegativeDouble.class, description = "ALS: implicit confidence scale")
+  @Option(names = "--alpha", paramLabel = "<x>", converter = Converters.NonNegativeDouble.class,
+      description = "ALS: implicit confidence scale")
   double alpha = DEFAULTS.alsAlpha();
 
-  @Option(names = "--dwell-weight", converter = Converters.NonNegativeDouble.class,
+  @Option(names = "--dwell-weight", paramLabel = "<x>", converter = Converters.NonNegativeDouble.class,
       description = "ALS: extra preference per minute of dwell (capped at 5 min a view)")
   double dwellWeight = DEFAULTS.dwellWeight();
 
-  @Option(names = "--lookback", description = "use events this far back from the reference time; 0 = all")
+  @Option(names = "--lookback", paramLabel = "<duration>",
+      description = "use events this far back from the reference time; 0 = all")
   Duration lookback = DEFAULTS.lookback();
 
-  @Option(names = "--as-of", description = "reference time for ages, ISO-8601 (default: the newest event)")
+  @Option(names = "--as-of", paramLabel = "<instant>",
+      description = "reference time for ages, ISO-8601 (default: the newest event)")
   Instant asOf;
 
-  @Option(names = "--ease-lambda", converter = Converters.NonNegativeDouble.class,
+  @Option(names = "--ease-lambda", paramLabel = "<x>", converter = Converters.NonNegativeDouble.class,
       description = "item-item (EASE): regularisation")
   double easeLambda = DEFAULTS.easeLambda();
 
-  @Option(names = "--ease-max-items", converter = Converters.PositiveInt.class,
+  @Option(names = "--ease-max-items", paramLabel = "<n>", converter = Converters.PositiveInt.class,
       description = "item-item (EASE): most-read articles modelled (memory grows with its square)")
   int easeMaxItems = DEFAULTS.easeMaxItems();
 
-  @Option(names = "--hybrid", converter = Converters.TrainableHybrid.class,
+  @Option(names = "--hybrid", paramLabel = "<source=weight,...>", converter = Converters.TrainableHybrid.class,
       description = "hybrid weights source=weight,... (reco evaluate prints fitted ones)")
   HybridWeights hybrid = DEFAULTS.hybrid();
 
-  @Option(names = "--als-max-items", converter = Converters.PositiveInt.class,
+  @Option(names = "--als-max-items", paramLabel = "<n>", converter = Converters.PositiveInt.class,
       description = "ALS: most popular articles ranked for every reader (cost grows with readers times this)")
   int alsMaxItems = DEFAULTS.alsMaxItems();
 
-  @Option(names = "--content-max-articles", converter = Converters.PositiveInt.class,
+  @Option(names = "--content-max-articles", paramLabel = "<n>", converter = Converters.PositiveInt.class,
       description = "content: newest catalog articles covered (cost grows with its square)")
   int contentMaxArticles = DEFAULTS.contentMaxArticles();
 

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** reco's command line as picocli parses it: defaults, typed values, usage errors and exit codes, before any job runs. */
+/** reco's command line as picocli parses it: defaults, typed values, usage errors and exit codes (no job runs). */
 class RecoCliTest {
 
   private static final CliContext QUIET = context(new ByteArrayOutputStream(), new ByteArrayOutputStream(), Map.of());
 
   private static CliContext context(ByteArrayOutputStream out, ByteArrayOutputStream err, Map<String, String> env) {
-    return new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Clock.systemUTC(), env);
+    return new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), env);
   }
 
   /** The subcommand object after parsing, without running it. */
@@ -89,10 +89,13 @@ class RecoCliTest {
     assertUsageError("Invalid value for option '--covisit-half-life': must be longer than 0",
         "train", "--covisit-half-life", "0");
     assertUsageError("Invalid value for option '--version': version must be", "train", "--version", "a:b");
-    assertUsageError("Invalid value for option '--redis': redis URI must look like", "models", "--redis", "localhost:6379");
-    assertUsageError("Invalid value for option '--hybrid': unknown hybrid source 'nope'", "train", "--hybrid", "nope=1");
+    assertUsageError("Invalid value for option '--redis': redis URI must look like",
+        "models", "--redis", "localhost:6379");
+    assertUsageError("Invalid value for option '--hybrid': unknown hybrid source 'nope'",
+        "train", "--hybrid", "nope=1");
     assertUsageError("Invalid value for option '--dataset': unknown dataset 'imdb'", "evaluate", "--dataset", "imdb");
-    assertUsageError("Invalid value for option '--as-of': must be an ISO-8601 instant", "train", "--as-of", "yesterday");
+    assertUsageError("Invalid value for option '--as-of': must be an ISO-8601 instant",
+        "train", "--as-of", "yesterday");
     assertUsageError("Missing required parameter for option '--k'", "train", "--k");
   }
 
@@ -100,7 +103,7 @@ class RecoCliTest {
   void missingRequiredArgumentsAreUsageErrors() {
     assertUsageError("Missing required parameter: 'VERSION'", "activate");
     assertUsageError("Missing required option: '--dataset=<dataset>'", "evaluate");
-    assertUsageError("Missing required option: '--lake=<lake>'", "generate");
+    assertUsageError("Missing required option: '--lake=<folder>'", "generate");
   }
 
   @Test
@@ -118,7 +121,8 @@ class RecoCliTest {
     Run r = run(args);
     assertEquals(RecoCli.USAGE, r.exit, r.err);
     assertTrue(r.err.startsWith("error: " + message), r.err);
-    assertTrue(r.err.contains("see: reco" + (args.length > 0 && !args[0].equals("tran") ? " " + args[0] : "") + " --help"), r.err);
+    String command = args.length > 0 && !args[0].equals("tran") ? " " + args[0] : "";
+    assertTrue(r.err.contains("see: reco" + command + " --help"), r.err);
     return r;
   }
 
@@ -127,8 +131,8 @@ class RecoCliTest {
     Run help = run("train", "--help");
     assertEquals(RecoCli.OK, help.exit, help.err);
     assertTrue(help.out.contains("Usage: reco train [OPTIONS]"), help.out);
-    assertTrue(help.out.matches("(?s).*--covisit-half-life=<covisitHalfLife>\\s+co-visitation: half-life of a pair's weight\\s+Default: 7d.*"),
-        help.out);
+    assertTrue(help.out.matches(
+        "(?s).*--covisit-half-life=<duration>\\s+co-visitation: half-life of a pair's weight\\s+Default: 7d.*"), help.out);
 
     Run list = run("--help");
     assertEquals(RecoCli.OK, list.exit);
