@@ -24,79 +24,90 @@ final class Converters {
 
   private Converters() {}
 
-  /** A domain parser's IllegalArgumentException is picocli's usage error, with the parser's message. */
-  private static <T> T parse(String raw, Function<String, T> parser) {
-    try {
-      return parser.apply(raw);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
+  /** A parser whose IllegalArgumentException is picocli's usage error, with the parser's message. */
+  private abstract static class Checked<T> implements ITypeConverter<T> {
+    private final Function<String, T> parser;
+
+    Checked(Function<String, T> parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public T convert(String raw) {
+      try {
+        return parser.apply(raw);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 
-  static final class PositiveInt implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String raw) {
-      try {
-        int value = Integer.parseInt(raw);
-        if (value > 0) {
-          return value;
+  static final class PositiveInt extends Checked<Integer> {
+    PositiveInt() {
+      super(raw -> {
+        try {
+          int value = Integer.parseInt(raw);
+          if (value > 0) {
+            return value;
+          }
+        } catch (NumberFormatException ignored) {
+          // reported below
         }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new TypeConversionException("must be a positive integer, got '" + raw + "'");
+        throw new IllegalArgumentException("must be a positive integer, got '" + raw + "'");
+      });
     }
   }
 
-  static final class NonNegativeDouble implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String raw) {
-      try {
-        double value = Double.parseDouble(raw);
-        if (value >= 0 && Double.isFinite(value)) {
-          return value;
+  static final class NonNegativeDouble extends Checked<Double> {
+    NonNegativeDouble() {
+      super(raw -> {
+        try {
+          double value = Double.parseDouble(raw);
+          if (value >= 0 && Double.isFinite(value)) {
+            return value;
+          }
+        } catch (NumberFormatException ignored) {
+          // reported below
         }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new TypeConversionException("must be a number >= 0, got '" + raw + "'");
+        throw new IllegalArgumentException("must be a number >= 0, got '" + raw + "'");
+      });
     }
   }
 
   /** Every {@link Duration} option: see {@link Durations#parse}. */
-  static final class NonNegativeDuration implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String raw) {
-      return parse(raw, Durations::parse);
+  static final class NonNegativeDuration extends Checked<Duration> {
+    NonNegativeDuration() {
+      super(Durations::parse);
     }
   }
 
-  static final class PositiveDuration implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String raw) {
-      Duration d = parse(raw, Durations::parse);
-      if (d.isZero()) {
-        throw new TypeConversionException("must be longer than 0");
-      }
-      return d;
+  static final class PositiveDuration extends Checked<Duration> {
+    PositiveDuration() {
+      super(raw -> {
+        Duration d = Durations.parse(raw);
+        if (d.isZero()) {
+          throw new IllegalArgumentException("must be longer than 0");
+        }
+        return d;
+      });
     }
   }
 
-  static final class IsoInstant implements ITypeConverter<Instant> {
-    @Override
-    public Instant convert(String raw) {
-      try {
-        return Instant.parse(raw);
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException("must be an ISO-8601 instant like 2026-11-27T20:00:00Z, got '" + raw + "'");
-      }
+  static final class IsoInstant extends Checked<Instant> {
+    IsoInstant() {
+      super(raw -> {
+        try {
+          return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("must be an ISO-8601 instant like 2026-11-27T20:00:00Z, got '" + raw + "'");
+        }
+      });
     }
   }
 
-  static final class Dataset implements ITypeConverter<DatasetName> {
-    @Override
-    public DatasetName convert(String raw) {
-      return parse(raw, DatasetName::parse);
+  static final class Dataset extends Checked<DatasetName> {
+    Dataset() {
+      super(DatasetName::parse);
     }
   }
 
@@ -109,37 +120,33 @@ final class Converters {
   }
 
   /** Weights a training can publish with: some article-list and some reader-list source weigh more than 0. */
-  static final class TrainableHybrid implements ITypeConverter<HybridWeights> {
-    @Override
-    public HybridWeights convert(String raw) {
-      return parse(raw, spec -> {
-        HybridWeights weights = HybridWeights.parse(spec);
+  static final class TrainableHybrid extends Checked<HybridWeights> {
+    TrainableHybrid() {
+      super(raw -> {
+        HybridWeights weights = HybridWeights.parse(raw);
         HybridLists.requireSources(weights);
         return weights;
       });
     }
   }
 
-  static final class Redis implements ITypeConverter<RedisEndpoint> {
-    @Override
-    public RedisEndpoint convert(String raw) {
-      return parse(raw, RedisEndpoint::new);
+  static final class Redis extends Checked<RedisEndpoint> {
+    Redis() {
+      super(RedisEndpoint::new);
     }
   }
 
   /** A name a new version may take (also part of Redis keys and a folder name). */
-  static final class VersionName implements ITypeConverter<String> {
-    @Override
-    public String convert(String raw) {
-      return parse(raw, VersionId::checked);
+  static final class VersionName extends Checked<String> {
+    VersionName() {
+      super(VersionId::checked);
     }
   }
 
   /** A version name, or {@value VersionId#LATEST} for the newest local one. */
-  static final class VersionOrLatest implements ITypeConverter<String> {
-    @Override
-    public String convert(String raw) {
-      return raw.equals(VersionId.LATEST) ? raw : parse(raw, VersionId::checked);
+  static final class VersionOrLatest extends Checked<String> {
+    VersionOrLatest() {
+      super(raw -> raw.equals(VersionId.LATEST) ? raw : VersionId.checked(raw));
     }
   }
 }
