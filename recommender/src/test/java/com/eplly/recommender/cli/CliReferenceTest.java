@@ -42,7 +42,7 @@ class CliReferenceTest {
         .append("Generated from `reco --help` and every `reco <command> --help` by `CliReferenceTest`; do not edit.\n")
         .append("After changing a command or an option, regenerate it with\n`").append(REGENERATE).append("`.\n\n")
         .append("`deploy/bin/reco` runs it in local mode, `deploy/bin/spark-cluster submit` on a cluster. ")
-        .append("Shell completion (bash, zsh): `source <(deploy/bin/reco generate-completion)`.\n");
+        .append("Shell completion (bash, zsh) with `deploy/bin` on the PATH: `source <(reco generate-completion)`.\n");
     section(md, reco);
     reco.getSubcommands().values().stream()
         .filter(c -> !c.getCommandSpec().usageMessage().hidden() && !c.getCommandName().equals("help"))
