@@ -14,6 +14,7 @@ import com.eplly.recommender.model.ModelStoreException;
 import com.eplly.recommender.model.StoredVersion;
 import com.eplly.recommender.model.SuggestionLists;
 import com.eplly.recommender.model.VersionId;
+import com.eplly.recommender.hybrid.Source;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Trains one model version from the lake: reads page views and the catalog, fits every candidate
- * source ({@link CandidateSources}), writes the hybrid article and reader lists
+ * source ({@link SourceEstimators}), writes the hybrid article and reader lists
  * ({@link HybridLists}, weighted by {@link TrainParams#hybrid()}), the popular list and
  * {@code model.json} to {@code {models}/{version}/}.
  */
@@ -104,9 +105,9 @@ public final class TrainJob {
     input.put("servableArticles", servable);
     seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
 
-    progress.begin("fitting co-visitation, followed-by, ALS, popularity, item-item, content");
-    // The same fit reco evaluate measures (CandidateSources).
-    FittedSources sources = CandidateSources.fit(views,
+    progress.begin("fitting " + Source.labels());
+    // The same fit reco evaluate measures (SourceEstimators).
+    FittedSources sources = SourceEstimators.fit(views,
         catalogSize == 0 ? Optional.empty() : Optional.of(newest(catalog, params.contentMaxArticles())), params, referenceTime);
     seconds.put("fit", progress.end(fitSummary(sources.fitSeconds())));
     HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), candidates, params.alsMaxItems());

@@ -1,7 +1,7 @@
 package com.eplly.recommender.evaluate;
 
 /** A model as the evaluator sees it: scores every known item for one query. */
-public interface ScoreSource {
+public interface QueryScorer {
 
   String name();
 

@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /** The evaluator's views of the fitted models (collected to the driver once per fit). */
-public final class Sources {
+public final class QueryScorers {
 
-  private Sources() {}
+  private QueryScorers() {}
 
   /** Uniform random scores, seeded by the seed and the query so that reruns agree. */
-  public static ScoreSource random(long seed) {
-    return new ScoreSource() {
+  public static QueryScorer random(long seed) {
+    return new QueryScorer() {
       @Override
       public String name() {
         return "random";
@@ -30,8 +30,8 @@ public final class Sources {
   }
 
   /** The same score for everyone (popularity). */
-  public static ScoreSource constant(String name, double[] scores) {
-    return new ScoreSource() {
+  public static QueryScorer constant(String name, double[] scores) {
+    return new QueryScorer() {
       @Override
       public String name() {
         return name;
@@ -47,8 +47,8 @@ public final class Sources {
   }
 
   /** Item-to-item lists: each context item adds its weight times its neighbours' scores. */
-  public static ScoreSource neighbours(String name, int[][] neighbours, float[][] weights) {
-    return new ScoreSource() {
+  public static QueryScorer neighbours(String name, int[][] neighbours, float[][] weights) {
+    return new QueryScorer() {
       @Override
       public String name() {
         return name;
@@ -77,8 +77,8 @@ public final class Sources {
    * Latent factors: a known reader's own vector, else (anonymous prefixes) the weighted mean of the
    * context items' vectors, dotted with every item's vector.
    */
-  public static ScoreSource factors(String name, Map<String, float[]> readers, float[][] items, int rank) {
-    return new ScoreSource() {
+  public static QueryScorer factors(String name, Map<String, float[]> readers, float[][] items, int rank) {
+    return new QueryScorer() {
       @Override
       public String name() {
         return name;
