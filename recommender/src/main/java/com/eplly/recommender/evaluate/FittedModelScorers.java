@@ -1,5 +1,8 @@
 package com.eplly.recommender.evaluate;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
 import static org.apache.spark.sql.functions.col;
 
 import com.eplly.recommender.als.ImplicitAlsModel;
@@ -49,7 +52,7 @@ public final class FittedModelScorers {
   /** {@code articleId, neighbourId, score} rows as adjacency arrays. */
   static QueryScorer neighbours(String name, Dataset<Row> scores, ItemIndex items) {
     Map<Integer, List<Row>> by = new HashMap<>();
-    for (Row r : scores.select(col("articleId"), col("neighbourId"), col("score")).collectAsList()) {
+    for (Row r : scores.select(col(ARTICLE_ID), col(NEIGHBOUR_ID), col(SCORE)).collectAsList()) {
       int a = items.index(r.getString(0));
       if (a >= 0 && items.index(r.getString(1)) >= 0) {
         by.computeIfAbsent(a, x -> new ArrayList<>()).add(r);

@@ -12,6 +12,10 @@ import com.eplly.recommender.als.ImplicitAlsModel;
 import com.eplly.recommender.ease.EaseModel;
 import com.eplly.recommender.ease.EaseWeights;
 import com.eplly.recommender.publish.ListKind;
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -56,10 +60,10 @@ public final class HybridLists {
 
   /** Scoring every reader against every article grows with their product; news readers read what is current. */
   private static Dataset<Row> mostPopular(FittedSources sources, Candidates candidates, int n) {
-    return candidates.restrict(sources.popularity().scores(), "articleId")
-        .orderBy(col("score").desc(), col("articleId").asc())
+    return candidates.restrict(sources.popularity().scores(), ARTICLE_ID)
+        .orderBy(col(SCORE).desc(), col(ARTICLE_ID).asc())
         .limit(n)
-        .select("articleId");
+        .select(ARTICLE_ID);
   }
 
   /**
@@ -81,7 +85,7 @@ public final class HybridLists {
       parts.add(new SourceScoreRows(Source.EASE,
           sources.ease().neighbourScores(sources.coVisits().scores().sparkSession(), BlendRule.DEPTH)));
     }
-    return DatasetBlend.lists(parts, weights, "articleId", "neighbourId", k, candidates);
+    return DatasetBlend.lists(parts, weights, ARTICLE_ID, NEIGHBOUR_ID, k, candidates);
   }
 
   /**
@@ -102,20 +106,20 @@ public final class HybridLists {
         ? broadcast(spark, easeCandidates(spark), Set.class) : null;
     ReaderScoring scoring = new ReaderScoring(als, alsWeight, ease, easeWeight, easeCandidates,
         BlendRule.DEPTH, k);
-    return views.select(col("readerId"), col("articleId"))
+    return views.select(col(READER_ID), col(ARTICLE_ID))
         .transform(ImplicitAlsModel::histories)
         .transform(h -> alsWeight > 0 ? withFactors(h) : h.withColumn("features", lit(null).cast("array<float>")))
         // The rows are small but each costs thousands of multiply-adds: adaptive execution would
         // coalesce them into about as many partitions as cores (3 tasks on 2 cores left one core
         // idle for a third of the step), so spread them over more, smaller tasks.
         .repartition(4 * spark.sparkContext().defaultParallelism())
-        .mapPartitions(scoring, Encoders.row(SuggestionLists.schema("readerId")));
+        .mapPartitions(scoring, Encoders.row(SuggestionLists.schema(READER_ID)));
   }
 
   /** {@code readerId, items, features}: readers without ALS factors keep null features. */
   private Dataset<Row> withFactors(Dataset<Row> histories) {
-    return histories.join(sources.als().readerFactors(), new String[] {"readerId"}, "left")
-        .select(col("readerId"), col("items"), col("features"));
+    return histories.join(sources.als().readerFactors(), new String[] {READER_ID}, "left")
+        .select(col(READER_ID), col("items"), col("features"));
   }
 
   /** The ease articles that are candidates: at most its modelled articles, whatever the catalog. */
@@ -125,9 +129,9 @@ public final class HybridLists {
     for (int i = 0; i < ease.items(); i++) {
       ids.add(RowFactory.create(ease.label(i)));
     }
-    Dataset<Row> modelled = spark.createDataFrame(ids, new StructType().add("articleId", "string"));
+    Dataset<Row> modelled = spark.createDataFrame(ids, new StructType().add(ARTICLE_ID, "string"));
     Set<String> out = new HashSet<>();
-    for (Row r : candidates.restrict(modelled, "articleId").collectAsList()) {
+    for (Row r : candidates.restrict(modelled, ARTICLE_ID).collectAsList()) {
       out.add(r.getString(0));
     }
     return out;
