@@ -27,7 +27,7 @@ import scala.reflect.ClassTag$;
 /**
  * Fitted EASE weights (row i = what reading article i says about every other article).
  * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} gives the article
- * lists' item-item part, {@link #broadcastable} the weights that score readers on the executors.
+ * lists' ease part, {@link #broadcastable} the weights that score readers on the executors.
  */
 public final class EaseModel extends Model<EaseModel> {
 

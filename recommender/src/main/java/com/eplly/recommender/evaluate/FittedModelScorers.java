@@ -107,26 +107,18 @@ public final class FittedModelScorers {
     for (int j = 0; j < model.items(); j++) {
       fromModel[j] = items.index(model.label(j));
     }
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return Source.EASE.label();
+    return QueryScorer.of(Source.EASE.label(), (q, out) -> {
+      int[] history = new int[q.context().length];
+      for (int c = 0; c < history.length; c++) {
+        history[c] = q.context()[c] < 0 ? -1 : toModel[q.context()[c]];
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        int[] history = new int[q.context().length];
-        for (int c = 0; c < history.length; c++) {
-          history[c] = q.context()[c] < 0 ? -1 : toModel[q.context()[c]];
-        }
-        double[] own = new double[model.items()];
-        model.scoreInto(history, q.contextWeights(), own);
-        for (int j = 0; j < own.length; j++) {
-          if (fromModel[j] >= 0) {
-            out[fromModel[j]] += own[j];
-          }
+      double[] own = new double[model.items()];
+      model.scoreInto(history, q.contextWeights(), own);
+      for (int j = 0; j < own.length; j++) {
+        if (fromModel[j] >= 0) {
+          out[fromModel[j]] += own[j];
         }
       }
-    };
+    });
   }
 }

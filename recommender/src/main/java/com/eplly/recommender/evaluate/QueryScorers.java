@@ -12,65 +12,41 @@ public final class QueryScorers {
 
   /** Uniform random scores, seeded by the seed and the query so that reruns agree. */
   public static QueryScorer random(long seed) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return "random";
+    return QueryScorer.of("random", (q, out) -> {
+      SplittableRandom r = new SplittableRandom(seed * 1_000_003L + Arrays.hashCode(q.context()) * 31L
+          + Objects.hashCode(q.readerId()) + q.relevant().hashCode());
+      for (int i = 0; i < out.length; i++) {
+        out[i] += r.nextDouble();
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        SplittableRandom r = new SplittableRandom(seed * 1_000_003L + Arrays.hashCode(q.context()) * 31L
-            + Objects.hashCode(q.readerId()) + q.relevant().hashCode());
-        for (int i = 0; i < out.length; i++) {
-          out[i] += r.nextDouble();
-        }
-      }
-    };
+    });
   }
 
   /** The same score for everyone (popularity). */
   public static QueryScorer constant(String name, double[] scores) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return name;
+    return QueryScorer.of(name, (q, out) -> {
+      for (int i = 0; i < out.length; i++) {
+        out[i] += scores[i];
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-          out[i] += scores[i];
-        }
-      }
-    };
+    });
   }
 
   /** Item-to-item lists: each context item adds its weight times its neighbours' scores. */
   public static QueryScorer neighbours(String name, int[][] neighbours, float[][] weights) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public void score(Query q, double[] out) {
-        int[] ctx = q.context();
-        for (int c = 0; c < ctx.length; c++) {
-          int item = ctx[c];
-          if (item < 0 || neighbours[item] == null) {
-            continue;
-          }
-          double w = q.contextWeights()[c];
-          int[] n = neighbours[item];
-          float[] s = weights[item];
-          for (int j = 0; j < n.length; j++) {
-            out[n[j]] += w * s[j];
-          }
+    return QueryScorer.of(name, (q, out) -> {
+      int[] ctx = q.context();
+      for (int c = 0; c < ctx.length; c++) {
+        int item = ctx[c];
+        if (item < 0 || neighbours[item] == null) {
+          continue;
+        }
+        double w = q.contextWeights()[c];
+        int[] n = neighbours[item];
+        float[] s = weights[item];
+        for (int j = 0; j < n.length; j++) {
+          out[n[j]] += w * s[j];
         }
       }
-    };
+    });
   }
 
   /**
@@ -78,41 +54,33 @@ public final class QueryScorers {
    * context items' vectors, dotted with every item's vector.
    */
   public static QueryScorer factors(String name, Map<String, float[]> readers, float[][] items, int rank) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public void score(Query q, double[] out) {
-        double[] profile = new double[rank];
-        float[] own = q.readerId() == null ? null : readers.get(q.readerId());
-        if (own != null) {
-          for (int f = 0; f < rank; f++) {
-            profile[f] = own[f];
-          }
-        } else {
-          for (int c = 0; c < q.context().length; c++) {
-            int item = q.context()[c];
-            if (item >= 0 && items[item] != null) {
-              for (int f = 0; f < rank; f++) {
-                profile[f] += q.contextWeights()[c] * items[item][f];
-              }
-            }
-          }
+    return QueryScorer.of(name, (q, out) -> {
+      double[] profile = new double[rank];
+      float[] own = q.readerId() == null ? null : readers.get(q.readerId());
+      if (own != null) {
+        for (int f = 0; f < rank; f++) {
+          profile[f] = own[f];
         }
-        for (int i = 0; i < out.length; i++) {
-          float[] v = items[i];
-          if (v != null) {
-            double dot = 0;
+      } else {
+        for (int c = 0; c < q.context().length; c++) {
+          int item = q.context()[c];
+          if (item >= 0 && items[item] != null) {
             for (int f = 0; f < rank; f++) {
-              dot += profile[f] * v[f];
+              profile[f] += q.contextWeights()[c] * items[item][f];
             }
-            out[i] += dot;
           }
         }
       }
-    };
+      for (int i = 0; i < out.length; i++) {
+        float[] v = items[i];
+        if (v != null) {
+          double dot = 0;
+          for (int f = 0; f < rank; f++) {
+            dot += profile[f] * v[f];
+          }
+          out[i] += dot;
+        }
+      }
+    });
   }
 }

@@ -26,22 +26,14 @@ class BlendParityTest {
 
   /** Scores a query-dependent subset of items (more than the blend's depth, never all). */
   private static QueryScorer sparse(String name, long seed) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return name;
+    return QueryScorer.of(name, (q, out) -> {
+      SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
+      int[] order = r.ints(0, ITEMS).distinct().limit(r.nextInt(5, ITEMS - 1)).toArray();
+      for (int item : order) {
+        out[item] = r.nextInt(1, 33) / 4.0;
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
-        int[] order = r.ints(0, ITEMS).distinct().limit(r.nextInt(5, ITEMS - 1)).toArray();
-        for (int item : order) {
-          out[item] = r.nextInt(1, 33) / 4.0;
-        }
-        out[order[0]] = 8;
-      }
-    };
+      out[order[0]] = 8;
+    });
   }
 
   private static String label(int item) {

@@ -18,22 +18,14 @@ class PooledBlendTest {
 
   /** Scores a query-dependent random subset of items (sometimes below 0, sometimes only a few). */
   private static QueryScorer sparse(String name, long seed) {
-    return new QueryScorer() {
-      @Override
-      public String name() {
-        return name;
+    return QueryScorer.of(name, (q, out) -> {
+      SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
+      int scored = r.nextInt(4) == 0 ? r.nextInt(15) : r.nextInt(ITEMS);
+      for (int i = 0; i < scored; i++) {
+        // Coarse values so that ties, broken by item index, happen.
+        out[r.nextInt(ITEMS)] += r.nextInt(-3, 40) / 4.0;
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
-        int scored = r.nextInt(4) == 0 ? r.nextInt(15) : r.nextInt(ITEMS);
-        for (int i = 0; i < scored; i++) {
-          // Coarse values so that ties, broken by item index, happen.
-          out[r.nextInt(ITEMS)] += r.nextInt(-3, 40) / 4.0;
-        }
-      }
-    };
+    });
   }
 
   private static List<Query> queries(int count, long seed) {
