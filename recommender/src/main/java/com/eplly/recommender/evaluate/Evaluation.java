@@ -10,6 +10,7 @@ import static com.eplly.recommender.hybrid.Source.POPULARITY;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
+import com.eplly.recommender.hybrid.BlendRule;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.train.Progress;
@@ -361,7 +362,7 @@ public final class Evaluation {
 
   /** Content neighbours as deep as the blend reads, materialised: both splits collect them. */
   private static Dataset<Row> contentScores(Dataset<Row> catalog, TrainParams params) {
-    return SourceEstimators.content(params).fit(catalog).setTopK(PooledBlend.DEPTH).neighbourScores().localCheckpoint();
+    return SourceEstimators.content(params).fit(catalog).setTopK(BlendRule.DEPTH).neighbourScores().localCheckpoint();
   }
 
   private static QueryScorer contentScorer(Optional<Dataset<Row>> scores, ItemIndex items) {

@@ -9,6 +9,7 @@ import com.eplly.recommender.als.ImplicitAlsModel;
 import com.eplly.recommender.content.ContentSimilarityModel;
 import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.ease.EaseModel;
+import com.eplly.recommender.hybrid.BlendRule;
 import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.popularity.RecencyPopularityModel;
 import com.eplly.recommender.sequence.FollowedByModel;
@@ -44,7 +45,7 @@ public final class FittedModelScorers {
     return neighbours(Source.FOLLOWED_BY.label(), model.scores(), items);
   }
 
-  /** From {@link ContentSimilarityModel#neighbourScores} (as deep as the blend reads: {@link PooledBlend#DEPTH}). */
+  /** From {@link ContentSimilarityModel#neighbourScores} (as deep as the blend reads: {@link BlendRule#DEPTH}). */
   public static QueryScorer content(Dataset<Row> neighbourScores, ItemIndex items) {
     return neighbours(Source.CONTENT.label(), neighbourScores, items);
   }

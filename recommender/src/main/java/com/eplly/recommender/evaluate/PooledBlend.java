@@ -6,15 +6,12 @@ import java.util.List;
 
 /**
  * The hybrid as the evaluator scores it, by {@link BlendRule}'s rule: each source's scores are
- * min-max normalised over the query's candidates, only its top {@code depth} items are kept, and
- * the weighted sum ranks.
+ * min-max normalised over the query's candidates, only its top {@link BlendRule#DEPTH} items are
+ * kept, and the weighted sum ranks.
  * {@link #prepare} pools the per-source lists once, so that many weightings can be tried
  * cheaply on a validation split.
  */
 public final class PooledBlend {
-
-  /** Items each source contributes per query. */
-  public static final int DEPTH = BlendRule.DEPTH;
 
   /**
    * One query's pool: every item some source kept (distinct, ascending), and each source's

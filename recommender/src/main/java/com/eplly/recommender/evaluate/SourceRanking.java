@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One source's ranking of a split's queries, computed once: per query its top {@link PooledBlend#DEPTH}
+ * One source's ranking of a split's queries, computed once: per query its top {@link BlendRule#DEPTH}
  * items, best first, with their scores min-max normalised as the hybrid reads them. The source's
  * own top-n lists are the heads of these, so a source is scored once per split however it is used.
  */
@@ -17,7 +17,7 @@ record SourceRanking(String name, List<Top> tops) {
   static SourceRanking of(QueryScorer source, List<Query> queries, int items) {
     return new SourceRanking(source.name(), PerQuery.map(queries, items, (q, query, scores) -> {
       source.score(query, scores);
-      int[] top = Ranking.top(scores, query, PooledBlend.DEPTH);
+      int[] top = Ranking.top(scores, query, BlendRule.DEPTH);
       double max = top.length == 0 ? 0 : scores[top[0]];
       double min = minOverCandidates(scores, query);
       float[] normalised = new float[top.length];
@@ -28,7 +28,7 @@ record SourceRanking(String name, List<Top> tops) {
     }));
   }
 
-  /** Top-{@code n} lists ({@code n} at most {@link PooledBlend#DEPTH}). */
+  /** Top-{@code n} lists ({@code n} at most {@link BlendRule#DEPTH}). */
   List<int[]> lists(int n) {
     return tops.stream().map(t -> t.items().length <= n ? t.items() : Arrays.copyOf(t.items(), n)).toList();
   }

@@ -15,7 +15,7 @@ public record HybridWeights(Map<String, Double> weights) {
   public HybridWeights {
     weights = Map.copyOf(weights);
     weights.forEach((k, v) -> {
-      // a misspelt source would otherwise weigh 0 without a word (--hybrid ease=1 once did nothing)
+      // a misspelt source would otherwise weigh 0 without a word
       Source.labelled(k);
       if (!(v >= 0) || !Double.isFinite(v)) {
         throw new IllegalArgumentException("hybrid weight of " + k + " must be a finite number >= 0, got " + v);

@@ -53,11 +53,6 @@ public enum Source {
     return reason;
   }
 
-  /** The published hybrid lists this source is blended into. */
-  public Set<ListKind> lists() {
-    return EnumSet.copyOf(lists.isEmpty() ? EnumSet.noneOf(ListKind.class) : lists);
-  }
-
   /** The sources blended into {@code kind}'s lists, in declaration order. */
   public static Set<Source> blendedInto(ListKind kind) {
     return Arrays.stream(values()).filter(s -> s.lists.contains(kind))

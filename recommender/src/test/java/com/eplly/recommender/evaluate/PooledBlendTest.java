@@ -44,7 +44,7 @@ class PooledBlendTest {
     for (int s = 0; s < sources.size(); s++) {
       double[] scores = new double[ITEMS];
       sources.get(s).score(q, scores);
-      int[] top = Ranking.top(scores, q, PooledBlend.DEPTH);
+      int[] top = Ranking.top(scores, q, BlendRule.DEPTH);
       double min = Math.min(0, Arrays.stream(scores).min().orElse(0));
       double max = top.length == 0 ? 0 : scores[top[0]];
       for (int item : top) {
@@ -74,7 +74,7 @@ class PooledBlendTest {
     QueryScorer source = sparse("a", 5);
     List<Query> queries = queries(200, 11);
     SourceRanking ranked = SourceRanking.of(source, queries, ITEMS);
-    for (int n : new int[] {1, 10, 20, PooledBlend.DEPTH}) {
+    for (int n : new int[] {1, 10, 20, BlendRule.DEPTH}) {
       List<int[]> lists = ranked.lists(n);
       for (int q = 0; q < queries.size(); q++) {
         double[] scores = new double[ITEMS];
