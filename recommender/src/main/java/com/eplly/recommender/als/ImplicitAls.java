@@ -1,11 +1,15 @@
 package com.eplly.recommender.als;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.DWELL_MS;
+import static com.eplly.recommender.lake.Columns.READER_ID;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import com.eplly.recommender.lake.Columns;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -81,10 +85,11 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
 
   @Override
   public ImplicitAlsModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
     double perMinute = (Double) $(dwellWeight);
     Dataset<Row> interactions = dataset.toDF().transform(v -> confidencePerReaderArticle(v, perMinute)).cache();
-    StringIndexerModel readerIds = indexer("readerId", READER_INDEX).fit(interactions);
-    StringIndexerModel articleIds = indexer("articleId", ARTICLE_INDEX).fit(interactions);
+    StringIndexerModel readerIds = indexer(READER_ID, READER_INDEX).fit(interactions);
+    StringIndexerModel articleIds = indexer(ARTICLE_ID, ARTICLE_INDEX).fit(interactions);
     LabelTable readers = LabelTable.of(dataset.sparkSession(), readerIds);
     LabelTable articles = LabelTable.of(dataset.sparkSession(), articleIds);
     ALSModel factors = new ALS()
@@ -106,7 +111,7 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
         .setNumBlocks(Math.max(2, Math.min(10, dataset.sparkSession().sparkContext().defaultParallelism())))
         .fit(articles.indexed(readers.indexed(interactions)));
     return copyValues(new ImplicitAlsModel(uid, readers, articles, factors,
-        interactions.select("readerId", "articleId")), extractParamMap()).setParent(this);
+        interactions.select(READER_ID, ARTICLE_ID)), extractParamMap()).setParent(this);
   }
 
   private static StringIndexer indexer(String input, String output) {
@@ -114,15 +119,17 @@ public final class ImplicitAls extends Estimator<ImplicitAlsModel> {
   }
 
   static Dataset<Row> confidencePerReaderArticle(Dataset<Row> views, double perMinute) {
-    Dataset<Row> withDwell = java.util.Arrays.asList(views.columns()).contains("dwellMs")
-        ? views : views.withColumn("dwellMs", lit(null).cast("long"));
-    var dwellMinutes = least(coalesce(col("dwellMs"), lit(0L)), lit(DWELL_CAP_MS)).divide(60_000.0);
-    return withDwell.groupBy(col("readerId"), col("articleId"))
+    Dataset<Row> withDwell = java.util.Arrays.asList(views.columns()).contains(DWELL_MS)
+        ? views : views.withColumn(DWELL_MS, lit(null).cast("long"));
+    var dwellMinutes = least(coalesce(col(DWELL_MS), lit(0L)), lit(DWELL_CAP_MS)).divide(60_000.0);
+    return withDwell.groupBy(col(READER_ID), col(ARTICLE_ID))
         .agg(sum(lit(1.0).plus(dwellMinutes.multiply(perMinute))).as(CONFIDENCE));
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
+    // dwellMs is optional: without it every view counts as a short one
+    Columns.require(schema, "ALS", READER_ID, ARTICLE_ID);
     return ImplicitAlsModel.outputSchema(schema);
   }
 

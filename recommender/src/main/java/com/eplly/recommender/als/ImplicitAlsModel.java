@@ -1,5 +1,8 @@
 package com.eplly.recommender.als;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 
@@ -59,7 +62,7 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
 
   /** Top {@code k} unread candidate articles per reader: {@code readerId, suggestions}. */
   public Dataset<Row> readerLists(int k, Candidates candidates) {
-    return SuggestionLists.topK(readerScores(k, candidates), "readerId", "articleId", k, Reason.SIMILAR_READERS);
+    return SuggestionLists.topK(readerScores(k, candidates), READER_ID, ARTICLE_ID, k, Reason.SIMILAR_READERS);
   }
 
   /**
@@ -69,7 +72,7 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
   public Dataset<Row> readerScores(int depth, Candidates candidates) {
     Broadcast<CandidateFactors> items = seen.sparkSession().sparkContext()
         .broadcast(candidateFactors(candidates), ClassTag$.MODULE$.apply(CandidateFactors.class));
-    StructType schema = new StructType().add("readerId", "string").add("articleId", "string").add("score", "double");
+    StructType schema = new StructType().add(READER_ID, "string").add(ARTICLE_ID, "string").add(SCORE, "double");
     MapPartitionsFunction<Row, Row> score = readers -> {
       float[] scratch = new float[items.value().articles()];
       List<Row> out = new ArrayList<>();
@@ -83,18 +86,18 @@ public final class ImplicitAlsModel extends Model<ImplicitAlsModel> {
       return out.iterator();
     };
     return seen.transform(ImplicitAlsModel::histories)
-        .join(readerFactors(), "readerId")
+        .join(readerFactors(), READER_ID)
         .mapPartitions(score, Encoders.row(schema));
   }
 
   /** {@code readerId, items}: the distinct articles each reader has read. */
   public static Dataset<Row> histories(Dataset<Row> readerArticles) {
-    return readerArticles.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"));
+    return readerArticles.groupBy(col(READER_ID)).agg(collect_set(col(ARTICLE_ID)).as("items"));
   }
 
   /** {@code readerId, features}: every trained reader's factors. */
   public Dataset<Row> readerFactors() {
-    return readers.labelled(factors.userFactors(), "id").select(col("readerId"), col("features"));
+    return readers.labelled(factors.userFactors(), "id").select(col(READER_ID), col("features"));
   }
 
   /**

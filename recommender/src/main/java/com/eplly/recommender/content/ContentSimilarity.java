@@ -1,11 +1,16 @@
 package com.eplly.recommender.content;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.CATEGORY;
+import static com.eplly.recommender.lake.Columns.SUMMARY;
+import static com.eplly.recommender.lake.Columns.TITLE;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 
+import com.eplly.recommender.lake.Columns;
 import com.eplly.contracts.content.ContentText;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -75,14 +80,15 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
 
   @Override
   public ContentSimilarityModel fit(Dataset<?> dataset) {
-    Dataset<Row> docs = dataset.toDF().select(col("articleId"), document().as("text"));
+    transformSchema(dataset.schema());
+    Dataset<Row> docs = dataset.toDF().select(col(ARTICLE_ID), document().as("text"));
     PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {
         tokenizer().setInputCol("text").setOutputCol("tokens"),
         stopWords().setInputCol("tokens").setOutputCol("words"),
         new HashingTF().setInputCol("words").setOutputCol("tf").setNumFeatures((Integer) $(numFeatures)),
         new IDF().setInputCol("tf").setOutputCol("tfidf"),
         new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES).setP(2.0)}).fit(docs);
-    Dataset<Row> vectors = pipeline.transform(docs).select(col("articleId"), col(FEATURES));
+    Dataset<Row> vectors = pipeline.transform(docs).select(col(ARTICLE_ID), col(FEATURES));
     return copyValues(new ContentSimilarityModel(uid, vectors), extractParamMap()).setParent(this);
   }
 
@@ -100,10 +106,10 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
   /** {@link ContentText#document} as a column: title + summary + categoryWeight category tokens ("cat_world"). */
   Column document() {
     Column category = concat_ws("", lit(ContentText.CATEGORY_PREFIX),
-        regexp_replace(coalesce(col("category"), lit("")), ContentText.CATEGORY_SEPARATORS, "_"));
+        regexp_replace(coalesce(col(CATEGORY), lit("")), ContentText.CATEGORY_SEPARATORS, "_"));
     Column[] parts = new Column[2 + (Integer) $(categoryWeight)];
-    parts[0] = coalesce(col("title"), lit(""));
-    parts[1] = coalesce(col("summary"), lit(""));
+    parts[0] = coalesce(col(TITLE), lit(""));
+    parts[1] = coalesce(col(SUMMARY), lit(""));
     for (int i = 2; i < parts.length; i++) {
       parts[i] = category;
     }
@@ -112,6 +118,7 @@ public final class ContentSimilarity extends Estimator<ContentSimilarityModel> {
 
   @Override
   public StructType transformSchema(StructType schema) {
+    Columns.require(schema, "content", ARTICLE_ID, TITLE, SUMMARY, CATEGORY);
     return ContentSimilarityModel.outputSchema(schema);
   }
 

@@ -1,5 +1,9 @@
 package com.eplly.recommender.content;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
+
 import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -77,7 +81,7 @@ public final class ContentSimilarityModel extends Model<ContentSimilarityModel> 
     }
     Broadcast<ContentIndex> index = spark.sparkContext().broadcast(new ContentIndex(ids, terms, values),
         ClassTag$.MODULE$.apply(ContentIndex.class));
-    StructType schema = new StructType().add("articleId", "string").add("neighbourId", "string").add("score", "double");
+    StructType schema = new StructType().add(ARTICLE_ID, "string").add(NEIGHBOUR_ID, "string").add(SCORE, "double");
     MapPartitionsFunction<Long, Row> neighbours = articles -> {
       ContentIndex idx = index.value();
       ContentIndex.Scratch scratch = idx.scratch();
@@ -97,13 +101,13 @@ public final class ContentSimilarityModel extends Model<ContentSimilarityModel> 
 
   /** Top-K similar candidate articles per article, reason {@code similar-content}. */
   public Dataset<Row> neighbourLists(Candidates candidates) {
-    return SuggestionLists.topK(candidates.restrict(neighbourScores(), "neighbourId"), "articleId", "neighbourId",
+    return SuggestionLists.topK(candidates.restrict(neighbourScores(), NEIGHBOUR_ID), ARTICLE_ID, NEIGHBOUR_ID,
         (Integer) $(topK), Reason.SIMILAR_CONTENT);
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), "articleId", "left");
+    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), ARTICLE_ID, "left");
   }
 
   static StructType outputSchema(StructType input) {

@@ -1,5 +1,10 @@
 package com.eplly.recommender.covisit;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
+import static com.eplly.recommender.lake.Columns.SESSION_ID;
+import static com.eplly.recommender.lake.Columns.TIMESTAMP;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exp;
@@ -12,11 +17,9 @@ import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
-import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
+import com.eplly.recommender.lake.Columns;
+import com.eplly.recommender.params.SessionPairEstimator;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,60 +37,24 @@ import org.apache.spark.sql.types.StructType;
  * score is that weight normalised by the geometric mean of the two articles' own decayed session
  * counts, so that popular articles do not become everyone's neighbour.
  */
-public final class CoVisitation extends Estimator<CoVisitationModel> {
+public final class CoVisitation extends SessionPairEstimator<CoVisitation, CoVisitationModel> {
 
   private static final String LATER = "_later";
-
-  private final String uid;
-  private final IntParam window;
-  private final LongParam halfLifeMs;
-  private final LongParam referenceTime;
 
   public CoVisitation() {
     this(Identifiable.randomUID("coVisitation"));
   }
 
   public CoVisitation(String uid) {
-    this.uid = uid;
-    this.window = new IntParam(this, "window", "max positions apart in a session", ParamValidators.gtEq(1));
-    this.halfLifeMs = new LongParam(this, "halfLifeMs", "half-life of a pair's weight by age (ms)", ParamValidators.gt(0));
-    this.referenceTime = new LongParam(this, "referenceTime", "the 'now' ages are measured from (epoch ms)");
-    setDefault(window, 3);
-    setDefault(halfLifeMs, 7L * 24 * 3600 * 1000);
-  }
-
-  public IntParam window() {
-    return window;
-  }
-
-  public LongParam halfLifeMs() {
-    return halfLifeMs;
-  }
-
-  public LongParam referenceTime() {
-    return referenceTime;
-  }
-
-  public CoVisitation setWindow(int value) {
-    set(window, value);
-    return this;
-  }
-
-  public CoVisitation setHalfLifeMs(long value) {
-    set(halfLifeMs, value);
-    return this;
-  }
-
-  public CoVisitation setReferenceTime(long value) {
-    set(referenceTime, value);
-    return this;
+    super(uid, "a pair");
   }
 
   @Override
   public CoVisitationModel fit(Dataset<?> dataset) {
-    int w = (Integer) $(window);
-    long halfLife = (Long) $(halfLifeMs);
-    long now = (Long) $(referenceTime);
+    transformSchema(dataset.schema());
+    int w = getWindow();
+    long halfLife = getHalfLifeMs();
+    long now = getReferenceTime();
     // Read twice (pairs and per-article weights); the model's lazy scores keep using it.
     Dataset<Row> visits = dataset.toDF().transform(CoVisitation::firstVisitPerSession).cache();
     Dataset<Row> pairs = visits
@@ -96,12 +63,12 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
         .transform(p -> decayedPairWeights(p, now, halfLife));
     Dataset<Row> articleWeights = visits.transform(v -> decayedArticleWeights(v, now, halfLife));
     Dataset<Row> scores = normalised(pairs, articleWeights);
-    return copyValues(new CoVisitationModel(uid, scores), extractParamMap()).setParent(this);
+    return copyValues(new CoVisitationModel(uid(), scores), extractParamMap()).setParent(this);
   }
 
   /** A re-read of the same article in a session is not a new co-visit: keep the first view. */
   static Dataset<Row> firstVisitPerSession(Dataset<Row> views) {
-    return views.groupBy(col("sessionId"), col("articleId")).agg(min(col("timestamp")).as("timestamp"));
+    return views.groupBy(col(SESSION_ID), col(ARTICLE_ID)).agg(min(col(TIMESTAMP)).as(TIMESTAMP));
   }
 
   /**
@@ -111,10 +78,10 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
    * with the square of a session's length (MovieLens readers have hundreds of ratings).
    */
   public static Dataset<Row> followingViews(Dataset<Row> views, int window) {
-    WindowSpec inSession = Window.partitionBy(col("sessionId")).orderBy(col("timestamp"), col("articleId"));
-    Column later = struct(col("articleId").as("neighbourId"), col("timestamp").as("pairTime"));
+    WindowSpec inSession = Window.partitionBy(col(SESSION_ID)).orderBy(col(TIMESTAMP), col(ARTICLE_ID));
+    Column later = struct(col(ARTICLE_ID).as(NEIGHBOUR_ID), col(TIMESTAMP).as("pairTime"));
     Column[] withLater = new Column[window + 1];
-    withLater[0] = col("articleId");
+    withLater[0] = col(ARTICLE_ID);
     Column[] gaps = new Column[window];
     for (int gap = 1; gap <= window; gap++) {
       // Spark evaluates window functions only as plain columns, not inside the generator below;
@@ -123,9 +90,9 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
       gaps[gap - 1] = struct(lit(gap).as("gap"), col(LATER + gap).as("later"));
     }
     return views.select(withLater)
-        .select(col("articleId"), explode(array(gaps)).as("next"))
+        .select(col(ARTICLE_ID), explode(array(gaps)).as("next"))
         .where(col("next.later").isNotNull())
-        .select(col("articleId"), col("next.later.neighbourId").as("neighbourId"), col("next.gap").as("gap"),
+        .select(col(ARTICLE_ID), col("next.later.neighbourId").as(NEIGHBOUR_ID), col("next.gap").as("gap"),
             col("next.later.pairTime").as("pairTime"));
   }
 
@@ -134,27 +101,27 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
    * one pass: a union of the two directions would sort and window every session twice.
    */
   static Dataset<Row> bothDirections(Dataset<Row> following) {
-    Column forward = struct(col("articleId"), col("neighbourId"), col("pairTime"));
-    Column backward = struct(col("neighbourId").as("articleId"), col("articleId").as("neighbourId"), col("pairTime"));
+    Column forward = struct(col(ARTICLE_ID), col(NEIGHBOUR_ID), col("pairTime"));
+    Column backward = struct(col(NEIGHBOUR_ID).as(ARTICLE_ID), col(ARTICLE_ID).as(NEIGHBOUR_ID), col("pairTime"));
     return following.select(explode(array(forward, backward)).as("pair")).select("pair.*");
   }
 
   static Dataset<Row> decayedPairWeights(Dataset<Row> pairs, long now, long halfLifeMs) {
-    return pairs.groupBy(col("articleId"), col("neighbourId"))
+    return pairs.groupBy(col(ARTICLE_ID), col(NEIGHBOUR_ID))
         .agg(sum(decay(col("pairTime"), now, halfLifeMs)).as("pairWeight"));
   }
 
   static Dataset<Row> decayedArticleWeights(Dataset<Row> visits, long now, long halfLifeMs) {
-    return visits.groupBy(col("articleId"))
-        .agg(sum(decay(col("timestamp"), now, halfLifeMs)).as("articleWeight"));
+    return visits.groupBy(col(ARTICLE_ID))
+        .agg(sum(decay(col(TIMESTAMP), now, halfLifeMs)).as("articleWeight"));
   }
 
   static Dataset<Row> normalised(Dataset<Row> pairWeights, Dataset<Row> articleWeights) {
     Dataset<Row> left = articleWeights.withColumnRenamed("articleWeight", "wa");
-    Dataset<Row> right = articleWeights.select(col("articleId").as("neighbourId"), col("articleWeight").as("wb"));
-    return pairWeights.join(left, "articleId").join(right, "neighbourId")
-        .select(col("articleId"), col("neighbourId"),
-            col("pairWeight").divide(sqrt(col("wa").multiply(col("wb")))).as("score"));
+    Dataset<Row> right = articleWeights.select(col(ARTICLE_ID).as(NEIGHBOUR_ID), col("articleWeight").as("wb"));
+    return pairWeights.join(left, ARTICLE_ID).join(right, NEIGHBOUR_ID)
+        .select(col(ARTICLE_ID), col(NEIGHBOUR_ID),
+            col("pairWeight").divide(sqrt(col("wa").multiply(col("wb")))).as(SCORE));
   }
 
   /**
@@ -168,21 +135,12 @@ public final class CoVisitation extends Estimator<CoVisitationModel> {
 
   @Override
   public StructType transformSchema(StructType schema) {
-    for (String required : new String[] {"sessionId", "articleId", "timestamp"}) {
-      if (!java.util.Arrays.asList(schema.fieldNames()).contains(required)) {
-        throw new IllegalArgumentException("co-visitation input needs a column " + required);
-      }
-    }
+    Columns.require(schema, "co-visitation", SESSION_ID, ARTICLE_ID, TIMESTAMP);
     return CoVisitationModel.outputSchema(schema);
   }
 
   @Override
   public CoVisitation copy(ParamMap extra) {
     return defaultCopy(extra);
-  }
-
-  @Override
-  public String uid() {
-    return uid;
   }
 }

@@ -1,5 +1,8 @@
 package com.eplly.recommender.covisit;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+
 import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -44,13 +47,13 @@ public final class CoVisitationModel extends Model<CoVisitationModel> {
 
   /** Top-K neighbours per article among the candidates: {@code articleId, suggestions}. */
   public Dataset<Row> neighbourLists(Candidates candidates) {
-    return SuggestionLists.topK(candidates.restrict(scores, "neighbourId"), "articleId", "neighbourId",
+    return SuggestionLists.topK(candidates.restrict(scores, NEIGHBOUR_ID), ARTICLE_ID, NEIGHBOUR_ID,
         (Integer) $(topK), Reason.READ_TOGETHER);
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), "articleId", "left");
+    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), ARTICLE_ID, "left");
   }
 
   public static StructType outputSchema(StructType input) {

@@ -1,9 +1,12 @@
 package com.eplly.recommender.ease;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.READER_ID;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.countDistinct;
 
+import com.eplly.recommender.lake.Columns;
 import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +80,7 @@ public final class Ease extends Estimator<EaseModel> {
    * expensive part, and it does not depend on λ (hyper-parameter search fits several).
    */
   public List<EaseModel> fitEach(Dataset<?> dataset, List<Double> lambdas) {
+    transformSchema(dataset.schema());
     Gram gram = gram(dataset.toDF());
     List<EaseModel> models = new ArrayList<>(lambdas.size());
     for (double l : lambdas) {
@@ -90,9 +94,9 @@ public final class Ease extends Estimator<EaseModel> {
   private record Gram(String[] labels, double[] counts) {}
 
   private Gram gram(Dataset<Row> views) {
-    Dataset<Row> pairs = views.select(col("readerId"), col("articleId")).distinct().cache();
-    List<Row> top = pairs.groupBy(col("articleId")).agg(countDistinct(col("readerId")).as("readers"))
-        .orderBy(col("readers").desc(), col("articleId").asc())
+    Dataset<Row> pairs = views.select(col(READER_ID), col(ARTICLE_ID)).distinct().cache();
+    List<Row> top = pairs.groupBy(col(ARTICLE_ID)).agg(countDistinct(col(READER_ID)).as("readers"))
+        .orderBy(col("readers").desc(), col(ARTICLE_ID).asc())
         .limit((Integer) $(maxItems))
         .collectAsList();
     String[] labels = top.stream().map(r -> r.getString(0)).sorted().toArray(String[]::new);
@@ -102,7 +106,7 @@ public final class Ease extends Estimator<EaseModel> {
     }
     int n = labels.length;
     double[] counts = new double[n * n];
-    Iterator<Row> histories = pairs.groupBy(col("readerId")).agg(collect_set(col("articleId")).as("items"))
+    Iterator<Row> histories = pairs.groupBy(col(READER_ID)).agg(collect_set(col(ARTICLE_ID)).as("items"))
         .select("items").toLocalIterator();
     int[] scratch = new int[n];
     while (histories.hasNext()) {
@@ -157,6 +161,7 @@ public final class Ease extends Estimator<EaseModel> {
 
   @Override
   public StructType transformSchema(StructType schema) {
+    Columns.require(schema, "ease", READER_ID, ARTICLE_ID);
     return EaseModel.outputSchema(schema);
   }
 

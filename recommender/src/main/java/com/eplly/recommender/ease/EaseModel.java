@@ -1,5 +1,9 @@
 package com.eplly.recommender.ease;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
+
 import com.eplly.contracts.event.Reason;
 import com.eplly.recommender.hybrid.BoundedTopK;
 import com.eplly.recommender.model.Candidates;
@@ -23,7 +27,7 @@ import scala.reflect.ClassTag$;
 /**
  * Fitted EASE weights (row i = what reading article i says about every other article).
  * {@link #scoreInto} scores a history on the driver; {@link #neighbourScores} gives the article
- * lists' item-item part, {@link #broadcastable} the weights that score readers on the executors.
+ * lists' ease part, {@link #broadcastable} the weights that score readers on the executors.
  */
 public final class EaseModel extends Model<EaseModel> {
 
@@ -83,7 +87,7 @@ public final class EaseModel extends Model<EaseModel> {
    */
   public Dataset<Row> neighbourScores(SparkSession spark, int k) {
     Broadcast<EaseWeights> b = spark.sparkContext().broadcast(broadcastable(), ClassTag$.MODULE$.apply(EaseWeights.class));
-    StructType schema = new StructType().add("articleId", "string").add("neighbourId", "string").add("score", "double");
+    StructType schema = new StructType().add(ARTICLE_ID, "string").add(NEIGHBOUR_ID, "string").add(SCORE, "double");
     MapPartitionsFunction<Long, Row> neighbours = articles -> {
       EaseWeights w = b.value();
       List<Row> out = new ArrayList<>();
@@ -107,15 +111,15 @@ public final class EaseModel extends Model<EaseModel> {
 
   /** Item-to-item lists among the candidates: {@code articleId, suggestions}. */
   public Dataset<Row> neighbourLists(SparkSession spark, int k, Candidates candidates, Reason reason) {
-    return SuggestionLists.topK(candidates.restrict(neighbourScores(spark, k * 3), "neighbourId"), "articleId",
-        "neighbourId", k, reason);
+    return SuggestionLists.topK(candidates.restrict(neighbourScores(spark, k * 3), NEIGHBOUR_ID), ARTICLE_ID,
+        NEIGHBOUR_ID, k, reason);
   }
 
   /** Attaches each article's neighbour list (rows with an {@code articleId}). */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     return dataset.toDF().join(neighbourLists(dataset.sparkSession(), 20, Candidates.unrestricted(), Reason.READ_TOGETHER),
-        "articleId", "left");
+        ARTICLE_ID, "left");
   }
 
   static StructType outputSchema(StructType input) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param protocol       split and queries
  * @param params         base training parameters (half-lives suited to the data's time scale)
  * @param alsGrid        (rank, regParam, alpha) candidates for ALS
- * @param easeLambdas    regularisation candidates for the item-item model
+ * @param easeLambdas    regularisation candidates for EASE
  * @param sampledNegatives 0 = no sampled variant; else negatives per query (CHAMELEON: 50)
  */
 public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> alsGrid, List<Double> easeLambdas,

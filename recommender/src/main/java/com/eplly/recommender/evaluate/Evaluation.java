@@ -1,13 +1,24 @@
 package com.eplly.recommender.evaluate;
 
+import static com.eplly.recommender.hybrid.Source.ALS;
+import static com.eplly.recommender.hybrid.Source.CONTENT;
+import static com.eplly.recommender.hybrid.Source.CO_VISITATION;
+import static com.eplly.recommender.hybrid.Source.EASE;
+import static com.eplly.recommender.hybrid.Source.FOLLOWED_BY;
+import static com.eplly.recommender.hybrid.Source.POPULARITY;
+
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
+import com.eplly.recommender.hybrid.BlendRule;
 import com.eplly.recommender.hybrid.HybridWeights;
-import com.eplly.recommender.train.CandidateSources;
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.train.Progress;
+import com.eplly.recommender.train.SourceEstimators;
 import com.eplly.recommender.train.TrainParams;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +38,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs one evaluation: split by the protocol, carve a validation split from the training part,
- * choose ALS and item-item hyper-parameters and the hybrid's weights on it, refit every source on
- * the whole training part with {@link CandidateSources} (the step {@code reco train} uses), and
+ * choose ALS and EASE hyper-parameters and the hybrid's weights on it, refit every source on the
+ * whole training part with {@link SourceEstimators} (the estimators {@code reco train} fits), and
  * score every model on the test queries.
  */
 public final class Evaluation {
@@ -40,8 +51,10 @@ public final class Evaluation {
    */
   static final int DRIVER_THREADS = 3;
   static final int LIST_LENGTH = 20;
-  /** Source order of the hybrid's weight vector. */
-  static final List<String> HYBRID_SOURCES = HybridWeights.SOURCES;
+  /** The sources' order in the report (random first, the hybrid last). */
+  private static final List<Source> REPORT_ORDER = List.of(POPULARITY, CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT);
+  private static final String RANDOM = "random";
+  private static final String HYBRID = "hybrid";
 
   private final SparkSession spark;
   private final Progress progress;
@@ -53,8 +66,44 @@ public final class Evaluation {
 
   public EvaluationResult run(InteractionData data, EvalPlan plan, long seed) {
     long started = System.nanoTime();
-    Protocol protocol = plan.protocol();
+    Splits splits = split(data, plan.protocol(), seed);
+    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
+        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
+    Map<String, Object> tuning = new LinkedHashMap<>();
+    Map<Source, Fitted> fitted;
+    HybridWeights hybrid;
+    try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "evaluate")) {
+      // Content similarity reads only the catalog, which validation and test share: fit once.
+      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
+      Tuned tuned = tune(threads, plan, splits.validation(), tuning);
+      Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
+      hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned, contentScores.value(), tuning);
+      fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores);
+    }
+    ProtocolSplit test = splits.test();
+    progress.begin("scoring " + test.queries().size() + " test queries");
+    TestMetrics metrics = TestMetrics.of(test, plan.protocol().k());
+    Map<Source, String> notes = new EnumMap<>(Source.class);
+    if (catalog.isEmpty()) {
+      notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
+    }
+    Models models = new Models(fitted, hybrid, notes, seed);
+    List<ModelResult> results = models.results(test.queries(), models.testRankings(), metrics);
+    Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
+    if (plan.sampledNegatives() > 0) {
+      List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
+      variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
+          models.results(sampled, models.rankings(sampled, test.items().size()), metrics));
+    }
+    progress.end("done");
+    return new EvaluationResult(data.name(), data.source(), plan.protocol().name(), plan.protocol().k(), seed,
+        test.stats(), tuning, results, variants, (System.nanoTime() - started) / 1e9);
+  }
 
+  /** The test split and the validation split carved from its training part. */
+  private record Splits(ProtocolSplit test, ProtocolSplit validation) {}
+
+  private Splits split(InteractionData data, Protocol protocol, long seed) {
     progress.begin("splitting " + data.interactions().size() + " interactions: " + protocol.name());
     ProtocolSplit test = protocol.split(data.interactions(), seed);
     ProtocolSplit validation = protocol.forValidation().split(test.train(), seed + 1);
@@ -63,207 +112,230 @@ public final class Evaluation {
           + protocol.name() + " (test " + test.stats() + ", validation " + validation.stats() + ")");
     }
     progress.end(String.format(Locale.ROOT, "test: %s; validation: %d queries", test.stats(), validation.queries().size()));
-
-    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
-        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
-    int k = protocol.k();
-    ItemIndex items = test.items();
-    Map<String, Object> tuning = new LinkedHashMap<>();
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    Map<String, ScoreSource> sources = new LinkedHashMap<>();
-    Map<String, RankedSource> ranked = new HashMap<>();
-    HybridWeights hybrid;
-    double[] weights;
-    try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "evaluate")) {
-      // Content similarity reads only the catalog, which validation and test share: fit once.
-      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
-
-      progress.begin("tuning ALS and item-item on the validation split");
-      Dataset<Row> valViews = DatasetFrames.pageViews(spark, validation.train()).cache();
-      Map<String, Future<RankedSource>> valSources = new HashMap<>();
-      TrainParams params = tune(threads, plan, validation, valViews, valSources, tuning);
-      progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; item-item lambda %.0f",
-          params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
-
-      progress.begin("fitting the hybrid's weights on the validation split");
-      Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
-      ItemIndex valItems = validation.items();
-      Map<String, RankedSource> valRanked = new HashMap<>();
-      valSources.forEach((name, source) -> valRanked.put(name, DriverThreads.await(source)));
-      valRanked.put(HybridWeights.CONTENT, ranked(validation, contentSource(contentScores.value(), valItems)));
-      Blend valBlend = Blend.prepare(inHybridOrder(valRanked), validation.queries(), valItems.size());
-      WeightSearch.Result fitted = WeightSearch.search(HYBRID_SOURCES.size(), w -> protocol.objective(
-          Ranking.metrics(validation.queries(), valBlend.lists(w, k), k, valItems.size(), new double[valItems.size()], 1)));
-      weights = fitted.weights();
-      Map<String, Double> byName = new LinkedHashMap<>();
-      for (int s = 0; s < HYBRID_SOURCES.size(); s++) {
-        byName.put(HYBRID_SOURCES.get(s), weights[s]);
-      }
-      hybrid = new HybridWeights(byName);
-      params = params.withHybrid(hybrid);
-      tuning.put("hybridWeights", byName);
-      tuning.put("hybridValidationObjective", round(fitted.objective()));
-      tuning.put("params", params.asMap());
-      valViews.unpersist();
-      progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");
-
-      progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
-      Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
-      fitOnTraining(threads, params, test, views).forEach((name, fit) -> {
-        sources.put(name, fit.source());
-        ranked.put(name, fit.ranked());
-        seconds.put(name, fit.seconds());
-      });
-      sources.put("content", contentSource(contentScores.value(), items));
-      ranked.put("content", ranked(test, sources.get("content")));
-      contentScores.value().ifPresent(c -> seconds.put("content", contentScores.seconds()));
-      views.unpersist();
-      progress.end(String.format(Locale.ROOT, "seconds per source, fit %d at a time: %s", DRIVER_THREADS, rounded(seconds)));
-    }
-
-    progress.begin("scoring " + test.queries().size() + " test queries");
-    double[] share = popularityShare(test.train(), items);
-    int population = (int) test.train().stream().map(Interaction::readerId).distinct().count();
-    List<ModelResult> results = new ArrayList<>();
-    Map<String, String> notes = new HashMap<>();
-    if (catalog.isEmpty()) {
-      notes.put("content", "no catalog in this dataset: content scores are all 0 (ranks by item id)");
-    }
-    results.add(score(RankedSource.of(Sources.random(seed), test.queries(), items.size()), test.queries(), items, k,
-        share, population, 0, ""));
-    for (String name : sources.keySet()) {
-      results.add(score(ranked.get(name), test.queries(), items, k, share, population,
-          seconds.getOrDefault(name, 0.0), notes.getOrDefault(name, "")));
-    }
-    Blend blend = Blend.prepare(inHybridOrder(ranked), test.queries(), items.size());
-    double hybridSeconds = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-    results.add(result("hybrid", test.queries(), blend.lists(weights, LIST_LENGTH), items, k, share,
-        population, hybridSeconds, "weights " + hybrid));
-    Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
-    if (plan.sampledNegatives() > 0) {
-      List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
-      List<ModelResult> variant = new ArrayList<>();
-      variant.add(score(RankedSource.of(Sources.random(seed), sampled, items.size()), sampled, items, k, share,
-          population, 0, ""));
-      Map<String, RankedSource> rankedSampled = new HashMap<>();
-      for (Map.Entry<String, ScoreSource> e : sources.entrySet()) {
-        RankedSource r = RankedSource.of(e.getValue(), sampled, items.size());
-        rankedSampled.put(e.getKey(), r);
-        variant.add(score(r, sampled, items, k, share, population, seconds.getOrDefault(e.getKey(), 0.0),
-            notes.getOrDefault(e.getKey(), "")));
-      }
-      variant.add(result("hybrid", sampled, Blend.prepare(inHybridOrder(rankedSampled), sampled, items.size())
-          .lists(weights, LIST_LENGTH), items, k, share, population, hybridSeconds, "weights " + hybrid));
-      variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
-          variant);
-    }
-    progress.end("done");
-    return new EvaluationResult(data.name(), data.source(), protocol.name(), k, seed, test.stats(), tuning, results,
-        variants, (System.nanoTime() - started) / 1e9);
+    return new Splits(test, validation);
   }
 
   /**
-   * Fits the ALS grid and item-item's λs on the validation split, and meanwhile the sources without
-   * hyper-parameters; returns the parameters with the best of each, leaves every source's ranking
-   * (the best ALS and item-item) in {@code valSources} and the trials in {@code tuning}.
+   * The tuned parameters, every source but content ranked on the validation split (the best ALS
+   * and EASE, the others still fitting), and the cached views they are fit on.
    */
-  private TrainParams tune(DriverThreads threads, EvalPlan plan, ProtocolSplit validation, Dataset<Row> valViews,
-      Map<String, Future<RankedSource>> valSources, Map<String, Object> tuning) {
+  private record Tuned(TrainParams params, Map<Source, Future<SourceRanking>> rankings, Dataset<Row> views) {}
+
+  /**
+   * Fits the ALS grid and EASE's λs on the validation split, and meanwhile the sources without
+   * hyper-parameters; keeps the best of each and leaves the trials in {@code tuning}.
+   */
+  private Tuned tune(DriverThreads threads, EvalPlan plan, ProtocolSplit validation, Map<String, Object> tuning) {
+    progress.begin("tuning ALS and ease on the validation split");
+    Dataset<Row> views = DatasetFrames.pageViews(spark, validation.train()).cache();
     Protocol protocol = plan.protocol();
-    long valRef = newest(validation.train());
-    ItemIndex valItems = validation.items();
+    long ref = newest(validation.train());
+    ItemIndex items = validation.items();
     TrainParams base = plan.params();
     List<Future<Trial>> alsTrials = new ArrayList<>();
     for (double[] g : plan.alsGrid()) {
       TrainParams trial = base.withAls((int) g[0], g[1], g[2]);
       alsTrials.add(threads.submit(() -> trial(protocol, validation,
-          () -> SourceTables.als(CandidateSources.als(trial).fit(valViews), valItems))));
+          () -> FittedModelScorers.als(SourceEstimators.als(trial).fit(views), items))));
     }
-    valSources.put(HybridWeights.CO_VISITATION, threads.submit(() -> ranked(validation,
-        SourceTables.coVisitation(CandidateSources.coVisitation(base, valRef).fit(valViews), valItems))));
-    valSources.put(HybridWeights.FOLLOWED_BY, threads.submit(() -> ranked(validation,
-        SourceTables.followedBy(CandidateSources.followedBy(base, valRef).fit(valViews), valItems))));
-    Future<List<Trial>> easeTrials = threads.submit(() -> CandidateSources.itemItem(base)
-        .fitEach(valViews, plan.easeLambdas()).stream()
-        .map(m -> trial(protocol, validation, () -> SourceTables.itemItem(m, valItems))).toList());
-    valSources.put(HybridWeights.POPULARITY, threads.submit(() -> ranked(validation,
-        SourceTables.popularity(CandidateSources.popularity(base, valRef).fit(valViews), valItems))));
+    Map<Source, Future<SourceRanking>> rankings = new EnumMap<>(Source.class);
+    rankings.put(CO_VISITATION, threads.submit(() -> ranked(validation,
+        FittedModelScorers.coVisitation(SourceEstimators.coVisitation(base, ref).fit(views), items))));
+    rankings.put(FOLLOWED_BY, threads.submit(() -> ranked(validation,
+        FittedModelScorers.followedBy(SourceEstimators.followedBy(base, ref).fit(views), items))));
+    Future<List<Trial>> easeTrials = threads.submit(() -> SourceEstimators.ease(base)
+        .fitEach(views, plan.easeLambdas()).stream()
+        .map(m -> trial(protocol, validation, () -> FittedModelScorers.ease(m, items))).toList());
+    rankings.put(POPULARITY, threads.submit(() -> ranked(validation,
+        FittedModelScorers.popularity(SourceEstimators.popularity(base, ref).fit(views), items))));
 
-    TrainParams params = base;
-    Trial bestAls = null;
-    List<Map<String, Object>> alsReport = new ArrayList<>();
-    for (int t = 0; t < alsTrials.size(); t++) {
-      double[] g = plan.alsGrid().get(t);
-      Trial trial = DriverThreads.await(alsTrials.get(t));
-      alsReport.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(trial.objective())));
+    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
+    Trial bestAls = bestAls(plan.alsGrid(), alsTrials, tuning);
+    Trial bestEase = bestEase(plan.easeLambdas(), DriverThreads.await(easeTrials), tuning);
+    rankings.put(ALS, CompletableFuture.completedFuture(bestAls.ranking()));
+    rankings.put(EASE, CompletableFuture.completedFuture(bestEase.ranking()));
+    double[] als = plan.alsGrid().get(bestAls.index());
+    TrainParams params = base.withAls((int) als[0], als[1], als[2])
+        .withEaseLambda(plan.easeLambdas().get(bestEase.index()));
+    progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; ease lambda %.0f",
+        params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
+    return new Tuned(params, rankings, views);
+  }
+
+  /** The best ALS trial (the first of equals), every trial reported in {@code tuning}. */
+  private Trial bestAls(List<double[]> grid, List<Future<Trial>> trials, Map<String, Object> tuning) {
+    Trial best = null;
+    List<Map<String, Object>> report = new ArrayList<>();
+    for (int t = 0; t < trials.size(); t++) {
+      double[] g = grid.get(t);
+      Trial trial = DriverThreads.await(trials.get(t));
+      report.add(Map.of("rank", (int) g[0], "regParam", g[1], "alpha", g[2], "objective", round(trial.objective())));
       progress.note(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f -> %.4f (%.1f s)", (int) g[0], g[1], g[2],
           trial.objective(), trial.seconds()));
-      if (bestAls == null || trial.objective() > bestAls.objective()) {
-        bestAls = trial;
-        params = params.withAls((int) g[0], g[1], g[2]);
-      }
+      best = best == null || trial.objective() > best.objective() ? trial.at(t) : best;
     }
-    Trial bestEase = null;
-    double lambda = params.easeLambda();
-    List<Map<String, Object>> easeReport = new ArrayList<>();
-    List<Trial> ease = DriverThreads.await(easeTrials);
-    for (int i = 0; i < ease.size(); i++) {
-      double l = plan.easeLambdas().get(i);
-      easeReport.add(Map.of("lambda", l, "objective", round(ease.get(i).objective())));
-      progress.note(String.format(Locale.ROOT, "item-item lambda %.0f -> %.4f", l, ease.get(i).objective()));
-      if (bestEase == null || ease.get(i).objective() > bestEase.objective()) {
-        bestEase = ease.get(i);
-        lambda = l;
-      }
+    tuning.put("als", report);
+    return best;
+  }
+
+  /** The best EASE trial (the first of equals), every trial reported in {@code tuning}. */
+  private Trial bestEase(List<Double> lambdas, List<Trial> trials, Map<String, Object> tuning) {
+    Trial best = null;
+    List<Map<String, Object>> report = new ArrayList<>();
+    for (int i = 0; i < trials.size(); i++) {
+      double l = lambdas.get(i);
+      Trial trial = trials.get(i);
+      report.add(Map.of("lambda", l, "objective", round(trial.objective())));
+      progress.note(String.format(Locale.ROOT, "ease lambda %.0f -> %.4f", l, trial.objective()));
+      best = best == null || trial.objective() > best.objective() ? trial.at(i) : best;
     }
-    params = params.withEaseLambda(lambda);
-    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
-    tuning.put("als", alsReport);
-    tuning.put("itemItem", easeReport);
-    valSources.put(HybridWeights.ALS, CompletableFuture.completedFuture(bestAls.ranked()));
-    valSources.put(HybridWeights.EASE, CompletableFuture.completedFuture(bestEase.ranked()));
-    return params;
+    tuning.put(EASE.label(), report);
+    return best;
   }
 
   /**
-   * Every source but content fit on the training split and ranked on its test queries, longest
-   * first; in report order.
+   * The hybrid's weights searched on the validation split, reported in {@code tuning} with the
+   * parameters they complete.
    */
-  private static Map<String, Fitted> fitOnTraining(DriverThreads threads, TrainParams p, ProtocolSplit test,
-      Dataset<Row> views) {
+  private HybridWeights fitHybridWeights(Protocol protocol, ProtocolSplit validation, Tuned tuned,
+      Optional<Dataset<Row>> contentScores, Map<String, Object> tuning) {
+    progress.begin("fitting the hybrid's weights on the validation split");
+    int k = protocol.k();
+    ItemIndex items = validation.items();
+    Map<Source, SourceRanking> rankings = new EnumMap<>(Source.class);
+    tuned.rankings().forEach((source, ranking) -> rankings.put(source, DriverThreads.await(ranking)));
+    rankings.put(CONTENT, ranked(validation, contentScorer(contentScores, items)));
+    PooledBlend blend = PooledBlend.prepare(inHybridOrder(rankings), validation.queries(), items.size());
+    WeightSearch.Result fitted = WeightSearch.search(Source.values().length, w -> protocol.objective(
+        Ranking.metrics(validation.queries(), blend.lists(w, k), k, items.size(), new double[items.size()], 1)));
+    Map<String, Double> byName = new LinkedHashMap<>();
+    for (Source s : Source.values()) {
+      byName.put(s.label(), fitted.weights()[s.ordinal()]);
+    }
+    HybridWeights hybrid = new HybridWeights(byName);
+    tuning.put("hybridWeights", byName);
+    tuning.put("hybridValidationObjective", round(fitted.objective()));
+    tuning.put("params", tuned.params().withHybrid(hybrid).asMap());
+    tuned.views().unpersist();
+    progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");
+    return hybrid;
+  }
+
+  /**
+   * Every source fit on the training split and ranked on its test queries (the longest fits
+   * submitted first), in report order; content's fit is the one shared with validation.
+   */
+  private Map<Source, Fitted> fitOnTraining(DriverThreads threads, TrainParams p, ProtocolSplit test,
+      Timed<Optional<Dataset<Row>>> contentScores) {
+    progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
+    Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
     long ref = newest(test.train());
     ItemIndex items = test.items();
-    Map<String, Future<Fitted>> fits = new HashMap<>();
-    fits.put("als", threads.submit(fitted(test, () -> SourceTables.als(CandidateSources.als(p).fit(views), items))));
-    fits.put("co-visitation", threads.submit(fitted(test, () ->
-        SourceTables.coVisitation(CandidateSources.coVisitation(p, ref).fit(views), items))));
-    fits.put("followed-by", threads.submit(fitted(test, () ->
-        SourceTables.followedBy(CandidateSources.followedBy(p, ref).fit(views), items))));
-    fits.put("item-item", threads.submit(fitted(test, () ->
-        SourceTables.itemItem(CandidateSources.itemItem(p).fit(views), items))));
-    fits.put("popularity", threads.submit(fitted(test, () ->
-        SourceTables.popularity(CandidateSources.popularity(p, ref).fit(views), items))));
-    Map<String, Fitted> out = new LinkedHashMap<>();
-    for (String name : List.of("popularity", "co-visitation", "followed-by", "als", "item-item")) {
-      out.put(name, DriverThreads.await(fits.get(name)));
+    Map<Source, Future<Fitted>> fits = new EnumMap<>(Source.class);
+    fits.put(ALS, threads.submit(fitted(test, () -> FittedModelScorers.als(SourceEstimators.als(p).fit(views), items))));
+    fits.put(CO_VISITATION, threads.submit(fitted(test, () ->
+        FittedModelScorers.coVisitation(SourceEstimators.coVisitation(p, ref).fit(views), items))));
+    fits.put(FOLLOWED_BY, threads.submit(fitted(test, () ->
+        FittedModelScorers.followedBy(SourceEstimators.followedBy(p, ref).fit(views), items))));
+    fits.put(EASE, threads.submit(fitted(test, () -> FittedModelScorers.ease(SourceEstimators.ease(p).fit(views), items))));
+    fits.put(POPULARITY, threads.submit(fitted(test, () ->
+        FittedModelScorers.popularity(SourceEstimators.popularity(p, ref).fit(views), items))));
+    Map<Source, Fitted> out = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (Source source : REPORT_ORDER) {
+      Fitted fit = source == CONTENT
+          ? new Fitted(contentScorer(contentScores.value(), items), contentScores.value().isPresent() ? contentScores.seconds() : 0)
+              .rankedOn(test)
+          : DriverThreads.await(fits.get(source));
+      out.put(source, fit);
+      if (source != CONTENT || contentScores.value().isPresent()) {
+        seconds.put(source.label(), fit.seconds());
+      }
     }
+    views.unpersist();
+    progress.end(String.format(Locale.ROOT, "seconds per source, fit %d at a time: %s", DRIVER_THREADS, rounded(seconds)));
     return out;
   }
 
-  /** One fitted candidate of a hyper-parameter search, its validation objective and seconds. */
-  private record Trial(RankedSource ranked, double objective, double seconds) {}
+  /** The fitted sources as the report scores them: random first, each source, the hybrid last. */
+  private record Models(Map<Source, Fitted> fitted, HybridWeights hybrid, Map<Source, String> notes, long seed) {
+
+    /** Each source's ranking of the test queries it was fit for. */
+    Map<Source, SourceRanking> testRankings() {
+      Map<Source, SourceRanking> out = new EnumMap<>(Source.class);
+      fitted.forEach((source, fit) -> out.put(source, fit.ranking()));
+      return out;
+    }
+
+    /** Each source's ranking of other queries over the same items. */
+    Map<Source, SourceRanking> rankings(List<Query> queries, int items) {
+      Map<Source, SourceRanking> out = new EnumMap<>(Source.class);
+      fitted.forEach((source, fit) -> out.put(source, SourceRanking.of(fit.scorer(), queries, items)));
+      return out;
+    }
+
+    List<ModelResult> results(List<Query> queries, Map<Source, SourceRanking> rankings, TestMetrics metrics) {
+      List<ModelResult> out = new ArrayList<>();
+      SourceRanking random = SourceRanking.of(QueryScorers.random(seed), queries, metrics.items().size());
+      out.add(metrics.result(RANDOM, queries, random.lists(LIST_LENGTH), 0, ""));
+      for (Source source : REPORT_ORDER) {
+        out.add(metrics.result(source.label(), queries, rankings.get(source).lists(LIST_LENGTH),
+            fitted.get(source).seconds(), notes.getOrDefault(source, "")));
+      }
+      PooledBlend blend = PooledBlend.prepare(inHybridOrder(rankings), queries, metrics.items().size());
+      double[] weights = Arrays.stream(Source.values()).mapToDouble(hybrid::of).toArray();
+      double seconds = fitted.values().stream().mapToDouble(Fitted::seconds).sum();
+      out.add(metrics.result(HYBRID, queries, blend.lists(weights, LIST_LENGTH), seconds, "weights " + hybrid));
+      return out;
+    }
+  }
+
+  /** What every model's test figures are measured against: the items, the cut-off, who read what. */
+  private record TestMetrics(ItemIndex items, int k, double[] share, int population) {
+
+    static TestMetrics of(ProtocolSplit test, int k) {
+      int population = (int) test.train().stream().map(Interaction::readerId).distinct().count();
+      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population);
+    }
+
+    ModelResult result(String name, List<Query> queries, List<int[]> lists, double seconds, String note) {
+      Map<Integer, MetricSet> byK = new LinkedHashMap<>();
+      for (int cut : new int[] {10, 20}) {
+        byK.put(cut, Ranking.metrics(queries, lists, cut, items.size(), share, population));
+      }
+      MetricSet headline = byK.containsKey(k) ? byK.get(k) : Ranking.metrics(queries, lists, k, items.size(), share, population);
+      return new ModelResult(name, headline, byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);
+    }
+  }
+
+  /** One fitted candidate of a hyper-parameter search: its position, ranking, validation objective and seconds. */
+  private record Trial(int index, SourceRanking ranking, double objective, double seconds) {
+
+    Trial at(int position) {
+      return new Trial(position, ranking, objective, seconds);
+    }
+  }
 
   private record Timed<T>(T value, double seconds) {}
 
   /** A source fit on the training split, ranked on its test queries; seconds of the fit alone. */
-  private record Fitted(ScoreSource source, RankedSource ranked, double seconds) {}
+  private record Fitted(QueryScorer scorer, SourceRanking ranking, double seconds) {
 
-  private static Callable<Fitted> fitted(ProtocolSplit split, Supplier<ScoreSource> fit) {
+    Fitted(QueryScorer scorer, double seconds) {
+      this(scorer, null, seconds);
+    }
+
+    Fitted rankedOn(ProtocolSplit split) {
+      return new Fitted(scorer, ranked(split, scorer), seconds);
+    }
+  }
+
+  private static Callable<Fitted> fitted(ProtocolSplit split, Supplier<QueryScorer> fit) {
     return () -> {
       long start = System.nanoTime();
-      ScoreSource source = fit.get();
+      QueryScorer scorer = fit.get();
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Fitted(source, ranked(split, source), seconds);
+      return new Fitted(scorer, seconds).rankedOn(split);
     };
   }
 
@@ -275,45 +347,32 @@ public final class Evaluation {
     };
   }
 
-  private static Trial trial(Protocol protocol, ProtocolSplit validation, Supplier<ScoreSource> fit) {
+  private static Trial trial(Protocol protocol, ProtocolSplit validation, Supplier<QueryScorer> fit) {
     long start = System.nanoTime();
-    RankedSource ranked = ranked(validation, fit.get());
+    SourceRanking ranked = ranked(validation, fit.get());
     int k = protocol.k();
     int items = validation.items().size();
     double value = protocol.objective(Ranking.metrics(validation.queries(), ranked.lists(k), k, items, new double[items], 1));
-    return new Trial(ranked, value, (System.nanoTime() - start) / 1e9);
+    return new Trial(-1, ranked, value, (System.nanoTime() - start) / 1e9);
   }
 
-  private static RankedSource ranked(ProtocolSplit split, ScoreSource source) {
-    return RankedSource.of(source, split.queries(), split.items().size());
+  private static SourceRanking ranked(ProtocolSplit split, QueryScorer scorer) {
+    return SourceRanking.of(scorer, split.queries(), split.items().size());
   }
 
   /** Content neighbours as deep as the blend reads, materialised: both splits collect them. */
   private static Dataset<Row> contentScores(Dataset<Row> catalog, TrainParams params) {
-    return CandidateSources.content(params).fit(catalog).setTopK(Blend.DEPTH).neighbourScores().localCheckpoint();
+    return SourceEstimators.content(params).fit(catalog).setTopK(BlendRule.DEPTH).neighbourScores().localCheckpoint();
   }
 
-  private static ScoreSource contentSource(Optional<Dataset<Row>> scores, ItemIndex items) {
-    return scores.map(s -> SourceTables.content(s, items)).orElse(Sources.constant("content", new double[items.size()]));
+  private static QueryScorer contentScorer(Optional<Dataset<Row>> scores, ItemIndex items) {
+    return scores.map(s -> FittedModelScorers.content(s, items))
+        .orElse(QueryScorers.constant(CONTENT.label(), new double[items.size()]));
   }
 
-  private static List<RankedSource> inHybridOrder(Map<String, RankedSource> byName) {
-    return HYBRID_SOURCES.stream().map(byName::get).toList();
-  }
-
-  private static ModelResult score(RankedSource ranked, List<Query> queries, ItemIndex items, int k, double[] share,
-      int population, double seconds, String note) {
-    return result(ranked.name(), queries, ranked.lists(LIST_LENGTH), items, k, share, population, seconds, note);
-  }
-
-  private static ModelResult result(String name, List<Query> queries, List<int[]> lists, ItemIndex items, int k,
-      double[] share, int population, double seconds, String note) {
-    Map<Integer, MetricSet> byK = new LinkedHashMap<>();
-    for (int cut : new int[] {10, 20}) {
-      byK.put(cut, Ranking.metrics(queries, lists, cut, items.size(), share, population));
-    }
-    MetricSet headline = byK.containsKey(k) ? byK.get(k) : Ranking.metrics(queries, lists, k, items.size(), share, population);
-    return new ModelResult(name, headline, byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);
+  /** The rankings in the order of the hybrid's weight vector ({@link Source}'s declaration order). */
+  private static List<SourceRanking> inHybridOrder(Map<Source, SourceRanking> rankings) {
+    return Arrays.stream(Source.values()).map(rankings::get).toList();
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One model's figures in an evaluation.
  *
- * @param name         model name (random, popularity, co-visitation, als, content, item-item, hybrid)
+ * @param name         model name (random, each {@code hybrid.Source}'s label, hybrid)
  * @param headline     metrics at the protocol's k
  * @param byK          metrics at k = 10 and 20
  * @param hitCurve     HR@k for k = 1..20

@@ -3,6 +3,7 @@ package com.eplly.recommender.evaluate;
 import com.eplly.recommender.datasets.Interaction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,6 +99,26 @@ public final class NextClickSplit implements Protocol {
   public Halves halves(List<Interaction> data) {
     Map<String, List<Interaction>> sessions = sessions(data);
     int raw = sessions.size();
+    clean(sessions);
+    long split = splitTime(sessions.values());
+    TimeSplit parts = splitAt(sessions.values(), split);
+    List<List<Interaction>> kept = onlyKnownItems(parts.test(), parts.train());
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("rawSessions", raw);
+    stats.put("cleanSessions", sessions.size());
+    stats.put("splitTime", java.time.Instant.ofEpochMilli(split).toString());
+    stats.put("trainInteractions", parts.train().size());
+    stats.put("trainEventsAfterSplitDropped", parts.truncated());
+    if (byDay) {
+      stats.put("splitDaySessionsDropped", parts.splitDayDropped());
+    }
+    stats.put("testSessions", parts.test().size());
+    stats.put("testSessionsKept", kept.size());
+    return new Halves(split, parts.train(), kept, stats);
+  }
+
+  /** Drops single-click sessions, then items seen in fewer than {@code minItemSupport} sessions, then the sessions that leaves single. */
+  private void clean(Map<String, List<Interaction>> sessions) {
     sessions.values().removeIf(s -> s.size() < 2);
     Map<String, Integer> support = new HashMap<>();
     sessions.values().forEach(s -> s.forEach(i -> support.merge(i.itemId(), 1, Integer::sum)));
@@ -105,12 +126,20 @@ public final class NextClickSplit implements Protocol {
       s.removeIf(i -> support.get(i.itemId()) < minItemSupport);
     }
     sessions.values().removeIf(s -> s.size() < 2);
-    long split = splitTime(sessions.values());
+  }
+
+  /**
+   * Sessions starting at or after {@code split} are test sessions; earlier ones train, cut at the
+   * split time (and, split by day, those of the day before the split are dropped).
+   */
+  private record TimeSplit(List<Interaction> train, List<List<Interaction>> test, int truncated, int splitDayDropped) {}
+
+  private TimeSplit splitAt(Collection<List<Interaction>> sessions, long split) {
     List<Interaction> train = new ArrayList<>();
     List<List<Interaction>> test = new ArrayList<>();
     int truncated = 0;
     int splitDayDropped = 0;
-    for (List<Interaction> s : sessions.values()) {
+    for (List<Interaction> s : sessions) {
       if (s.get(0).timestamp() >= split) {
         test.add(s);
       } else if (byDay && s.get(0).timestamp() >= split - DAY_MS) {
@@ -125,9 +154,13 @@ public final class NextClickSplit implements Protocol {
         }
       }
     }
+    return new TimeSplit(train, test, truncated, splitDayDropped);
+  }
+
+  /** Test sessions without the items training never saw, kept when two clicks are left. */
+  private static List<List<Interaction>> onlyKnownItems(List<List<Interaction>> test, List<Interaction> train) {
     Set<String> known = new java.util.HashSet<>();
     train.forEach(i -> known.add(i.itemId()));
-    int testSessions = test.size();
     List<List<Interaction>> kept = new ArrayList<>();
     for (List<Interaction> s : test) {
       List<Interaction> onlyKnown = s.stream().filter(i -> known.contains(i.itemId())).toList();
@@ -135,18 +168,7 @@ public final class NextClickSplit implements Protocol {
         kept.add(onlyKnown);
       }
     }
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("rawSessions", raw);
-    stats.put("cleanSessions", sessions.size());
-    stats.put("splitTime", java.time.Instant.ofEpochMilli(split).toString());
-    stats.put("trainInteractions", train.size());
-    stats.put("trainEventsAfterSplitDropped", truncated);
-    if (byDay) {
-      stats.put("splitDaySessionsDropped", splitDayDropped);
-    }
-    stats.put("testSessions", testSessions);
-    stats.put("testSessionsKept", kept.size());
-    return new Halves(split, train, kept, stats);
+    return kept;
   }
 
   @Override
@@ -228,7 +250,7 @@ public final class NextClickSplit implements Protocol {
     return ordered;
   }
 
-  private long splitTime(java.util.Collection<List<Interaction>> sessions) {
+  private long splitTime(Collection<List<Interaction>> sessions) {
     if (sessions.isEmpty()) {
       throw new IllegalArgumentException("no session with 2 or more clicks of items seen >= " + minItemSupport
           + " times; the data is too small for the next-click protocol");

@@ -1,7 +1,6 @@
 package com.eplly.recommender.hybrid;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,26 +8,15 @@ import java.util.Map;
  * per list, multiplied by its weight and summed. Fit on a validation split by {@code reco evaluate}
  * and recorded in the version's {@code model.json}.
  *
- * @param weights source name → weight ≥ 0 (a missing source weighs 0)
+ * @param weights {@link Source#label()} → weight ≥ 0 (a missing source weighs 0)
  */
 public record HybridWeights(Map<String, Double> weights) {
-
-  public static final String CO_VISITATION = "co-visitation";
-  public static final String FOLLOWED_BY = "followed-by";
-  public static final String ALS = "als";
-  public static final String EASE = "item-item";
-  public static final String CONTENT = "content";
-  public static final String POPULARITY = "popularity";
-  /** Every source the hybrid blends, in the order the weight search sees them. */
-  public static final List<String> SOURCES = List.of(CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT, POPULARITY);
 
   public HybridWeights {
     weights = Map.copyOf(weights);
     weights.forEach((k, v) -> {
-      // a misspelt source would otherwise weigh 0 without a word (--hybrid ease=1 did nothing)
-      if (!SOURCES.contains(k)) {
-        throw new IllegalArgumentException("unknown hybrid source '" + k + "'; the sources are " + String.join(", ", SOURCES));
-      }
+      // a misspelt source would otherwise weigh 0 without a word
+      Source.labelled(k);
       if (!(v >= 0) || !Double.isFinite(v)) {
         throw new IllegalArgumentException("hybrid weight of " + k + " must be a finite number >= 0, got " + v);
       }
@@ -38,14 +26,14 @@ public record HybridWeights(Map<String, Double> weights) {
   /** Equal weights for every source: the starting point of the search, and the untuned default. */
   public static HybridWeights equal() {
     Map<String, Double> w = new LinkedHashMap<>();
-    for (String s : SOURCES) {
-      w.put(s, 1.0);
+    for (Source s : Source.values()) {
+      w.put(s.label(), 1.0);
     }
     return new HybridWeights(w);
   }
 
-  public double of(String source) {
-    return weights.getOrDefault(source, 0.0);
+  public double of(Source source) {
+    return weights.getOrDefault(source.label(), 0.0);
   }
 
   /** {@code co-visitation=1.0,als=0.5,…}: the CLI's and model.json's spelling. */

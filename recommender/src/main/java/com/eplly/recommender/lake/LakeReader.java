@@ -1,5 +1,12 @@
 package com.eplly.recommender.lake;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.EVENT_ID;
+import static com.eplly.recommender.lake.Columns.EXPIRES_AT;
+import static com.eplly.recommender.lake.Columns.HIDDEN;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+import static com.eplly.recommender.lake.Columns.SESSION_ID;
+import static com.eplly.recommender.lake.Columns.TIMESTAMP;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
@@ -86,15 +93,15 @@ public final class LakeReader {
   }
 
   static Dataset<Row> withRequiredFields(Dataset<Row> views) {
-    return views.where(col("eventId").isNotNull()
-        .and(col("readerId").isNotNull())
-        .and(col("articleId").isNotNull())
-        .and(col("sessionId").isNotNull())
-        .and(col("timestamp").isNotNull()));
+    return views.where(col(EVENT_ID).isNotNull()
+        .and(col(READER_ID).isNotNull())
+        .and(col(ARTICLE_ID).isNotNull())
+        .and(col(SESSION_ID).isNotNull())
+        .and(col(TIMESTAMP).isNotNull()));
   }
 
   static Dataset<Row> onePerEventId(Dataset<Row> views) {
-    return views.dropDuplicates("eventId");
+    return views.dropDuplicates(EVENT_ID);
   }
 
   /**
@@ -132,7 +139,7 @@ public final class LakeReader {
    * last line, is the newest.
    */
   static Dataset<Row> newestPerArticle(Dataset<Row> articles) {
-    var newestFirst = Window.partitionBy(col("articleId"))
+    var newestFirst = Window.partitionBy(col(ARTICLE_ID))
         .orderBy(col(FILE_LAST_OFFSET).desc(), col(LINE_NO).desc());
     return articles
         .withColumn("_recency", row_number().over(newestFirst))
@@ -142,8 +149,8 @@ public final class LakeReader {
 
   /** Articles that may be suggested at {@code nowMs}: not hidden, not expired. */
   public static Dataset<Row> servableAt(Dataset<Row> articles, long nowMs) {
-    return articles.where(coalesce(col("hidden"), lit(false)).equalTo(false)
-        .and(col("expiresAt").isNull().or(col("expiresAt").gt(nowMs))));
+    return articles.where(coalesce(col(HIDDEN), lit(false)).equalTo(false)
+        .and(col(EXPIRES_AT).isNull().or(col(EXPIRES_AT).gt(nowMs))));
   }
 
   private static String[] paths(List<LakeFile> found) {

@@ -1,5 +1,20 @@
 package com.eplly.recommender.lake;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.CATEGORY;
+import static com.eplly.recommender.lake.Columns.DWELL_MS;
+import static com.eplly.recommender.lake.Columns.EVENT_ID;
+import static com.eplly.recommender.lake.Columns.EXPIRES_AT;
+import static com.eplly.recommender.lake.Columns.HIDDEN;
+import static com.eplly.recommender.lake.Columns.PUBLISHED_AT;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+import static com.eplly.recommender.lake.Columns.REFERRER_ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.SESSION_ID;
+import static com.eplly.recommender.lake.Columns.SUMMARY;
+import static com.eplly.recommender.lake.Columns.TAGS;
+import static com.eplly.recommender.lake.Columns.TIMESTAMP;
+import static com.eplly.recommender.lake.Columns.TITLE;
+import static com.eplly.recommender.lake.Columns.URL;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -18,24 +33,24 @@ import org.apache.spark.sql.types.StructType;
 public final class LakeSchemas {
 
   public static final StructType PAGE_VIEW = createStructType(List.of(
-      createStructField("eventId", StringType, true),
-      createStructField("readerId", StringType, true),
-      createStructField("articleId", StringType, true),
-      createStructField("sessionId", StringType, true),
-      createStructField("timestamp", LongType, true),
-      createStructField("referrerArticleId", StringType, true),
-      createStructField("dwellMs", LongType, true)));
+      createStructField(EVENT_ID, StringType, true),
+      createStructField(READER_ID, StringType, true),
+      createStructField(ARTICLE_ID, StringType, true),
+      createStructField(SESSION_ID, StringType, true),
+      createStructField(TIMESTAMP, LongType, true),
+      createStructField(REFERRER_ARTICLE_ID, StringType, true),
+      createStructField(DWELL_MS, LongType, true)));
 
   public static final StructType ARTICLE = createStructType(List.of(
-      createStructField("articleId", StringType, true),
-      createStructField("title", StringType, true),
-      createStructField("url", StringType, true),
-      createStructField("category", StringType, true),
-      createStructField("publishedAt", LongType, true),
-      createStructField("summary", StringType, true),
-      createStructField("tags", createArrayType(StringType, true), true),
-      createStructField("expiresAt", LongType, true),
-      createStructField("hidden", BooleanType, true)));
+      createStructField(ARTICLE_ID, StringType, true),
+      createStructField(TITLE, StringType, true),
+      createStructField(URL, StringType, true),
+      createStructField(CATEGORY, StringType, true),
+      createStructField(PUBLISHED_AT, LongType, true),
+      createStructField(SUMMARY, StringType, true),
+      createStructField(TAGS, createArrayType(StringType, true), true),
+      createStructField(EXPIRES_AT, LongType, true),
+      createStructField(HIDDEN, BooleanType, true)));
 
   private LakeSchemas() {}
 }

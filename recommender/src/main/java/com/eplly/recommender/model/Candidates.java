@@ -1,5 +1,6 @@
 package com.eplly.recommender.model;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.Optional;
@@ -19,18 +20,18 @@ public record Candidates(Optional<Dataset<Row>> servable) {
   }
 
   public static Candidates of(Dataset<Row> servableArticleIds) {
-    return new Candidates(Optional.of(servableArticleIds.select(col("articleId")).distinct()));
+    return new Candidates(Optional.of(servableArticleIds.select(col(ARTICLE_ID)).distinct()));
   }
 
   /** The candidates among {@code articleIds} (rows with an {@code articleId} column). */
   public Candidates within(Dataset<Row> articleIds) {
-    return Candidates.of(restrict(articleIds, "articleId"));
+    return Candidates.of(restrict(articleIds, ARTICLE_ID));
   }
 
   /** Keeps only rows whose {@code column} names a candidate article. */
   public Dataset<Row> restrict(Dataset<Row> rows, String column) {
     return servable
-        .map(ids -> rows.join(ids.withColumnRenamed("articleId", "_candidate"),
+        .map(ids -> rows.join(ids.withColumnRenamed(ARTICLE_ID, "_candidate"),
             rows.col(column).equalTo(col("_candidate")), "left_semi"))
         .orElse(rows);
   }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
+import com.eplly.recommender.lake.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -28,8 +29,8 @@ public final class SuggestionLists {
 
   public static final String SUGGESTIONS = "suggestions";
   public static final String RANK = "rank";
-  public static final String ARTICLE_ID = "articleId";
-  public static final String SCORE = "score";
+  public static final String ARTICLE_ID = Columns.ARTICLE_ID;
+  public static final String SCORE = Columns.SCORE;
   public static final String REASON = "reason";
 
   private SuggestionLists() {}

@@ -1,5 +1,7 @@
 package com.eplly.recommender.popularity;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -37,11 +39,11 @@ public final class RecencyPopularityModel extends Model<RecencyPopularityModel> 
 
   /** The {@code n} most popular candidates, best first (ties by article id). */
   public List<Suggestion> top(int n, Candidates candidates) {
-    return candidates.restrict(scores, "articleId")
-        .orderBy(col("score").desc(), col("articleId").asc())
+    return candidates.restrict(scores, ARTICLE_ID)
+        .orderBy(col(SCORE).desc(), col(ARTICLE_ID).asc())
         .limit(n)
         .collectAsList().stream()
-        .map(r -> new Suggestion(r.getString(r.fieldIndex("articleId")), r.getDouble(r.fieldIndex("score")), Reason.POPULAR))
+        .map(r -> new Suggestion(r.getString(r.fieldIndex(ARTICLE_ID)), r.getDouble(r.fieldIndex(SCORE)), Reason.POPULAR))
         .toList();
   }
 
@@ -54,7 +56,7 @@ public final class RecencyPopularityModel extends Model<RecencyPopularityModel> 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     return dataset.toDF()
-        .join(scores.withColumnRenamed("score", "popularity"), "articleId", "left")
+        .join(scores.withColumnRenamed(SCORE, "popularity"), ARTICLE_ID, "left")
         .withColumn("popularity", coalesce(col("popularity"), lit(0.0)));
   }
 

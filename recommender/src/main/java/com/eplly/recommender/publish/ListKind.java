@@ -1,16 +1,19 @@
 package com.eplly.recommender.publish;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+
 import com.eplly.contracts.redis.Keyspace;
 
 /** The per-key lists of a version and the Redis key each row is stored under. */
 public enum ListKind {
-  ARTICLE("articleId") {
+  ARTICLE(ARTICLE_ID) {
     @Override
     String key(String version, String id) {
       return Keyspace.articleList(version, id);
     }
   },
-  READER("readerId") {
+  READER(READER_ID) {
     @Override
     String key(String version, String id) {
       return Keyspace.readerList(version, id);

@@ -1,5 +1,10 @@
 package com.eplly.recommender.sequence;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
+import static com.eplly.recommender.lake.Columns.SESSION_ID;
+import static com.eplly.recommender.lake.Columns.TIMESTAMP;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -7,11 +12,9 @@ import static org.apache.spark.sql.functions.when;
 
 import com.eplly.recommender.covisit.CoVisitation;
 import com.eplly.recommender.covisit.CoVisitationModel;
-import java.util.Arrays;
-import org.apache.spark.ml.Estimator;
+import com.eplly.recommender.lake.Columns;
+import com.eplly.recommender.params.SessionPairEstimator;
 import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
@@ -34,12 +37,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code (w(a,b) + prior·r·[a = b]) / (out(a) + prior)}. Rarely seen articles thus still get a
  * self-transition (sessions keep going back to what they looked at) instead of none.
  */
-public final class FollowedBy extends Estimator<FollowedByModel> {
+public final class FollowedBy extends SessionPairEstimator<FollowedBy, FollowedByModel> {
 
-  private final String uid;
-  private final IntParam window;
-  private final LongParam halfLifeMs;
-  private final LongParam referenceTime;
   private final DoubleParam reReadPrior;
 
   public FollowedBy() {
@@ -47,28 +46,10 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
   }
 
   public FollowedBy(String uid) {
-    this.uid = uid;
-    this.window = new IntParam(this, "window", "later views of the session that follow a view", ParamValidators.gtEq(1));
-    this.halfLifeMs = new LongParam(this, "halfLifeMs", "half-life of a transition's weight by age (ms)",
-        ParamValidators.gt(0));
-    this.referenceTime = new LongParam(this, "referenceTime", "the 'now' ages are measured from (epoch ms)");
+    super(uid, "a transition");
     this.reReadPrior = new DoubleParam(this, "reReadPrior",
         "pseudo-views pulling each article's re-read probability towards the overall re-read rate", ParamValidators.gtEq(0));
-    setDefault(window, 3);
     setDefault(reReadPrior, 5.0);
-    setDefault(halfLifeMs, 7L * 24 * 3600 * 1000);
-  }
-
-  public IntParam window() {
-    return window;
-  }
-
-  public LongParam halfLifeMs() {
-    return halfLifeMs;
-  }
-
-  public LongParam referenceTime() {
-    return referenceTime;
   }
 
   public DoubleParam reReadPrior() {
@@ -80,27 +61,12 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
     return this;
   }
 
-  public FollowedBy setWindow(int value) {
-    set(window, value);
-    return this;
-  }
-
-  public FollowedBy setHalfLifeMs(long value) {
-    set(halfLifeMs, value);
-    return this;
-  }
-
-  public FollowedBy setReferenceTime(long value) {
-    set(referenceTime, value);
-    return this;
-  }
-
   @Override
   public FollowedByModel fit(Dataset<?> dataset) {
-    requireColumns(dataset.schema());
-    int w = (Integer) $(window);
-    long halfLife = (Long) $(halfLifeMs);
-    long now = (Long) $(referenceTime);
+    transformSchema(dataset.schema());
+    int w = getWindow();
+    long halfLife = getHalfLifeMs();
+    long now = getReferenceTime();
     double prior = (Double) $(reReadPrior);
     Dataset<Row> views = dataset.toDF();
     Dataset<Row> transitions = views
@@ -111,59 +77,45 @@ public final class FollowedBy extends Estimator<FollowedByModel> {
         // sorted and windowed once.
         .cache()
         .transform(t -> asNextProbability(t, prior));
-    return copyValues(new FollowedByModel(uid, transitions), extractParamMap()).setParent(this);
+    return copyValues(new FollowedByModel(uid(), transitions), extractParamMap()).setParent(this);
   }
 
   static Dataset<Row> decayedTransitionWeights(Dataset<Row> transitions, long now, long halfLifeMs) {
-    return transitions.groupBy(col("articleId"), col("neighbourId"))
+    return transitions.groupBy(col(ARTICLE_ID), col(NEIGHBOUR_ID))
         .agg(sum(CoVisitation.decay(col("pairTime"), now, halfLifeMs).divide(col("gap"))).as("weight"));
   }
 
   /** Adds a zero-weight re-read for every viewed article, so that the prior can give it one. */
   static Dataset<Row> withEveryArticlesReRead(Dataset<Row> weights, Dataset<Row> views) {
-    Dataset<Row> reReads = views.select(col("articleId")).distinct()
-        .select(col("articleId"), col("articleId").as("neighbourId"), lit(0.0).as("weight"));
-    return weights.unionByName(reReads).groupBy(col("articleId"), col("neighbourId")).agg(sum(col("weight")).as("weight"));
+    Dataset<Row> reReads = views.select(col(ARTICLE_ID)).distinct()
+        .select(col(ARTICLE_ID), col(ARTICLE_ID).as(NEIGHBOUR_ID), lit(0.0).as("weight"));
+    return weights.unionByName(reReads).groupBy(col(ARTICLE_ID), col(NEIGHBOUR_ID)).agg(sum(col("weight")).as("weight"));
   }
 
   static Dataset<Row> asNextProbability(Dataset<Row> weights, double prior) {
-    Column reRead = col("articleId").equalTo(col("neighbourId"));
+    Column reRead = col(ARTICLE_ID).equalTo(col(NEIGHBOUR_ID));
     // Guarded divisions: Spark 4 runs ANSI SQL, where x / 0 fails instead of giving null.
     Column total = sum(col("weight"));
     Dataset<Row> rate = weights.agg(when(total.gt(0), sum(when(reRead, col("weight")).otherwise(0.0)).divide(total))
         .otherwise(0.0).as("reReadRate"));
     Column denominator = col("outgoing").plus(prior);
-    return weights.withColumn("outgoing", sum(col("weight")).over(Window.partitionBy(col("articleId"))))
+    return weights.withColumn("outgoing", sum(col("weight")).over(Window.partitionBy(col(ARTICLE_ID))))
         .crossJoin(rate)
         .where(denominator.gt(0))
-        .select(col("articleId"), col("neighbourId"),
+        .select(col(ARTICLE_ID), col(NEIGHBOUR_ID),
             col("weight").plus(when(reRead, col("reReadRate").multiply(prior)).otherwise(0.0))
-                .divide(denominator).as("score"))
-        .where(col("score").gt(lit(0.0)));
-  }
-
-  private static void requireColumns(StructType schema) {
-    for (String required : new String[] {"sessionId", "articleId", "timestamp"}) {
-      if (!Arrays.asList(schema.fieldNames()).contains(required)) {
-        throw new IllegalArgumentException("followed-by input needs a column " + required + ", got "
-            + Arrays.toString(schema.fieldNames()));
-      }
-    }
+                .divide(denominator).as(SCORE))
+        .where(col(SCORE).gt(lit(0.0)));
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    requireColumns(schema);
+    Columns.require(schema, "followed-by", SESSION_ID, ARTICLE_ID, TIMESTAMP);
     return CoVisitationModel.outputSchema(schema);
   }
 
   @Override
   public FollowedBy copy(ParamMap extra) {
     return defaultCopy(extra);
-  }
-
-  @Override
-  public String uid() {
-    return uid;
   }
 }

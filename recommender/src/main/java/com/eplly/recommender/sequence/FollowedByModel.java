@@ -1,5 +1,7 @@
 package com.eplly.recommender.sequence;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
 import static org.apache.spark.sql.functions.col;
 
 import com.eplly.contracts.event.Reason;
@@ -50,18 +52,18 @@ public final class FollowedByModel extends Model<FollowedByModel> {
 
   /** The transitions to other articles: an article's own page never suggests the article. */
   public Dataset<Row> neighbourScores() {
-    return scores.where(col("articleId").notEqual(col("neighbourId")));
+    return scores.where(col(ARTICLE_ID).notEqual(col(NEIGHBOUR_ID)));
   }
 
   /** Top-K next articles per article among the candidates: {@code articleId, suggestions}. */
   public Dataset<Row> neighbourLists(Candidates candidates) {
-    return SuggestionLists.topK(candidates.restrict(neighbourScores(), "neighbourId"), "articleId", "neighbourId",
+    return SuggestionLists.topK(candidates.restrict(neighbourScores(), NEIGHBOUR_ID), ARTICLE_ID, NEIGHBOUR_ID,
         (Integer) $(topK), Reason.READ_TOGETHER);
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), "articleId", "left");
+    return dataset.toDF().join(neighbourLists(Candidates.unrestricted()), ARTICLE_ID, "left");
   }
 
   @Override

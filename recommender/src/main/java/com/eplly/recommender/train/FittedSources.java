@@ -14,4 +14,4 @@ import java.util.Optional;
  * fitting forced, the rest is paid when lists are taken).
  */
 public record FittedSources(CoVisitationModel coVisits, FollowedByModel followedBy, ImplicitAlsModel als, RecencyPopularityModel popularity,
-    EaseModel itemItem, Optional<ContentSimilarityModel> content, Map<String, Double> fitSeconds) {}
+    EaseModel ease, Optional<ContentSimilarityModel> content, Map<String, Double> fitSeconds) {}

@@ -1,10 +1,17 @@
 package com.eplly.recommender.train;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.DWELL_MS;
+import static com.eplly.recommender.lake.Columns.PUBLISHED_AT;
+import static com.eplly.recommender.lake.Columns.READER_ID;
+import static com.eplly.recommender.lake.Columns.SESSION_ID;
+import static com.eplly.recommender.lake.Columns.TIMESTAMP;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.lake.LakeReader;
 import com.eplly.recommender.model.Candidates;
@@ -27,7 +34,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Trains one model version from the lake: reads page views and the catalog, fits every candidate
- * source ({@link CandidateSources}), writes the hybrid article and reader lists
+ * source ({@link SourceEstimators}), writes the hybrid article and reader lists
  * ({@link HybridLists}, weighted by {@link TrainParams#hybrid()}), the popular list and
  * {@code model.json} to {@code {models}/{version}/}.
  */
@@ -36,7 +43,7 @@ public final class TrainJob {
   public static final int STEPS = 7;
 
   /** What the candidate sources read of a page view. */
-  private static final String[] SOURCE_COLUMNS = {"readerId", "articleId", "sessionId", "timestamp", "dwellMs"};
+  private static final String[] SOURCE_COLUMNS = {READER_ID, ARTICLE_ID, SESSION_ID, TIMESTAMP, DWELL_MS};
 
   private final SparkSession spark;
   private final ModelStore store;
@@ -52,22 +59,46 @@ public final class TrainJob {
 
   public TrainResult train(String lake, TrainParams params, Optional<String> requestedVersion) {
     long started = System.nanoTime();
+    StoredVersion stored = newVersion(requestedVersion);
+    HybridLists.requireSources(params.hybrid());
+    LakeReader reader = new LakeReader(spark, lake);
+    Tally tally = new Tally(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    PageViews views = readPageViews(reader, lake, params, tally);
+    Catalog catalog = readCatalog(reader, tally);
+    FittedSources sources = fitSources(views, catalog, params, tally);
+    HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), catalog.candidates(), params.alsMaxItems());
+    writeArticleLists(hybrid, stored, params, tally);
+    writeReaderLists(hybrid, views, stored, tally);
+    writePopularList(sources, catalog, stored, params, tally);
+    ModelMeta meta = writeMeta(stored, views, params, tally, (System.nanoTime() - started) / 1e9);
+    views.rows().unpersist();
+    catalog.rows().unpersist();
+    return new TrainResult(meta, stored, tally.seconds());
+  }
+
+  /** What a training records as it goes: seconds per step, input counts, lists written. */
+  private record Tally(Map<String, Double> seconds, Map<String, Long> input, Map<String, Long> output) {}
+
+  /** The page views a training fits on (cached) and the time their ages are measured from. */
+  private record PageViews(Dataset<Row> rows, long referenceTime) {}
+
+  /** The latest catalog (cached; empty when the lake has none) and what lists may suggest. */
+  private record Catalog(Dataset<Row> rows, long size, Candidates candidates) {}
+
+  private StoredVersion newVersion(Optional<String> requestedVersion) {
     String version = requestedVersion.map(VersionId::checked).orElseGet(() -> VersionId.at(clock.instant()));
     if (store.exists(version)) {
       throw new ModelStoreException("version " + version + " already exists in " + store.root()
           + "; pick another --version or remove the folder");
     }
-    HybridLists.requireSources(params.hybrid());
-    StoredVersion stored = store.version(version);
-    LakeReader reader = new LakeReader(spark, lake);
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    Map<String, Long> input = new LinkedHashMap<>();
-    Map<String, Long> output = new LinkedHashMap<>();
+    return store.version(version);
+  }
 
+  private PageViews readPageViews(LakeReader reader, String lake, TrainParams params, Tally tally) {
     progress.begin("reading page views from " + lake);
     // Only the columns the sources read are cached: the event id's work ends with the dedup.
     Dataset<Row> all = reader.pageViews().selectExpr(SOURCE_COLUMNS).cache();
-    Row lakeStats = all.agg(max(col("timestamp")), count(lit(1))).head();
+    Row lakeStats = all.agg(max(col(TIMESTAMP)), count(lit(1))).head();
     if (lakeStats.isNullAt(0)) {
       throw new LakeException("the lake holds page-view files but no valid page views");
     }
@@ -76,17 +107,21 @@ public final class TrainJob {
     long events = inLookback.count();
     // The usual lake holds nothing older than the lookback: then the cached lake is the views.
     Dataset<Row> views = events == lakeStats.getLong(1) ? all : cachedInstead(inLookback, all);
+    Map<String, Long> input = tally.input();
     input.put("events", events);
-    input.put("readers", distinctValues(views, "readerId"));
-    input.put("articles", distinctValues(views, "articleId"));
-    input.put("sessions", distinctValues(views, "sessionId"));
-    if (input.get("events") == 0) {
+    input.put("readers", distinctValues(views, READER_ID));
+    input.put("articles", distinctValues(views, ARTICLE_ID));
+    input.put("sessions", distinctValues(views, SESSION_ID));
+    if (events == 0) {
       throw new LakeException("no page views within --lookback " + params.lookback() + " of " + Instant.ofEpochMilli(referenceTime));
     }
-    seconds.put("read", progress.end(String.format("%,d events, %,d readers, %,d articles, %,d sessions; ages measured from %s",
+    tally.seconds().put("read", progress.end(String.format("%,d events, %,d readers, %,d articles, %,d sessions; ages measured from %s",
         input.get("events"), input.get("readers"), input.get("articles"), input.get("sessions"),
         Instant.ofEpochMilli(referenceTime))));
+    return new PageViews(views, referenceTime);
+  }
 
+  private Catalog readCatalog(LakeReader reader, Tally tally) {
     progress.begin("reading catalog");
     Dataset<Row> catalog = reader.latestArticles().cache();
     long catalogSize = catalog.count();
@@ -100,44 +135,56 @@ public final class TrainJob {
       candidates.servable().get().cache();
     }
     long servable = candidates.servable().map(Dataset::count).orElse(0L);
-    input.put("catalogArticles", catalogSize);
-    input.put("servableArticles", servable);
-    seconds.put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
+    tally.input().put("catalogArticles", catalogSize);
+    tally.input().put("servableArticles", servable);
+    tally.seconds().put("catalog", progress.end(String.format("%,d articles, %,d servable", catalogSize, servable)));
+    return new Catalog(catalog, catalogSize, candidates);
+  }
 
-    progress.begin("fitting co-visitation, followed-by, ALS, popularity, item-item, content");
-    // The same fit reco evaluate measures (CandidateSources).
-    FittedSources sources = CandidateSources.fit(views,
-        catalogSize == 0 ? Optional.empty() : Optional.of(newest(catalog, params.contentMaxArticles())), params, referenceTime);
-    seconds.put("fit", progress.end(fitSummary(sources.fitSeconds())));
-    HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), candidates, params.alsMaxItems());
+  /** The same fit {@code reco evaluate} measures ({@link SourceEstimators}). */
+  private FittedSources fitSources(PageViews views, Catalog catalog, TrainParams params, Tally tally) {
+    progress.begin("fitting " + Source.labels());
+    FittedSources sources = SourceEstimators.fit(views.rows(),
+        catalog.size() == 0 ? Optional.empty() : Optional.of(newest(catalog.rows(), params.contentMaxArticles())),
+        params, views.referenceTime());
+    tally.seconds().put("fit", progress.end(fitSummary(sources.fitSeconds())));
+    return sources;
+  }
 
+  private void writeArticleLists(HybridLists hybrid, StoredVersion stored, TrainParams params, Tally tally) {
     progress.begin("hybrid article lists (" + params.hybrid() + ")");
-    output.put("articleLists", write(hybrid.articleLists(), stored.articleLists()));
-    seconds.put("articleLists", progress.end(String.format("%,d article lists", output.get("articleLists"))));
+    tally.output().put("articleLists", write(hybrid.articleLists(), stored.articleLists()));
+    tally.seconds().put("articleLists", progress.end(String.format("%,d article lists", tally.output().get("articleLists"))));
+  }
 
+  private void writeReaderLists(HybridLists hybrid, PageViews views, StoredVersion stored, Tally tally) {
     progress.begin("hybrid reader lists");
-    output.put("readerLists", write(hybrid.readerLists(views), stored.readerLists()));
-    seconds.put("readerLists", progress.end(String.format("%,d reader lists", output.get("readerLists"))));
+    tally.output().put("readerLists", write(hybrid.readerLists(views.rows()), stored.readerLists()));
+    tally.seconds().put("readerLists", progress.end(String.format("%,d reader lists", tally.output().get("readerLists"))));
+  }
 
+  private void writePopularList(FittedSources sources, Catalog catalog, StoredVersion stored, TrainParams params,
+      Tally tally) {
     progress.begin("recency popularity (popular)");
     Dataset<Row> popular = sources.popularity()
-        .topList(params.popularN(), candidates)
+        .topList(params.popularN(), catalog.candidates())
         .coalesce(1);
     write(popular, stored.popularList());
     long popularItems = spark.read().parquet(stored.popularList())
         .selectExpr("coalesce(sum(size(" + SuggestionLists.SUGGESTIONS + ")), 0)").head().getLong(0);
-    output.put("popular", popularItems);
-    seconds.put("popularity", progress.end(String.format("%,d popular articles", popularItems)));
+    tally.output().put("popular", popularItems);
+    tally.seconds().put("popularity", progress.end(String.format("%,d popular articles", popularItems)));
+  }
 
+  /** Written last: a version without its meta is an unfinished training. */
+  private ModelMeta writeMeta(StoredVersion stored, PageViews views, TrainParams params, Tally tally, double trainSeconds) {
     progress.begin("writing " + stored.metaFile());
-    double trainSeconds = (System.nanoTime() - started) / 1e9;
-    ModelMeta meta = new ModelMeta(version, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), Instant.ofEpochMilli(referenceTime).toString(),
-        input, output, params.asMap(), Math.round(trainSeconds * 10) / 10.0);
+    ModelMeta meta = new ModelMeta(stored.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+        Instant.ofEpochMilli(views.referenceTime()).toString(), tally.input(), tally.output(), params.asMap(),
+        Math.round(trainSeconds * 10) / 10.0);
     store.writeMeta(meta);
-    seconds.put("meta", progress.end("version " + version));
-    views.unpersist();
-    catalog.unpersist();
-    return new TrainResult(meta, stored, seconds);
+    tally.seconds().put("meta", progress.end("version " + stored.version()));
+    return meta;
   }
 
   private static String fitSummary(Map<String, Double> fitSeconds) {
@@ -148,7 +195,7 @@ public final class TrainJob {
 
   /** Content similarity is for articles too new to have readers: the newest ones, ties by id. */
   private static Dataset<Row> newest(Dataset<Row> catalog, int n) {
-    return catalog.orderBy(col("publishedAt").desc(), col("articleId").asc()).limit(n);
+    return catalog.orderBy(col(PUBLISHED_AT).desc(), col(ARTICLE_ID).asc()).limit(n);
   }
 
   /**
@@ -169,10 +216,10 @@ public final class TrainJob {
   }
 
   private static Dataset<Row> withinLookback(Dataset<Row> views, long referenceTime, TrainParams params) {
-    Dataset<Row> upTo = views.where(col("timestamp").leq(referenceTime));
+    Dataset<Row> upTo = views.where(col(TIMESTAMP).leq(referenceTime));
     return params.lookback().isZero()
         ? upTo
-        : upTo.where(col("timestamp").gt(referenceTime - params.lookback().toMillis()));
+        : upTo.where(col(TIMESTAMP).gt(referenceTime - params.lookback().toMillis()));
   }
 
   private long write(Dataset<Row> lists, String path) {

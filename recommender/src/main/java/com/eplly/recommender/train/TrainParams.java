@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param dwellWeight         extra ALS preference per minute of dwell
  * @param lookback            only events this far before the reference time are used; zero = all
  * @param asOf                reference time for ages; empty = the newest event in the lake
- * @param easeLambda          item-item (EASE) regularisation
- * @param easeMaxItems        most-read articles the item-item model covers
+ * @param easeLambda          EASE regularisation (the {@code ease} source)
+ * @param easeMaxItems        most-read articles the ease model covers
  * @param hybrid              weights of the sources in the published lists (fit by {@code reco evaluate})
  * @param alsMaxItems         the most popular articles ALS ranks for every reader (cost: readers × this)
  * @param contentMaxArticles  the newest catalog articles content similarity covers (cost grows with its square)
@@ -49,7 +49,7 @@ public record TrainParams(
 
   /**
    * Defaults suited to a news site: lists of 20, a week's co-visits, a day's popularity. Reader
-   * lists come from the 5,000 most popular articles (about the ALS counterpart of item-item's
+   * lists come from the 5,000 most popular articles (about the ALS counterpart of ease's
    * 3,000) and content lists cover the newest 20,000 articles (content similarity is for articles
    * too new to have readers): both keep training linear in readers and page views. Five ALS
    * iterations, not MLlib's ten: on MovieLens-100k ALS alone ranked within 0.5 % of ten (nDCG@10

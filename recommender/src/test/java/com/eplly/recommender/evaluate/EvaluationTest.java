@@ -54,7 +54,7 @@ class EvaluationTest {
     EvaluationReport.printSummary(result, System.out);
 
     Map<String, ModelResult> models = result.models().stream().collect(Collectors.toMap(ModelResult::name, m -> m));
-    assertEquals(List.of("random", "popularity", "co-visitation", "followed-by", "als", "item-item", "content", "hybrid"),
+    assertEquals(List.of("random", "popularity", "co-visitation", "followed-by", "als", "ease", "content", "hybrid"),
         result.models().stream().map(ModelResult::name).toList());
     double random = models.get("random").headline().hr();
     double hybrid = models.get("hybrid").headline().hr();

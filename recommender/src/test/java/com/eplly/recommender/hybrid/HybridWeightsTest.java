@@ -10,16 +10,16 @@ class HybridWeightsTest {
 
   @Test
   void parsesKnownSources() {
-    HybridWeights w = HybridWeights.parse("co-visitation=1, item-item=0.5");
-    assertEquals(1.0, w.of(HybridWeights.CO_VISITATION));
-    assertEquals(0.5, w.of(HybridWeights.EASE));
-    assertEquals(0.0, w.of(HybridWeights.ALS));
+    HybridWeights w = HybridWeights.parse("co-visitation=1, ease=0.5");
+    assertEquals(1.0, w.of(Source.CO_VISITATION));
+    assertEquals(0.5, w.of(Source.EASE));
+    assertEquals(0.0, w.of(Source.ALS));
   }
 
   @Test
   void anUnknownSourceIsAnErrorNamingTheKnownOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HybridWeights.parse("ease=1"));
-    assertTrue(e.getMessage().contains("unknown hybrid source 'ease'"), e.getMessage());
-    assertTrue(e.getMessage().contains("item-item"), e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HybridWeights.parse("item-item=1"));
+    assertTrue(e.getMessage().contains("unknown hybrid source 'item-item'"), e.getMessage());
+    assertTrue(e.getMessage().contains("co-visitation, followed-by, als, ease, content, popularity"), e.getMessage());
   }
 }

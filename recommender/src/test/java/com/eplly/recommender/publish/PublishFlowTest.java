@@ -24,6 +24,7 @@ import com.eplly.recommender.SparkTestSession;
 import com.eplly.recommender.cli.CliContext;
 import com.eplly.recommender.cli.RecoCli;
 import com.eplly.recommender.hybrid.HybridWeights;
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.model.SuggestionLists;
@@ -62,7 +63,7 @@ class PublishFlowTest {
   private static final String BRAND_NEW = "a7";
   /** Not the defaults, so that the test can tell the recorded weights are the ones used. */
   private static final HybridWeights WEIGHTS =
-      HybridWeights.parse("co-visitation=1,als=1,item-item=0.5,content=0.25,popularity=0");
+      HybridWeights.parse("co-visitation=1,als=1,ease=0.5,content=0.25,popularity=0");
 
   private static SparkSession spark;
   private static RedisServer redisServer;
@@ -162,7 +163,7 @@ class PublishFlowTest {
     assertListsMatchParquet(v1);
     assertKeysOfVersion(v1);
     List<Suggestion> a4 = SuggestionListCodec.decode(redis.get(Keyspace.articleList("v1", "a4")));
-    assertEquals("a5", a4.get(0).articleId(), "read together, similar and item-item: " + a4);
+    assertEquals("a5", a4.get(0).articleId(), "read together, similar and ease: " + a4);
     assertEquals(Reason.READ_TOGETHER, a4.get(0).reason());
     assertTrue(a4.stream().noneMatch(s -> s.articleId().equals("a6")), "a6 is hidden: " + a4);
     // model.json records the weights, and they are the ones the lists were blended with: the new
@@ -171,12 +172,12 @@ class PublishFlowTest {
     @SuppressWarnings("unchecked")
     Map<String, Number> recorded = (Map<String, Number>) modelStore.readMeta("v1").params().get("hybrid");
     assertEquals(WEIGHTS.weights().keySet(), recorded.keySet());
-    recorded.forEach((source, w) -> assertEquals(WEIGHTS.of(source), w.doubleValue(), 1e-12, source));
+    recorded.forEach((source, w) -> assertEquals(WEIGHTS.of(Source.labelled(source)), w.doubleValue(), 1e-12, source));
     List<Suggestion> fresh = SuggestionListCodec.decode(redis.get(Keyspace.articleList("v1", BRAND_NEW)));
     assertEquals("a4", fresh.get(0).articleId(), "brand-new article, nobody read it: " + fresh);
     assertTrue(fresh.stream().allMatch(s -> s.reason() == Reason.SIMILAR_CONTENT), "" + fresh);
     assertTrue(fresh.stream().noneMatch(s -> s.articleId().equals("a6") || s.articleId().equals(BRAND_NEW)), "" + fresh);
-    assertEquals(recorded.get(HybridWeights.CONTENT).doubleValue(), fresh.get(0).score(), 1e-4);
+    assertEquals(recorded.get(Source.CONTENT.label()).doubleValue(), fresh.get(0).score(), 1e-4);
     List<Suggestion> x0 = SuggestionListCodec.decode(redis.get(Keyspace.readerList("v1", "x0")));
     assertFalse(x0.isEmpty());
     assertTrue(x0.stream().noneMatch(s -> X_ARTICLES.contains(s.articleId()) || s.articleId().equals("a6")), "x0: " + x0);

@@ -15,43 +15,31 @@ import org.apache.spark.sql.RowFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The hybrid's blending rule, the one implementation that {@code reco evaluate} (on driver arrays,
- * see {@code evaluate.Blend}) and {@code reco train} (on Datasets, {@link #lists}, and in place per
- * reader, {@link ListBlender}) share: per list, each source keeps its top {@link #DEPTH}
- * candidates, their scores are min-max normalised (an item the source did not score counts as 0,
- * so the minimum is at most 0), multiplied by the source's weight and summed; an item's reason is
- * that of the source contributing most to it.
+ * {@link BlendRule} over Datasets: {@code reco train}'s article lists, each source's score rows
+ * grouped by list key and blended per key.
  */
-public final class HybridBlend {
-
-  /** Items each source contributes per list. */
-  public static final int DEPTH = 200;
+public final class DatasetBlend {
 
   private static final String KEY = "_key";
   private static final String CANDIDATE = "_item"; // not Candidates.restrict's own "_candidate"
   private static final String SOURCE = "_source";
 
-  private HybridBlend() {}
-
-  /** {@code score} min-max normalised into [0, 1]; 0 when the list has a single distinct score. */
-  public static double normalised(double score, double min, double max) {
-    return max > min ? (score - min) / (max - min) : 0;
-  }
+  private DatasetBlend() {}
 
   /**
    * Top-{@code k} blended lists per key among the candidate articles, in the
    * {@link SuggestionLists} shape ({@code keyCol, suggestions}). Sources weighing 0 are skipped.
-   * Rows are grouped by key and each source's rows folded into a bounded top-{@link #DEPTH}
+   * Rows are grouped by key and each source's rows folded into a bounded top-{@link BlendRule#DEPTH}
    * (memory per key bounded by the sources × DEPTH, no sort of a source's whole output).
    *
    * @throws IllegalArgumentException when every given source weighs 0
    */
-  public static Dataset<Row> lists(List<SourceScores> sources, HybridWeights weights, String keyCol,
+  public static Dataset<Row> lists(List<SourceScoreRows> sources, HybridWeights weights, String keyCol,
       String candidateCol, int k, Candidates candidates) {
     List<Double> partWeights = new ArrayList<>();
     List<String> partReasons = new ArrayList<>();
     Dataset<Row> rows = null;
-    for (SourceScores s : sources) {
+    for (SourceScoreRows s : sources) {
       double weight = weights.of(s.source());
       if (weight == 0) {
         continue;
@@ -59,12 +47,12 @@ public final class HybridBlend {
       Dataset<Row> part = s.rows().select(col(keyCol).as(KEY), col(candidateCol).as(CANDIDATE),
           col(SuggestionLists.SCORE).cast("double").as(SuggestionLists.SCORE), lit(partWeights.size()).as(SOURCE));
       partWeights.add(weight);
-      partReasons.add(s.reason().wireName());
+      partReasons.add(s.source().reason().wireName());
       rows = rows == null ? part : rows.unionByName(part);
     }
     if (rows == null) {
       throw new IllegalArgumentException("hybrid weights " + weights + " give every source of the " + keyCol
-          + " lists (" + sources.stream().map(SourceScores::source).toList() + ") weight 0");
+          + " lists (" + sources.stream().map(SourceScoreRows::source).toList() + ") weight 0");
     }
     double[] w = partWeights.stream().mapToDouble(Double::doubleValue).toArray();
     String[] reasons = partReasons.toArray(String[]::new);
@@ -87,18 +75,18 @@ public final class HybridBlend {
         while (r != null && r.getString(0).equals(key)) {
           int source = r.getInt(3);
           if (tops[source] == null) {
-            tops[source] = new BoundedTopK(DEPTH);
+            tops[source] = new BoundedTopK(BlendRule.DEPTH);
           }
           tops[source].offer(r.getString(1), r.getDouble(2));
           r = sorted.hasNext() ? sorted.next() : null;
         }
-        List<ListBlender.Part> parts = new ArrayList<>(weights.length);
+        List<BlendRule.Part> parts = new ArrayList<>(weights.length);
         for (int s = 0; s < weights.length; s++) {
           if (tops[s] != null) {
-            parts.add(new ListBlender.Part(weights[s], reasons[s], tops[s]));
+            parts.add(new BlendRule.Part(weights[s], reasons[s], tops[s]));
           }
         }
-        List<ListBlender.Item> items = ListBlender.blend(parts, k);
+        List<BlendRule.Item> items = BlendRule.blend(parts, k);
         if (!items.isEmpty()) {
           out.add(listRow(key, items));
         }
@@ -110,10 +98,10 @@ public final class HybridBlend {
   }
 
   /** One list row in the {@link SuggestionLists} shape, ranks from 1. */
-  public static Row listRow(String key, List<ListBlender.Item> items) {
+  public static Row listRow(String key, List<BlendRule.Item> items) {
     List<Row> structs = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      ListBlender.Item item = items.get(i);
+      BlendRule.Item item = items.get(i);
       structs.add(RowFactory.create(i + 1, item.articleId(), item.score(), item.reason()));
     }
     // Encoders.row takes an array column as a Scala Seq, not a java.util.List.

@@ -4,6 +4,7 @@ import com.eplly.recommender.als.ImplicitAls;
 import com.eplly.recommender.covisit.CoVisitation;
 import com.eplly.recommender.content.ContentSimilarity;
 import com.eplly.recommender.ease.Ease;
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.popularity.RecencyPopularity;
 import com.eplly.recommender.sequence.FollowedBy;
 import java.util.LinkedHashMap;
@@ -14,12 +15,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The one "fit the candidate sources" step that {@code reco train} and {@code reco evaluate}
- * share: the same estimators, configured from the same {@link TrainParams}.
+ * Builds each candidate source's estimator from {@link TrainParams}: the one configuration that
+ * {@code reco train} and {@code reco evaluate} share, and {@code reco train}'s fit of them all.
  */
-public final class CandidateSources {
+public final class SourceEstimators {
 
-  private CandidateSources() {}
+  private SourceEstimators() {}
 
   public static CoVisitation coVisitation(TrainParams p, long referenceTime) {
     return new CoVisitation().setWindow(p.covisitWindow()).setHalfLifeMs(p.covisitHalfLife().toMillis())
@@ -41,7 +42,7 @@ public final class CandidateSources {
     return new RecencyPopularity().setHalfLifeMs(p.popularityHalfLife().toMillis()).setReferenceTime(referenceTime);
   }
 
-  public static Ease itemItem(TrainParams p) {
+  public static Ease ease(TrainParams p) {
     return new Ease().setLambda(p.easeLambda()).setMaxItems(p.easeMaxItems());
   }
 
@@ -56,19 +57,19 @@ public final class CandidateSources {
   public static FittedSources fit(Dataset<Row> views, Optional<Dataset<Row>> catalog, TrainParams p,
       long referenceTime) {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    var coVisits = timed(seconds, "co-visitation", () -> coVisitation(p, referenceTime).fit(views).setTopK(p.k()));
-    var followedBy = timed(seconds, "followed-by", () -> followedBy(p, referenceTime).fit(views).setTopK(p.k()));
-    var als = timed(seconds, "als", () -> als(p).fit(views));
-    var popularity = timed(seconds, "popularity", () -> popularity(p, referenceTime).fit(views));
-    var itemItem = timed(seconds, "item-item", () -> itemItem(p).fit(views));
-    var content = catalog.map(c -> timed(seconds, "content", () -> content(p).fit(c).setTopK(p.k())));
-    return new FittedSources(coVisits, followedBy, als, popularity, itemItem, content, seconds);
+    var coVisits = timed(seconds, Source.CO_VISITATION, () -> coVisitation(p, referenceTime).fit(views).setTopK(p.k()));
+    var followedBy = timed(seconds, Source.FOLLOWED_BY, () -> followedBy(p, referenceTime).fit(views).setTopK(p.k()));
+    var als = timed(seconds, Source.ALS, () -> als(p).fit(views));
+    var popularity = timed(seconds, Source.POPULARITY, () -> popularity(p, referenceTime).fit(views));
+    var ease = timed(seconds, Source.EASE, () -> ease(p).fit(views));
+    var content = catalog.map(c -> timed(seconds, Source.CONTENT, () -> content(p).fit(c).setTopK(p.k())));
+    return new FittedSources(coVisits, followedBy, als, popularity, ease, content, seconds);
   }
 
-  private static <T> T timed(Map<String, Double> seconds, String name, Supplier<T> fit) {
+  private static <T> T timed(Map<String, Double> seconds, Source source, Supplier<T> fit) {
     long start = System.nanoTime();
     T model = fit.get();
-    seconds.put(name, (System.nanoTime() - start) / 1e9);
+    seconds.put(source.label(), (System.nanoTime() - start) / 1e9);
     return model;
   }
 }

@@ -2,7 +2,7 @@ package com.eplly.recommender.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import com.eplly.recommender.hybrid.HybridBlend;
+import com.eplly.recommender.hybrid.BlendRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,29 +11,21 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The blend's and each source's lists against a plain re-computation over every item. */
-class BlendTest {
+class PooledBlendTest {
 
   private static final int ITEMS = 600;
   private static final int N = 20;
 
   /** Scores a query-dependent random subset of items (sometimes below 0, sometimes only a few). */
-  private static ScoreSource sparse(String name, long seed) {
-    return new ScoreSource() {
-      @Override
-      public String name() {
-        return name;
+  private static QueryScorer sparse(String name, long seed) {
+    return QueryScorer.of(name, (q, out) -> {
+      SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
+      int scored = r.nextInt(4) == 0 ? r.nextInt(15) : r.nextInt(ITEMS);
+      for (int i = 0; i < scored; i++) {
+        // Coarse values so that ties, broken by item index, happen.
+        out[r.nextInt(ITEMS)] += r.nextInt(-3, 40) / 4.0;
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        SplittableRandom r = new SplittableRandom(seed * 31 + q.context()[0]);
-        int scored = r.nextInt(4) == 0 ? r.nextInt(15) : r.nextInt(ITEMS);
-        for (int i = 0; i < scored; i++) {
-          // Coarse values so that ties, broken by item index, happen.
-          out[r.nextInt(ITEMS)] += r.nextInt(-3, 40) / 4.0;
-        }
-      }
-    };
+    });
   }
 
   private static List<Query> queries(int count, long seed) {
@@ -47,17 +39,17 @@ class BlendTest {
   }
 
   /** The rule spelled out: every source's top DEPTH normalised over all items, weighted, summed, ranked. */
-  private static int[] reference(List<ScoreSource> sources, Query q, double[] weights) {
+  private static int[] reference(List<QueryScorer> sources, Query q, double[] weights) {
     double[] blended = new double[ITEMS];
     for (int s = 0; s < sources.size(); s++) {
       double[] scores = new double[ITEMS];
       sources.get(s).score(q, scores);
-      int[] top = Ranking.top(scores, q, Blend.DEPTH);
+      int[] top = Ranking.top(scores, q, BlendRule.DEPTH);
       double min = Math.min(0, Arrays.stream(scores).min().orElse(0));
       double max = top.length == 0 ? 0 : scores[top[0]];
       for (int item : top) {
         // Stored as floats, as the blend keeps them, so that near-ties break the same way.
-        blended[item] += weights[s] * (float) HybridBlend.normalised(scores[item], min, max);
+        blended[item] += weights[s] * (float) BlendRule.normalised(scores[item], min, max);
       }
     }
     return Ranking.top(blended, q, N);
@@ -65,9 +57,9 @@ class BlendTest {
 
   @Test
   void listsEqualTheRuleComputedOverEveryItem() {
-    List<ScoreSource> sources = List.of(sparse("a", 1), sparse("b", 2), sparse("c", 3));
+    List<QueryScorer> sources = List.of(sparse("a", 1), sparse("b", 2), sparse("c", 3));
     List<Query> queries = queries(300, 7);
-    Blend blend = Blend.prepare(sources.stream().map(s -> RankedSource.of(s, queries, ITEMS)).toList(), queries, ITEMS);
+    PooledBlend blend = PooledBlend.prepare(sources.stream().map(s -> SourceRanking.of(s, queries, ITEMS)).toList(), queries, ITEMS);
     for (double[] weights : new double[][] {{1, 1, 1}, {0, 2, 0.5}, {4, 0, 0}, {0.1, 0.25, 4}}) {
       List<int[]> lists = blend.lists(weights, N);
       for (int q = 0; q < queries.size(); q++) {
@@ -79,10 +71,10 @@ class BlendTest {
 
   @Test
   void aSourcesOwnListsAreTheHeadsOfItsRanking() {
-    ScoreSource source = sparse("a", 5);
+    QueryScorer source = sparse("a", 5);
     List<Query> queries = queries(200, 11);
-    RankedSource ranked = RankedSource.of(source, queries, ITEMS);
-    for (int n : new int[] {1, 10, 20, Blend.DEPTH}) {
+    SourceRanking ranked = SourceRanking.of(source, queries, ITEMS);
+    for (int n : new int[] {1, 10, 20, BlendRule.DEPTH}) {
       List<int[]> lists = ranked.lists(n);
       for (int q = 0; q < queries.size(); q++) {
         double[] scores = new double[ITEMS];

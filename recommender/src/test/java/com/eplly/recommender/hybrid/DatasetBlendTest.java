@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link HybridBlend#lists} on Spark: grouped per key, candidates first, then the blend rule. */
-class HybridBlendListsTest {
+/** {@link DatasetBlend#lists} on Spark: grouped per key, candidates first, then the blend rule. */
+class DatasetBlendTest {
 
   private static SparkSession spark;
 
@@ -61,10 +61,10 @@ class HybridBlendListsTest {
     Dataset<Row> content = rows("A", "C", 0.9, "A", "D", 0.3, "B", "A", 0.5);
     HybridWeights weights = HybridWeights.parse("co-visitation=1,content=2,als=5");
     Candidates candidates = Candidates.of(Views.articleIds(spark, List.of("A", "B", "C", "D")));
-    Map<String, List<Suggestion>> lists = collect(HybridBlend.lists(List.of(
-        new SourceScores(HybridWeights.CO_VISITATION, covisits, Reason.READ_TOGETHER),
-        new SourceScores(HybridWeights.CONTENT, content, Reason.SIMILAR_CONTENT),
-        new SourceScores(HybridWeights.FOLLOWED_BY, rows("A", "D", 50.0), Reason.READ_TOGETHER)),
+    Map<String, List<Suggestion>> lists = collect(DatasetBlend.lists(List.of(
+        new SourceScoreRows(Source.CO_VISITATION, covisits),
+        new SourceScoreRows(Source.CONTENT, content),
+        new SourceScoreRows(Source.FOLLOWED_BY, rows("A", "D", 50.0))),
         weights, "articleId", "neighbourId", 2, candidates));
     // A: X is no candidate, so covisit max 4: B 1.0, C 0.5; content max 0.9: C 2*1.0, D 2*(1/3);
     // followed-by weighs 0. C = 2.5 (content's reason), B = 1.0; D cut by k = 2.
@@ -77,8 +77,8 @@ class HybridBlendListsTest {
 
   @Test
   void everySourceWeighingZeroIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> HybridBlend.lists(
-        List.of(new SourceScores(HybridWeights.CONTENT, rows("A", "B", 1.0), Reason.SIMILAR_CONTENT)),
+    assertThrows(IllegalArgumentException.class, () -> DatasetBlend.lists(
+        List.of(new SourceScoreRows(Source.CONTENT, rows("A", "B", 1.0))),
         HybridWeights.parse("co-visitation=1"), "articleId", "neighbourId", 2, Candidates.unrestricted()));
   }
 }

@@ -1,11 +1,16 @@
 package com.eplly.recommender.evaluate;
 
+import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.NEIGHBOUR_ID;
+import static com.eplly.recommender.lake.Columns.SCORE;
 import static org.apache.spark.sql.functions.col;
 
 import com.eplly.recommender.als.ImplicitAlsModel;
 import com.eplly.recommender.content.ContentSimilarityModel;
 import com.eplly.recommender.covisit.CoVisitationModel;
 import com.eplly.recommender.ease.EaseModel;
+import com.eplly.recommender.hybrid.BlendRule;
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.popularity.RecencyPopularityModel;
 import com.eplly.recommender.sequence.FollowedByModel;
 import java.util.ArrayList;
@@ -15,12 +20,12 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Collects fitted Spark models to the driver as {@link ScoreSource}s over a protocol's items. */
-public final class SourceTables {
+/** Fitted Spark models collected to the driver as {@link QueryScorer}s over a protocol's items. */
+public final class FittedModelScorers {
 
-  private SourceTables() {}
+  private FittedModelScorers() {}
 
-  public static ScoreSource popularity(RecencyPopularityModel model, ItemIndex items) {
+  public static QueryScorer popularity(RecencyPopularityModel model, ItemIndex items) {
     double[] scores = new double[items.size()];
     for (Row r : model.scores().collectAsList()) {
       int i = items.index(r.getString(0));
@@ -28,27 +33,27 @@ public final class SourceTables {
         scores[i] = r.getDouble(1);
       }
     }
-    return Sources.constant("popularity", scores);
+    return QueryScorers.constant(Source.POPULARITY.label(), scores);
   }
 
-  public static ScoreSource coVisitation(CoVisitationModel model, ItemIndex items) {
-    return neighbours("co-visitation", model.scores(), items);
+  public static QueryScorer coVisitation(CoVisitationModel model, ItemIndex items) {
+    return neighbours(Source.CO_VISITATION.label(), model.scores(), items);
   }
 
   /** Re-reads included: going back to an item of the prefix is a next click too. */
-  public static ScoreSource followedBy(FollowedByModel model, ItemIndex items) {
-    return neighbours("followed-by", model.scores(), items);
+  public static QueryScorer followedBy(FollowedByModel model, ItemIndex items) {
+    return neighbours(Source.FOLLOWED_BY.label(), model.scores(), items);
   }
 
-  /** From {@link ContentSimilarityModel#neighbourScores} (as deep as the blend reads: {@link Blend#DEPTH}). */
-  public static ScoreSource content(Dataset<Row> neighbourScores, ItemIndex items) {
-    return neighbours("content", neighbourScores, items);
+  /** From {@link ContentSimilarityModel#neighbourScores} (as deep as the blend reads: {@link BlendRule#DEPTH}). */
+  public static QueryScorer content(Dataset<Row> neighbourScores, ItemIndex items) {
+    return neighbours(Source.CONTENT.label(), neighbourScores, items);
   }
 
   /** {@code articleId, neighbourId, score} rows as adjacency arrays. */
-  static ScoreSource neighbours(String name, Dataset<Row> scores, ItemIndex items) {
+  static QueryScorer neighbours(String name, Dataset<Row> scores, ItemIndex items) {
     Map<Integer, List<Row>> by = new HashMap<>();
-    for (Row r : scores.select(col("articleId"), col("neighbourId"), col("score")).collectAsList()) {
+    for (Row r : scores.select(col(ARTICLE_ID), col(NEIGHBOUR_ID), col(SCORE)).collectAsList()) {
       int a = items.index(r.getString(0));
       if (a >= 0 && items.index(r.getString(1)) >= 0) {
         by.computeIfAbsent(a, x -> new ArrayList<>()).add(r);
@@ -64,10 +69,10 @@ public final class SourceTables {
         weights[a][j] = (float) rows.get(j).getDouble(2);
       }
     });
-    return Sources.neighbours(name, neighbours, weights);
+    return QueryScorers.neighbours(name, neighbours, weights);
   }
 
-  public static ScoreSource als(ImplicitAlsModel model, ItemIndex items) {
+  public static QueryScorer als(ImplicitAlsModel model, ItemIndex items) {
     String[] readerLabels = model.readerLabels();
     String[] articleLabels = model.articleLabels();
     int rank = model.factors().rank();
@@ -82,7 +87,7 @@ public final class SourceTables {
         vectors[i] = floats(r.getList(1));
       }
     }
-    return Sources.factors("als", readers, vectors, rank);
+    return QueryScorers.factors(Source.ALS.label(), readers, vectors, rank);
   }
 
   private static float[] floats(List<Object> values) {
@@ -94,7 +99,7 @@ public final class SourceTables {
   }
 
   /** EASE scores mapped between its own indexes and the protocol's. */
-  public static ScoreSource itemItem(EaseModel model, ItemIndex items) {
+  public static QueryScorer ease(EaseModel model, ItemIndex items) {
     int[] toModel = new int[items.size()];
     for (int i = 0; i < items.size(); i++) {
       toModel[i] = model.index(items.label(i));
@@ -103,26 +108,18 @@ public final class SourceTables {
     for (int j = 0; j < model.items(); j++) {
       fromModel[j] = items.index(model.label(j));
     }
-    return new ScoreSource() {
-      @Override
-      public String name() {
-        return "item-item";
+    return QueryScorer.of(Source.EASE.label(), (q, out) -> {
+      int[] history = new int[q.context().length];
+      for (int c = 0; c < history.length; c++) {
+        history[c] = q.context()[c] < 0 ? -1 : toModel[q.context()[c]];
       }
-
-      @Override
-      public void score(Query q, double[] out) {
-        int[] history = new int[q.context().length];
-        for (int c = 0; c < history.length; c++) {
-          history[c] = q.context()[c] < 0 ? -1 : toModel[q.context()[c]];
-        }
-        double[] own = new double[model.items()];
-        model.scoreInto(history, q.contextWeights(), own);
-        for (int j = 0; j < own.length; j++) {
-          if (fromModel[j] >= 0) {
-            out[fromModel[j]] += own[j];
-          }
+      double[] own = new double[model.items()];
+      model.scoreInto(history, q.contextWeights(), own);
+      for (int j = 0; j < own.length; j++) {
+        if (fromModel[j] >= 0) {
+          out[fromModel[j]] += own[j];
         }
       }
-    };
+    });
   }
 }

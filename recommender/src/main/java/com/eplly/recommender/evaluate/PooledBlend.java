@@ -1,20 +1,17 @@
 package com.eplly.recommender.evaluate;
 
-import com.eplly.recommender.hybrid.HybridBlend;
+import com.eplly.recommender.hybrid.BlendRule;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The hybrid as the evaluator scores it, by {@link HybridBlend}'s rule: each source's scores are
- * min-max normalised over the query's candidates, only its top {@code depth} items are kept, and
- * the weighted sum ranks.
+ * The hybrid as the evaluator scores it, by {@link BlendRule}'s rule: each source's scores are
+ * min-max normalised over the query's candidates, only its top {@link BlendRule#DEPTH} items are
+ * kept, and the weighted sum ranks.
  * {@link #prepare} pools the per-source lists once, so that many weightings can be tried
  * cheaply on a validation split.
  */
-public final class Blend {
-
-  /** Items each source contributes per query. */
-  public static final int DEPTH = HybridBlend.DEPTH;
+public final class PooledBlend {
 
   /**
    * One query's pool: every item some source kept (distinct, ascending), and each source's
@@ -26,19 +23,19 @@ public final class Blend {
   private final int items;
   private final Pool[] pools;
 
-  private Blend(List<Query> queries, int items, Pool[] pools) {
+  private PooledBlend(List<Query> queries, int items, Pool[] pools) {
     this.queries = queries;
     this.items = items;
     this.pools = pools;
   }
 
   /** Pools the sources' top lists (all ranked on {@code queries}, over {@code items} items). */
-  static Blend prepare(List<RankedSource> sources, List<Query> queries, int items) {
+  static PooledBlend prepare(List<SourceRanking> sources, List<Query> queries, int items) {
     int count = sources.size();
     Pool[] pools = new Pool[queries.size()];
     for (int q = 0; q < pools.length; q++) {
       int query = q;
-      RankedSource.Top[] tops = sources.stream().map(s -> s.tops().get(query)).toArray(RankedSource.Top[]::new);
+      SourceRanking.Top[] tops = sources.stream().map(s -> s.tops().get(query)).toArray(SourceRanking.Top[]::new);
       int[] pool = Arrays.stream(tops).flatMapToInt(t -> Arrays.stream(t.items())).sorted().distinct().toArray();
       float[] matrix = new float[pool.length * count];
       for (int s = 0; s < count; s++) {
@@ -49,7 +46,7 @@ public final class Blend {
       }
       pools[q] = new Pool(pool, matrix);
     }
-    return new Blend(queries, items, pools);
+    return new PooledBlend(queries, items, pools);
   }
 
   /** Top-{@code n} lists of the weighted blend ({@code weights} in source order). */

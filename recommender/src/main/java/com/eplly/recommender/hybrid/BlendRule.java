@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link HybridBlend}'s rule on one list, in plain Java: each source's kept candidates are min-max
- * normalised (the minimum is at most 0, for the items the source did not score), weighted and
- * summed; the reason is that of the largest contribution (ties: the greater reason name); the
- * top {@code k} by blended score, ties by article id.
+ * The hybrid's blending rule on one list, in plain Java, used by {@code reco train} for every list
+ * (per key over Datasets by {@link DatasetBlend}, per reader in place by
+ * {@code train.ReaderScoring}): each source keeps its top {@link #DEPTH} candidates, their scores
+ * are min-max normalised (the minimum is at most 0, for the items the source did not score),
+ * weighted and summed; the reason is that of the largest contribution (ties: the greater reason
+ * name); the top {@code k} by blended score, ties by article id. {@code reco evaluate} applies the
+ * same rule to its driver arrays ({@code evaluate.PooledBlend}, which a parity test holds to this).
  */
-public final class ListBlender {
+public final class BlendRule {
+
+  /** Items each source contributes per list. */
+  public static final int DEPTH = 200;
 
   /**
    * One source's part of a list.
@@ -25,7 +31,12 @@ public final class ListBlender {
   /** One blended suggestion. */
   public record Item(String articleId, double score, String reason) {}
 
-  private ListBlender() {}
+  private BlendRule() {}
+
+  /** {@code score} min-max normalised into [0, 1]; 0 when the list has a single distinct score. */
+  public static double normalised(double score, double min, double max) {
+    return max > min ? (score - min) / (max - min) : 0;
+  }
 
   /** The top {@code k} blended items, best first; empty when no part scored anything. */
   public static List<Item> blend(List<Part> parts, int k) {
@@ -37,7 +48,7 @@ public final class ListBlender {
       double min = Math.min(0.0, p.top().min());
       double max = p.top().max();
       for (BoundedTopK.Entry e : p.top().best()) {
-        double contribution = p.weight() * HybridBlend.normalised(e.score(), min, max);
+        double contribution = p.weight() * normalised(e.score(), min, max);
         sums.computeIfAbsent(e.id(), id -> new Sum()).add(contribution, p.reason());
       }
     }
