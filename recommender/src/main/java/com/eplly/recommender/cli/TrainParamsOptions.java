@@ -61,11 +61,11 @@ final class TrainParamsOptions {
   Instant asOf;
 
   @Option(names = "--ease-lambda", paramLabel = "<x>", converter = Converters.NonNegativeDouble.class,
-      description = "item-item (EASE): regularisation")
+      description = "ease (EASE item-item model): regularisation")
   double easeLambda = DEFAULTS.easeLambda();
 
   @Option(names = "--ease-max-items", paramLabel = "<n>", converter = Converters.PositiveInt.class,
-      description = "item-item (EASE): most-read articles modelled (memory grows with its square)")
+      description = "ease (EASE item-item model): most-read articles modelled (memory grows with its square)")
   int easeMaxItems = DEFAULTS.easeMaxItems();
 
   @Option(names = "--hybrid", paramLabel = "<source=weight,...>", converter = Converters.TrainableHybrid.class,

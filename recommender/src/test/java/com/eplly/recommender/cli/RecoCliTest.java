@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.train.TrainParams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,8 +76,8 @@ class RecoCliTest {
     assertEquals(2.5, p.alsAlpha());
     assertTrue(p.lookback().isZero());
     assertEquals(Instant.parse("2026-11-27T20:00:00Z"), p.asOf().orElseThrow());
-    assertEquals(0.5, p.hybrid().of("co-visitation"));
-    assertEquals(0.0, p.hybrid().of("popularity"));
+    assertEquals(0.5, p.hybrid().of(Source.CO_VISITATION));
+    assertEquals(0.0, p.hybrid().of(Source.POPULARITY));
   }
 
   @Test
