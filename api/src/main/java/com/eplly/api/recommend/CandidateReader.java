@@ -4,6 +4,7 @@ import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
+import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public class CandidateReader {
         sessionRecent = p.lrange(Keyspace.sessionRecent(sessionId), 0, history - 1);
       }
       if (shared == null) {
-        for (String bucket : Keyspace.trendingWindow(nowMs, settings.trendingBuckets())) {
+        for (String bucket : TrendingRule.window(nowMs, settings.trendingBuckets())) {
           trending.add(p.zrevrangeWithScores(bucket, 0, size - 1));
         }
         latest = p.zrevrange(Keyspace.latestArticles(), 0, size - 1);
@@ -104,7 +105,7 @@ public class CandidateReader {
         buckets.add(scores(bucket));
       }
       shared = new NearCache.SharedLists(
-          TrendingBlend.blend(buckets, settings.trendingDecay(), size),
+          TrendingRule.scores(buckets, settings.trendingDecay(), size),
           decode(popular),
           strings(latest).stream().map(id -> new Suggestion(id, 0.0, Reason.LATEST)).toList());
       if (cached) {
