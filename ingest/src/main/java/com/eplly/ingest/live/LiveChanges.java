@@ -1,6 +1,7 @@
 package com.eplly.ingest.live;
 
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.live.CoVisitRule;
 import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
@@ -47,7 +48,7 @@ final class LiveChanges {
       }
       while (nextPair < pairs.size() && pairs.get(nextPair).index() == i) {
         CoVisitPairs.Pair pair = pairs.get(nextPair++);
-        changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.from()), pair.to(), 1, 0));
+        changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.from()), pair.to(), CoVisitRule.READ_AFTER, 0));
         if (settings.coVisitReverseWeight() > 0) {
           changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.to()), pair.from(),
               settings.coVisitReverseWeight(), 0));
