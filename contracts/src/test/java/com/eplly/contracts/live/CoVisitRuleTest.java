@@ -20,7 +20,7 @@ class CoVisitRuleTest {
     List<Suggestion> live = CoVisitRule.scored(counts("hot", 50.0, "warm", 10.0), MODEL);
 
     // raw, 50 would outscore 0.9: normalised by the list's largest count, weighted by the weakest model score
-    assertEquals(List.of(new Suggestion("hot", 0.4, Reason.READ_TOGETHER), new Suggestion("warm", 0.4 * 10 / 50,
+    assertEquals(List.of(new Suggestion("hot", 0.4, Reason.READ_TOGETHER), new Suggestion("warm", 0.4 * (10.0 / 50),
         Reason.READ_TOGETHER)), live);
     assertTrue(live.stream().allMatch(s -> s.score() <= 0.4));
   }
