@@ -43,9 +43,9 @@ class LiveCoVisitScoreTest extends LiveStackTest {
 
   @Test
   void aLiveCountOf50ScoresAsTheCurrentArticlesWeakestModelNeighbourNotAs50() throws Exception {
-    Map<String, Double> scores = scores(json.readTree(get("/v1/recommendations?articleId=cur&limit=6").body()));
+    Map<String, Double> scores = scores(json.readTree(get("/v1/recommendations?articleId=cur&readerId=r-1&limit=6").body()));
 
-    // the model's n1 (0.9) and n2 (0.7) lead; live n3 follows, its count 50 scored as the weakest model score (0.5)
+    // the model's n1 (0.9) and n2 (0.7) lead (r-1 read read1); live n3 follows, its count 50 scored as the weakest model score (0.5)
     assertThat(List.copyOf(scores.keySet())).startsWith("n1/read-together", "n2/similar-content", "n3/read-together");
     assertThat(scores.get("n1/read-together")).isEqualTo(0.9);
     assertThat(scores.get("n3/read-together")).isEqualTo(0.5);
