@@ -93,7 +93,7 @@ public class CandidateReader {
         sessionRecent = p.lrange(Keyspace.sessionRecent(sessionId), 0, history - 1);
       }
       if (shared == null) {
-        for (String bucket : TrendingRule.window(nowMs, settings.trendingBuckets())) {
+        for (String bucket : Keyspace.trendingWindow(nowMs, settings.trendingBuckets())) {
           trending.add(p.zrevrangeWithScores(bucket, 0, size - 1));
         }
         latest = p.zrevrange(Keyspace.latestArticles(), 0, size - 1);

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>Writing: every page view adds {@link #VIEW} to its article in the {@link Keyspace#TRENDING_BUCKET}-wide
  * bucket of its timestamp; the bucket keeps its highest counts (ingest's {@code trending-cap}, passed to
  * the live-state script as an argument) and expires {@code ttl} after it ends ({@link #bucketExpiry}).
- * Reading: the newest few buckets ({@link #window}) are summed, each older bucket weighted
+ * Reading: the newest few buckets ({@link Keyspace#trendingWindow}) are summed, each older bucket weighted
  * {@code decay} times the next newer one ({@link #scores}), so a burst fades over the window instead
  * of dropping off. The writer's TTL (3 h) must outlast the reader's window (12 buckets of 5 minutes),
  * or the oldest buckets read would already be gone.
@@ -35,15 +35,10 @@ public final class TrendingRule {
     return Math.floorDiv(viewEpochMs, bucketMs) * bucketMs + bucketMs + ttl.toMillis();
   }
 
-  /** The keys of the {@code buckets} newest buckets up to {@code nowMs}, newest first: what a reader sums. */
-  public static List<String> window(long nowMs, int buckets) {
-    return Keyspace.trendingWindow(nowMs, buckets);
-  }
-
   /**
    * Sums per-bucket counts into one trending list, best first (ties by id).
    *
-   * @param bucketsNewestFirst per bucket of {@link #window}, (articleId, count) pairs
+   * @param bucketsNewestFirst per bucket of {@link Keyspace#trendingWindow}, (articleId, count) pairs
    * @param decay              weight ratio between consecutive buckets, in (0, 1]
    * @param size               most items returned
    */

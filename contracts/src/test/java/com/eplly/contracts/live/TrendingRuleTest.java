@@ -41,14 +41,6 @@ class TrendingRuleTest {
   }
 
   @Test
-  void theWindowStartsAtTheBucketAViewNowIsWrittenTo() {
-    long now = 1_000 * BUCKET + 17;
-
-    assertEquals(Keyspace.trending(now), TrendingRule.window(now, 3).get(0));
-    assertEquals(Keyspace.trending(now - 2 * BUCKET), TrendingRule.window(now, 3).get(2));
-  }
-
-  @Test
   void viewsOfOneBucketSumToItsCountAndDecayAsItAges() {
     // three views now and two a bucket ago, as ingest writes them, read as the api reads them
     Map<String, Double> newest = Map.of("a", 3 * TrendingRule.VIEW);
