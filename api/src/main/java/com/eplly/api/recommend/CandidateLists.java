@@ -9,7 +9,8 @@ import java.util.Set;
  * and what the reader has already read.
  *
  * @param articleNeighbours the model's list for the current article (read-together, similar-content)
- * @param coVisits          live co-visit counts of the current article
+ * @param coVisits          live co-visits of the current article, scored after its model list
+ *                          ({@link com.eplly.contracts.live.CoVisitRule})
  * @param recentNeighbours  without a current article: model lists and live co-visits of the
  *                          session's (then the reader's) newest reads, interleaved newest first
  * @param readerProfile     the model's personal list of the reader

@@ -4,6 +4,8 @@ import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
+import com.eplly.contracts.live.CoVisitRule;
+import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +106,7 @@ public class CandidateReader {
         buckets.add(scores(bucket));
       }
       shared = new NearCache.SharedLists(
-          TrendingBlend.blend(buckets, settings.trendingDecay(), size),
+          TrendingRule.scores(buckets, settings.trendingDecay(), size),
           decode(popular),
           strings(latest).stream().map(id -> new Suggestion(id, 0.0, Reason.LATEST)).toList());
       if (cached) {
@@ -124,7 +126,7 @@ public class CandidateReader {
         ? recentNeighbours(version, alreadyRead, size) : List.of();
     return new CandidateLists(
         cachedArticleList,
-        readTogether(coVisits),
+        CoVisitRule.scored(scores(coVisits), cachedArticleList),
         recentNeighbours,
         decode(readerList),
         shared.trending(),
@@ -136,7 +138,8 @@ public class CandidateReader {
 
   /**
    * Neighbours of the newest reads (session first, then reader): per seed its model list then its
-   * live co-visits, interleaved across seeds so the newest read leads without crowding out the others.
+   * live co-visits (scored after that list, {@link CoVisitRule}), interleaved across seeds so the
+   * newest read leads without crowding out the others.
    */
   private List<Suggestion> recentNeighbours(String version, Set<String> recentNewestFirst, int size) {
     List<String> seeds = recentNewestFirst.stream().limit(settings.recentSeeds()).toList();
@@ -154,8 +157,9 @@ public class CandidateReader {
     }
     List<List<Suggestion>> perSeed = new ArrayList<>(seeds.size());
     for (int i = 0; i < seeds.size(); i++) {
-      List<Suggestion> one = new ArrayList<>(decode(lists.get(i)));
-      one.addAll(readTogether(visits.get(i)));
+      List<Suggestion> model = decode(lists.get(i));
+      List<Suggestion> one = new ArrayList<>(model);
+      one.addAll(CoVisitRule.scored(scores(visits.get(i)), model));
       perSeed.add(one);
     }
     List<Suggestion> out = new ArrayList<>();
@@ -171,10 +175,6 @@ public class CandidateReader {
         return out;
       }
     }
-  }
-
-  private static List<Suggestion> readTogether(Response<List<Tuple>> coVisits) {
-    return scored(coVisits, Reason.READ_TOGETHER);
   }
 
   private static List<Suggestion> scored(Response<List<Tuple>> members, Reason reason) {

@@ -1,5 +1,6 @@
 package com.eplly.ingest.content;
 
+import com.eplly.contracts.content.ContentNeighbour;
 import com.eplly.contracts.event.Article;
 import com.eplly.ingest.catalog.CatalogChange;
 import com.eplly.ingest.config.IngestProperties;
@@ -67,7 +68,7 @@ public class LiveContent {
       }
     }
     // neighbours once the whole batch is indexed, so articles published together find each other
-    Map<String, List<Neighbour>> neighbours = new LinkedHashMap<>();
+    Map<String, List<ContentNeighbour>> neighbours = new LinkedHashMap<>();
     for (String id : changed) {
       if (index.contains(id)) {
         neighbours.put(id, index.similar(id, settings.topK(), settings.minScore()));

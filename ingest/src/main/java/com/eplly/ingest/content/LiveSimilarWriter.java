@@ -1,5 +1,6 @@
 package com.eplly.ingest.content;
 
+import com.eplly.contracts.content.ContentNeighbour;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public class LiveSimilarWriter {
   }
 
   /** @param neighbours per new article, its content neighbours; a Redis error throws */
-  public void write(Map<String, List<Neighbour>> neighbours) {
+  public void write(Map<String, List<ContentNeighbour>> neighbours) {
     Map<String, Map<String, Double>> members = new LinkedHashMap<>();
     neighbours.forEach((articleId, list) -> list.forEach(n -> {
       members.computeIfAbsent(Keyspace.liveSimilar(articleId), k -> new LinkedHashMap<>()).put(n.articleId(), n.score());

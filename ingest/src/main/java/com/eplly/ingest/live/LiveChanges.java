@@ -1,6 +1,8 @@
 package com.eplly.ingest.live;
 
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.live.CoVisitRule;
+import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.live.LiveChange.Target;
@@ -33,20 +35,20 @@ final class LiveChanges {
     List<CoVisitPairs.Pair> pairs = CoVisitPairs.find(views, sessions, settings.sessionRecentCap());
 
     List<LiveChange> changes = new ArrayList<>(events.size() * 5);
-    long bucketMs = Keyspace.TRENDING_BUCKET.toMillis();
     int nextPair = 0;
     for (int i = 0; i < events.size(); i++) {
       LiveEvent e = events.get(i);
       PageView v = e.view();
       changes.add(change(e, Target.READER_RECENT, Keyspace.readerRecent(v.readerId()), v.articleId(), 1, 0));
       changes.add(change(e, Target.SESSION_RECENT, Keyspace.sessionRecent(v.sessionId()), v.articleId(), 1, 0));
-      long expireAt = Math.floorDiv(v.timestamp(), bucketMs) * bucketMs + bucketMs + settings.trendingTtl().toMillis();
+      long expireAt = TrendingRule.bucketExpiry(v.timestamp(), settings.trendingTtl());
       if (expireAt > now) { // an old event (replayed history) would only recreate an expired bucket
-        changes.add(change(e, Target.TRENDING, Keyspace.trending(v.timestamp()), v.articleId(), 1, expireAt));
+        changes.add(change(e, Target.TRENDING, Keyspace.trending(v.timestamp()), v.articleId(), TrendingRule.VIEW,
+            expireAt));
       }
       while (nextPair < pairs.size() && pairs.get(nextPair).index() == i) {
         CoVisitPairs.Pair pair = pairs.get(nextPair++);
-        changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.from()), pair.to(), 1, 0));
+        changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.from()), pair.to(), CoVisitRule.READ_AFTER, 0));
         if (settings.coVisitReverseWeight() > 0) {
           changes.add(change(e, Target.CO_VISITS, Keyspace.coVisits(pair.to()), pair.from(),
               settings.coVisitReverseWeight(), 0));

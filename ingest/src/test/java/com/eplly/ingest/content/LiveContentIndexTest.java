@@ -1,47 +1,17 @@
 package com.eplly.ingest.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
+import com.eplly.contracts.content.ContentNeighbour;
 import com.eplly.contracts.event.Article;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The live index's bounds around contracts' TF-IDF rule (whose own tests are TfIdfIndexTest). */
 class LiveContentIndexTest {
 
   private static final long NOW = 1_800_000_000_000L;
-
-  @Test
-  void cosineOfTfIdfVectorsWithSmoothedIdf() {
-    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 0);
-    index.put(article("a", "alpha beta", "x", NOW), NOW);
-    index.put(article("b", "alpha gamma", "x", NOW), NOW);
-    index.put(article("c", "delta", "x", NOW), NOW);
-    // n = 3; idf(alpha) = ln(4/3) (df 2), idf(beta) = idf(gamma) = ln(4/2) (df 1);
-    // a = (alpha ln(4/3), beta ln 2), b = (alpha ln(4/3), gamma ln 2): cos = ln(4/3)^2 / (ln(4/3)^2 + ln(2)^2)
-    double shared = Math.pow(Math.log(4.0 / 3), 2);
-    double expected = shared / (shared + Math.pow(Math.log(2), 2));
-    List<Neighbour> ofA = index.similar("a", 10, 0);
-    assertThat(ofA).hasSize(1); // c shares no term
-    assertThat(ofA.get(0).articleId()).isEqualTo("b");
-    assertThat(ofA.get(0).score()).isCloseTo(expected, within(1e-12)).isCloseTo(0.14695, within(1e-5));
-    assertThat(index.similar("b", 10, 0).get(0).score()).isCloseTo(expected, within(1e-12)); // symmetric
-  }
-
-  @Test
-  void sameWordsScoreOneAndTermFrequencyCounts() {
-    LiveContentIndex index = new LiveContentIndex(100, Duration.ofDays(1), 0);
-    index.put(article("a", "mars rover", "x", NOW), NOW);
-    index.put(article("b", "Mars, rover!", "x", NOW), NOW);
-    index.put(article("c", "mars mars rover", "x", NOW), NOW);
-    index.put(article("d", "budget vote", "x", NOW), NOW);
-    List<Neighbour> ofA = index.similar("a", 10, 0);
-    assertThat(ofA).extracting(Neighbour::articleId).containsExactly("b", "c");
-    assertThat(ofA.get(0).score()).isCloseTo(1.0, within(1e-12));
-    // idf(mars) = idf(rover) = ln(5/4) = w: a = (w, w), c = (2w, w): cos = 3w² / (√2 w · √5 w) = 3 / √10
-    assertThat(ofA.get(1).score()).isCloseTo(3 / Math.sqrt(10), within(1e-12));
-  }
 
   @Test
   void theCategoryTokenMakesSameSectionArticlesCloser() {
@@ -50,11 +20,11 @@ class LiveContentIndexTest {
     index.put(article("b", "storm damage", "science", NOW), NOW);
     index.put(article("c", "storm season", "sports", NOW), NOW);
     index.put(article("d", "title race", "sports", NOW), NOW);
-    List<Neighbour> ofA = index.similar("a", 10, 0);
-    assertThat(ofA).extracting(Neighbour::articleId).containsExactly("b", "c");
+    List<ContentNeighbour> ofA = index.similar("a", 10, 0);
+    assertThat(ofA).extracting(ContentNeighbour::articleId).containsExactly("b", "c");
     assertThat(ofA.get(0).score()).isGreaterThan(ofA.get(1).score());
     assertThat(index.similar("a", 1, 0)).hasSize(1);
-    assertThat(index.similar("a", 10, ofA.get(0).score())).extracting(Neighbour::articleId).containsExactly("b");
+    assertThat(index.similar("a", 10, ofA.get(0).score())).extracting(ContentNeighbour::articleId).containsExactly("b");
   }
 
   @Test
@@ -68,7 +38,7 @@ class LiveContentIndexTest {
     assertThat(index.size()).isEqualTo(3);
     assertThat(index.contains("a")).isFalse();
     assertThat(index.contains("old")).isFalse();
-    assertThat(index.similar("c", 10, 0)).extracting(Neighbour::articleId).containsExactly("b");
+    assertThat(index.similar("c", 10, 0)).extracting(ContentNeighbour::articleId).containsExactly("b");
     assertThat(index.similar("a", 10, 0)).isEmpty();
   }
 
@@ -80,7 +50,7 @@ class LiveContentIndexTest {
     index.put(article("c", "budget vote", "x", NOW), NOW);
     index.put(article("b", "budget talks", "x", NOW), NOW); // b now shares words with c, not with a
     assertThat(index.similar("a", 10, 0)).isEmpty();
-    assertThat(index.similar("c", 10, 0)).extracting(Neighbour::articleId).containsExactly("b");
+    assertThat(index.similar("c", 10, 0)).extracting(ContentNeighbour::articleId).containsExactly("b");
     index.remove("b");
     assertThat(index.similar("c", 10, 0)).isEmpty();
     assertThat(index.size()).isEqualTo(2);
