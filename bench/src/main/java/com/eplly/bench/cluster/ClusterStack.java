@@ -1,17 +1,18 @@
 package com.eplly.bench.cluster;
 
-import com.eplly.bench.fresh.ApiProcess;
-import com.eplly.bench.ingest.IngestProcess;
+import com.eplly.bench.ingest.IngestRunArgs;
 import com.eplly.deploy.kafka.KafkaCluster;
 import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.ServiceLauncher;
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.redis.RedisCluster;
 import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RepoLayout;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ public final class ClusterStack implements AutoCloseable {
 
   /** Consumer group the ingest instances share. */
   static final String GROUP = "eplly-ingest-cluster";
+
+  /** How long the api or an ingest instance may take to become ready: generous, for a machine shared with other builds. */
+  private static final Duration START = Duration.ofSeconds(600);
 
   /**
    * The shape of the stack.
@@ -48,8 +52,8 @@ public final class ClusterStack implements AutoCloseable {
   private KafkaCluster kafka;
   private RedisCluster redis;
   private RedisClusterClient redisClient;
-  private ApiProcess api;
-  private final List<IngestProcess> ingest = new ArrayList<>();
+  private ServiceProcess api;
+  private final List<ServiceProcess> ingest = new ArrayList<>();
 
   private ClusterStack(Path work) {
     this.work = work;
@@ -57,12 +61,9 @@ public final class ClusterStack implements AutoCloseable {
 
   /** Starts every part, printing what it started; on a failure, stops what was started and rethrows. */
   public static ClusterStack start(Path work, RepoLayout repo, Shape shape, PrintStream out) {
-    for (Path jar : List.of(repo.ingestJar(), repo.apiJar())) {
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException("not built yet: " + jar + " - run `mvn -B -DskipTests -pl ingest,api,bench -am package`");
-      }
-    }
+    repo.requireBuilt(List.of(repo.ingestJar(), repo.apiJar()));
     ClusterStack stack = new ClusterStack(work);
+    ServiceLauncher launcher = new ServiceLauncher(repo, work, stack.logs());
     try {
       long t0 = System.nanoTime();
       stack.kafka = stack.track(KafkaCluster.start(work.resolve("kafka"), shape.brokers()));
@@ -76,16 +77,17 @@ public final class ClusterStack implements AutoCloseable {
 
       String bootstrap = stack.kafka.bootstrapServers();
       List<String> seeds = stack.redis.seeds();
-      CompletableFuture<ApiProcess> api = CompletableFuture.supplyAsync(() -> ApiProcess.start(
-          new ApiService(bootstrap, 0, seeds, Ports.free()), repo, work, stack.logs()));
-      List<CompletableFuture<IngestProcess>> ingest = new ArrayList<>();
+      CompletableFuture<ServiceProcess> api = CompletableFuture.supplyAsync(() -> launcher.api(
+          new ApiService(bootstrap, 0, seeds, Ports.free()), List.of()).awaitReady(START));
+      List<CompletableFuture<ServiceProcess>> ingest = new ArrayList<>();
       for (int i = 1; i <= shape.ingestInstances(); i++) {
         String name = "ingest-" + i;
-        ingest.add(CompletableFuture.supplyAsync(() -> IngestProcess.start(
-            new IngestService(bootstrap, 0, seeds, stack.lake(), Ports.free()), repo, work, stack.logs(), name, GROUP, List.of())));
+        ingest.add(CompletableFuture.supplyAsync(() -> launcher.ingest(
+            new IngestService(bootstrap, 0, seeds, stack.lake(), Ports.free()), name, IngestRunArgs.with(GROUP, List.of()))
+            .awaitReady(START)));
       }
       RuntimeException failure = null;
-      for (CompletableFuture<IngestProcess> f : ingest) {
+      for (CompletableFuture<ServiceProcess> f : ingest) {
         try {
           stack.ingest.add(stack.track(f.join()));
         } catch (CompletionException e) {
@@ -131,12 +133,12 @@ public final class ClusterStack implements AutoCloseable {
     return redisClient;
   }
 
-  public ApiProcess api() {
+  public ServiceProcess api() {
     return api;
   }
 
   /** The ingest instances, in start order (killed ones included). */
-  public List<IngestProcess> ingest() {
+  public List<ServiceProcess> ingest() {
     return ingest;
   }
 

@@ -8,12 +8,12 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
-import com.eplly.bench.ingest.IngestProcess;
 import com.eplly.bench.ingest.LakeAudit;
 import com.eplly.bench.ingest.PageViewLoad;
 import com.eplly.deploy.demo.DemoProducer;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
+import com.eplly.deploy.process.ServiceProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -206,7 +206,7 @@ public final class FaultRun {
       case NONE -> { }
       case BROKER -> stack.kafka().stop(1);
       case INGEST -> {
-        IngestProcess victim = stack.ingest().get(0);
+        ServiceProcess victim = stack.ingest().get(0);
         int exit = victim.killHard();
         out.printf(Locale.ROOT, "[cluster] %s exited with status %d%n", victim.child().name(), exit);
       }

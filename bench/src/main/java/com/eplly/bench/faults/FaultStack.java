@@ -1,14 +1,13 @@
 package com.eplly.bench.faults;
 
 import com.eplly.contracts.Topics;
-import com.eplly.bench.ingest.IngestProcess;
+import com.eplly.bench.ingest.IngestRunArgs;
 import com.eplly.deploy.kafka.BrokerSettings;
 import com.eplly.deploy.kafka.KafkaBroker;
 import com.eplly.deploy.kafka.TopicLayout;
-import com.eplly.deploy.process.Await;
-import com.eplly.deploy.process.ChildProcess;
-import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.ServiceLauncher;
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.ApiService;
@@ -16,7 +15,6 @@ import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RepoLayout;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +46,8 @@ public final class FaultStack implements AutoCloseable {
   /** max.message.bytes of page-views: large enough for an uncompressed 5 MB record too. */
   static final int PAGE_VIEWS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-  private static final Duration START = Duration.ofSeconds(240);
+  private static final Duration API_START = Duration.ofSeconds(240);
+  private static final Duration INGEST_START = Duration.ofSeconds(600);
 
   private final Path work;
   private final PrintStream out;
@@ -58,9 +57,9 @@ public final class FaultStack implements AutoCloseable {
   private RedisClient redisClient;
   private RedisProxy proxy;
   private TmpfsLake lake;
-  private ChildProcess api;
+  private ServiceProcess api;
   private int apiPort;
-  private IngestProcess ingest;
+  private ServiceProcess ingest;
   private boolean closed;
 
   private FaultStack(Path work, PrintStream out) {
@@ -88,11 +87,7 @@ public final class FaultStack implements AutoCloseable {
 
   /** Starts every part; on a failure stops what was started and rethrows. */
   public void start(RepoLayout repo, int lakeMb, List<String> ingestArgs, List<String> apiArgs) {
-    for (Path jar : List.of(repo.ingestJar(), repo.apiJar())) {
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException("not built yet: " + jar + " - run `mvn -B -DskipTests -pl ingest,api,bench -am package`");
-      }
-    }
+    repo.requireBuilt(List.of(repo.ingestJar(), repo.apiJar()));
     try {
       startAll(repo, lakeMb, ingestArgs, apiArgs);
     } catch (RuntimeException e) {
@@ -121,10 +116,12 @@ public final class FaultStack implements AutoCloseable {
     out.printf(Locale.ROOT, "[faults] Redis: redis-server on %d; ingest goes through the proxy on %d%n", redis.port(), proxy.port());
 
     apiPort = ports[4];
-    CompletableFuture<ChildProcess> apiStart = CompletableFuture.supplyAsync(() -> startApi(repo, apiArgs));
-    CompletableFuture<IngestProcess> ingestStart = CompletableFuture.supplyAsync(() -> IngestProcess.start(
-        new IngestService(broker.bootstrapServers(), proxy.port(), lake.dir(), Ports.free()), repo, work, logs(), "ingest",
-        "eplly-ingest-faults", ingestArgs));
+    ServiceLauncher launcher = new ServiceLauncher(repo, work, logs());
+    CompletableFuture<ServiceProcess> apiStart = CompletableFuture.supplyAsync(() -> launcher.api(
+        new ApiService(broker.bootstrapServers(), redis.port(), apiPort), apiArgs).awaitReady(API_START));
+    CompletableFuture<ServiceProcess> ingestStart = CompletableFuture.supplyAsync(() -> launcher.ingest(
+        new IngestService(broker.bootstrapServers(), proxy.port(), lake.dir(), Ports.free()), "ingest",
+        IngestRunArgs.with("eplly-ingest-faults", ingestArgs)).awaitReady(INGEST_START));
     try {
       api = apiStart.join();
     } catch (CompletionException e) {
@@ -138,21 +135,6 @@ public final class FaultStack implements AutoCloseable {
     }
     out.printf(Locale.ROOT, "[faults] api on http://127.0.0.1:%d, ingest up (logs in %s); stack up in %.0f s%n", apiPort, logs(),
         (System.nanoTime() - t0) / 1e9);
-  }
-
-  private ChildProcess startApi(RepoLayout repo, List<String> apiArgs) {
-    ApiService service = new ApiService(broker.bootstrapServers(), redis.port(), apiPort);
-    List<String> command = new ArrayList<>(service.command(repo));
-    command.addAll(apiArgs);
-    ChildProcess child = ChildProcess.start("api", command, work, logs().resolve("api.log"));
-    HttpProbe probe = new HttpProbe();
-    try {
-      Await.until("api health", START, child, () -> probe.isOk(service.health()));
-    } catch (RuntimeException e) {
-      child.close();
-      throw e;
-    }
-    return child;
   }
 
   private static RuntimeException unwrap(CompletionException e) {
@@ -219,11 +201,11 @@ public final class FaultStack implements AutoCloseable {
     return lake.dir();
   }
 
-  public IngestProcess ingest() {
+  public ServiceProcess ingest() {
     return ingest;
   }
 
-  public ChildProcess api() {
+  public ServiceProcess api() {
     return api;
   }
 

@@ -1,5 +1,6 @@
 package com.eplly.bench.fresh;
 
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.demo.DemoConfig;
@@ -8,7 +9,6 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.bench.ingest.BenchStack;
-import com.eplly.bench.ingest.IngestProcess;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
 import com.eplly.deploy.process.StepFailedException;
@@ -92,8 +92,8 @@ public final class BenchFreshness {
     long now = System.currentTimeMillis();
     DemoDataGenerator demo = new DemoDataGenerator(new DemoConfig(4L, 300, 400, demoViews, now, Duration.ofHours(2)));
     List<Article> catalog = demo.articles();
-    try (IngestProcess ingest = IngestProcess.start(stack, "ingest", "fresh-" + UUID.randomUUID(), List.of());
-         ApiProcess apiProcess = ApiProcess.start(stack);
+    try (ServiceProcess ingest = stack.startIngest("ingest", "fresh-" + UUID.randomUUID(), List.of());
+         ServiceProcess apiProcess = stack.startApi();
          Producer<String, byte[]> producer = immediateProducer(stack.broker().bootstrapServers())) {
       Set<String> readers = new LinkedHashSet<>();
       long sent = 0;

@@ -4,22 +4,32 @@ import com.eplly.deploy.kafka.BrokerSettings;
 import com.eplly.deploy.kafka.KafkaBroker;
 import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.ServiceLauncher;
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
+import com.eplly.deploy.service.ApiService;
+import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RepoLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import redis.clients.jedis.RedisClient;
 
 /**
  * What an ingest benchmark runs against: an in-JVM KRaft broker with the page-view topics, a
- * redis-server and a lake folder, all on free ports under one fresh work folder.
+ * redis-server and a lake folder, all on free ports under one fresh work folder; starts the
+ * packaged ingest and api against them.
  */
 public final class BenchStack implements AutoCloseable {
+
+  /** How long ingest or the api may take to become ready: generous, for a machine shared with other builds. */
+  private static final Duration START = Duration.ofSeconds(600);
 
   private final Path work;
   private final RepoLayout repo;
@@ -38,15 +48,34 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
+   * Starts ingest against the stack and waits until it is ready.
+   *
+   * @param name      log file name (without .log) and process name
+   * @param groupId   consumer group; a fresh one reads the topics from the start
+   * @param extraArgs further {@code --key=value} settings
+   */
+  public ServiceProcess startIngest(String name, String groupId, List<String> extraArgs) {
+    IngestService service = new IngestService(broker.bootstrapServers(), redis.port(), lake(), Ports.free());
+    return launcher().ingest(service, name, IngestRunArgs.with(groupId, extraArgs)).awaitReady(START);
+  }
+
+  /** Starts the api against the stack on a free port and waits until it is ready. */
+  public ServiceProcess startApi() {
+    return launcher().api(new ApiService(broker.bootstrapServers(), redis.port(), Ports.free()), List.of()).awaitReady(START);
+  }
+
+  private ServiceLauncher launcher() {
+    return new ServiceLauncher(repo, work, logs());
+  }
+
+  /**
    * @param work        fresh folder for Kafka logs, Redis, the lake and process logs
    * @param partitions  partitions of {@code page-views}
    * @param redisMemory Redis maxmemory (Redis syntax); high enough that nothing is evicted
    * @param deleteWork  whether {@link #close} deletes the data in the work folder (logs are kept)
    */
   public static BenchStack start(Path work, RepoLayout repo, int partitions, String redisMemory, boolean deleteWork) {
-    if (!Files.isRegularFile(repo.ingestJar())) {
-      throw new IllegalStateException("not built yet: " + repo.ingestJar() + " - run `mvn -B -DskipTests -pl ingest package`");
-    }
+    repo.requireBuilt(List.of(repo.ingestJar()));
     int[] free = Ports.distinct(3);
     KafkaBroker broker = KafkaBroker.start(new BrokerSettings("localhost", free[0], free[1], work.resolve("kafka")));
     try {

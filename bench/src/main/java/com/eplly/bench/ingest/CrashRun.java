@@ -1,5 +1,6 @@
 package com.eplly.bench.ingest;
 
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.demo.DemoConfig;
 import com.eplly.contracts.demo.DemoDataGenerator;
@@ -47,7 +48,7 @@ public final class CrashRun {
       LakeAudit audit, double seconds) {
 
     public boolean passed() {
-      return exitCode == IngestProcess.SIGKILL_EXIT && audit.exactlyOnce(produced) && audit.tempFiles() == 0
+      return exitCode == ServiceProcess.SIGKILL_EXIT && audit.exactlyOnce(produced) && audit.tempFiles() == 0
           && inLakeAtKill > 0 && inLakeAtKill < produced;
     }
   }
@@ -70,7 +71,7 @@ public final class CrashRun {
     Duration catchUp = Duration.ofSeconds(60 + o.events() / 5_000);
 
     out.printf(Locale.ROOT, "[crash] starting ingest, then producing %,d page views to %d partitions%n", o.events(), o.partitions());
-    IngestProcess first = IngestProcess.start(stack, "ingest-1", group, List.of());
+    ServiceProcess first = stack.startIngest("ingest-1", group, List.of());
     CompletableFuture<PageViewLoad.Result> load;
     Producer<String, byte[]> producer = FastProducer.create(stack.broker().bootstrapServers());
     PageViewLoad loader = new PageViewLoad(producer, new EventCodec(Clock.systemUTC()), out);
@@ -100,7 +101,7 @@ public final class CrashRun {
     }
 
     double skipped;
-    try (IngestProcess second = IngestProcess.start(stack, "ingest-2", group, List.of())) {
+    try (ServiceProcess second = stack.startIngest("ingest-2", group, List.of())) {
       out.println("[crash] ingest restarted with the same consumer group");
       PageViewLoad.Result sent = load.join();
       producer.close();

@@ -1,5 +1,6 @@
 package com.eplly.bench.ingest;
 
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.demo.DemoConfig;
@@ -78,7 +79,7 @@ public final class MemoryRun {
         views = new PageViewLoad(producer, codec, out).send(new ReaderViews(o, catalog, now), expected, null).sent();
       }
       long total = views;
-      try (IngestProcess ingest = IngestProcess.start(stack, "ingest-memory", "memory-" + UUID.randomUUID(), o.extraArgs())) {
+      try (ServiceProcess ingest = stack.startIngest("ingest-memory", "memory-" + UUID.randomUUID(), o.extraArgs())) {
         long step = Math.max(1, total / 10);
         long[] reported = {0};
         Await.until("ingest to apply " + total + " views and " + catalog.size() + " articles",

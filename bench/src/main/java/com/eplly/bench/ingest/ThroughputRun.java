@@ -1,5 +1,6 @@
 package com.eplly.bench.ingest;
 
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.demo.DemoConfig;
@@ -72,7 +73,7 @@ public final class ThroughputRun {
     args.add("--eplly.ingest.kafka.page-view-concurrency=" + o.concurrency());
     Map<String, Long> commandsBefore = redisCommands();
     long startT = System.nanoTime();
-    try (IngestProcess ingest = IngestProcess.start(stack, "ingest-throughput", "bench-" + UUID.randomUUID(), args)) {
+    try (ServiceProcess ingest = stack.startIngest("ingest-throughput", "bench-" + UUID.randomUUID(), args)) {
       double startup = (System.nanoTime() - startT) / 1e9;
       // Polled lake progress: the first observation with records and the one that completes the load.
       long[] firstAt = {-1};
@@ -126,7 +127,7 @@ public final class ThroughputRun {
     }
   }
 
-  private static void sampleCpu(double[] into, IngestProcess ingest, Jedis jedis) {
+  private static void sampleCpu(double[] into, ServiceProcess ingest, Jedis jedis) {
     into[0] = CpuMeter.process(ingest.child().pid());
     into[1] = CpuMeter.redis(jedis);
     into[2] = CpuMeter.thisJvm();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.service.RepoLayout;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class IngestCrashIT {
     try (BenchStack stack = BenchStack.start(work, new RepoLayout(Path.of(root)), 3, "256mb", false)) {
       CrashRun.Result r = new CrashRun(stack, System.out).run(new CrashRun.Options(EVENTS, 0.45, 3, 4242L));
 
-      assertEquals(IngestProcess.SIGKILL_EXIT, r.exitCode(), "exit status of the killed ingest (128 + SIGKILL)");
+      assertEquals(ServiceProcess.SIGKILL_EXIT, r.exitCode(), "exit status of the killed ingest (128 + SIGKILL)");
       assertTrue(r.inLakeAtKill() > 0 && r.inLakeAtKill() < r.produced(),
           "killed mid-way: " + r.inLakeAtKill() + " of " + r.produced() + " in the lake");
       assertTrue(r.produced() > EVENTS * 0.99, "generated " + r.produced());

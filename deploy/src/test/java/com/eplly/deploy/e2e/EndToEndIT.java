@@ -21,8 +21,9 @@ import com.eplly.deploy.kafka.KafkaBroker;
 import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Await;
 import com.eplly.deploy.process.ChildProcess;
-import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.ServiceLauncher;
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
@@ -86,7 +87,6 @@ class EndToEndIT {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final EventCodec codec = new EventCodec(Clock.systemUTC());
-  private final HttpProbe probe = new HttpProbe();
   private RepoLayout repo;
   private Path logs;
   private KafkaBroker broker;
@@ -111,12 +111,18 @@ class EndToEndIT {
     broker.createTopics(new TopicLayout(3));
     redis = track(LocalRedis.start(new RedisServerSettings(ports[2], "128mb", work.resolve("redis"))));
 
-    IngestService ingestService = new IngestService(broker.bootstrapServers(), redis.port(), lake(), ports[3]);
-    ApiService apiService = new ApiService(broker.bootstrapServers(), redis.port(), ports[4]);
-    ingest = track(ChildProcess.start("ingest", ingestService.command(repo), work, logs.resolve("ingest.log")));
-    api = track(ChildProcess.start("api", apiService.command(repo), work, logs.resolve("api.log")));
-    await("ingest health", START, ingest, () -> probe.isOk(ingestService.health()));
-    await("api health", START, api, () -> probe.isOk(apiService.health()));
+    ServiceLauncher launcher = new ServiceLauncher(repo, work, logs);
+    ServiceProcess ingestService = track(launcher.ingest(
+        new IngestService(broker.bootstrapServers(), redis.port(), lake(), ports[3]), "ingest", List.of()));
+    ServiceProcess apiService = track(launcher.api(new ApiService(broker.bootstrapServers(), redis.port(), ports[4]), List.of()));
+    ingest = ingestService.child();
+    api = apiService.child();
+    try {
+      ingestService.awaitReady(START);
+      apiService.awaitReady(START);
+    } catch (StepFailedException e) {
+      fail(e.report());
+    }
     client = new ApiClient(apiService.base());
     reco = new RecommenderCli(repo, redis.uri());
     OUT.printf("[e2e] stack up: kafka %s, redis %d, logs in %s%n", broker.bootstrapServers(), redis.port(), logs);
