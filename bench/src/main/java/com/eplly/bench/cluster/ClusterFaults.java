@@ -77,16 +77,24 @@ public final class ClusterFaults {
     System.exit(ok ? 0 : 1);
   }
 
-  static List<FaultRun.Fault> faults(String list) {
-    List<FaultRun.Fault> faults = new ArrayList<>();
+  /** The faults of {@code --faults}, by name, on the run's 3-node Kafka cluster. */
+  static final Map<String, ClusterFaultSpec> FAULTS = Map.of(
+      "broker", new BrokerStopSpec(1, 3),
+      "ingest", new ProcessKillSpec(0),
+      "redis-replica", new ReplicaStopSpec(0));
+
+  static List<ClusterFaultSpec> faults(String list) {
+    List<ClusterFaultSpec> faults = new ArrayList<>();
     for (String f : list.split(",")) {
-      switch (f.strip()) {
-        case "broker" -> faults.add(FaultRun.Fault.BROKER);
-        case "ingest" -> faults.add(FaultRun.Fault.INGEST);
-        case "redis-replica" -> faults.add(FaultRun.Fault.REDIS_REPLICA);
-        case "" -> { }
-        default -> throw new IllegalArgumentException("unknown fault '" + f + "' (broker, ingest, redis-replica)");
+      String name = f.strip();
+      if (name.isEmpty()) {
+        continue;
       }
+      ClusterFaultSpec spec = FAULTS.get(name);
+      if (spec == null) {
+        throw new IllegalArgumentException("unknown fault '" + f + "' (broker, ingest, redis-replica)");
+      }
+      faults.add(spec);
     }
     return faults;
   }

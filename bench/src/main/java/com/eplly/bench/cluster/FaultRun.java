@@ -10,16 +10,12 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.bench.ingest.LakeAudit;
 import com.eplly.bench.ingest.PageViewLoad;
+import com.eplly.deploy.client.ApiClient;
 import com.eplly.deploy.demo.DemoProducer;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
-import com.eplly.deploy.process.ServiceProcess;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,24 +43,6 @@ import redis.clients.jedis.Response;
  */
 public final class FaultRun {
 
-  /** What a phase breaks half-way. */
-  public enum Fault {
-    NONE("none"),
-    BROKER("Kafka node 2 of 3 shut down"),
-    INGEST("ingest-1 killed with SIGKILL"),
-    REDIS_REPLICA("replica of Redis master 1 stopped");
-
-    private final String description;
-
-    Fault(String description) {
-      this.description = description;
-    }
-
-    public String description() {
-      return description;
-    }
-  }
-
   /**
    * @param eventsPerPhase  valid page views per phase through the producer
    * @param viaApiPerPhase  valid page views per phase through {@code POST /v1/events}
@@ -72,7 +50,7 @@ public final class FaultRun {
    * @param faults          faults, one phase each, after the baseline phase
    * @param seed            generator seed
    */
-  public record Options(int eventsPerPhase, int viaApiPerPhase, int invalidPerPhase, List<Fault> faults, long seed) {}
+  public record Options(int eventsPerPhase, int viaApiPerPhase, int invalidPerPhase, List<ClusterFaultSpec> faults, long seed) {}
 
   private static final int ARTICLES = 300;
   private static final int READERS = 5_000;
@@ -81,13 +59,14 @@ public final class FaultRun {
   private final PrintStream out;
   private final EventCodec codec = new EventCodec(Clock.systemUTC());
   private final Set<UUID> produced = ConcurrentHashMap.newKeySet();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ApiClient api;
   private long viaApi;
   private long invalid;
 
   public FaultRun(ClusterStack stack, PrintStream out) {
     this.stack = stack;
     this.out = out;
+    this.api = new ApiClient(stack.api().base(), Duration.ofSeconds(60));
   }
 
   /** Runs the baseline and one phase per fault; returns the counts after each. */
@@ -99,8 +78,8 @@ public final class FaultRun {
         producer.send(new ProducerRecord<>(Topics.ARTICLES, a.articleId(), codec.encode(a)));
       }
       producer.flush();
-      List<Fault> all = new ArrayList<>();
-      all.add(Fault.NONE);
+      List<ClusterFaultSpec> all = new ArrayList<>();
+      all.add(new NoFaultSpec());
       all.addAll(o.faults());
       for (int i = 0; i < all.size(); i++) {
         PhaseCounts p = phase(i, all.get(i), o, producer);
@@ -118,7 +97,7 @@ public final class FaultRun {
         o.eventsPerPhase() + o.viaApiPerPhase(), now, Duration.ofHours(6)));
   }
 
-  private PhaseCounts phase(int index, Fault fault, Options o, Producer<String, byte[]> producer) {
+  private PhaseCounts phase(int index, ClusterFaultSpec fault, Options o, Producer<String, byte[]> producer) {
     long t0 = System.nanoTime();
     String name = index == 0 ? "baseline" : "fault-" + index;
     out.printf(Locale.ROOT, "[cluster] phase %s: %,d events via Kafka, %,d via the api, %,d malformed; fault: %s%n",
@@ -140,7 +119,8 @@ public final class FaultRun {
     long target = before + half / 2;
     Await.until("the lake to hold " + target + " events", catchUp(o), null,
         () -> LakeProgress.lines(stack.lake(), LakeLayout.PAGE_VIEWS) >= target);
-    inject(fault);
+    fault.newWorker(stack, out).inject();
+    out.printf(Locale.ROOT, "[cluster] fault injected: %s; producing on%n", fault.description());
 
     for (PageView v : forApi) {
       post(v);
@@ -158,9 +138,9 @@ public final class FaultRun {
     Await.until("live state of " + reader, Duration.ofSeconds(30), null,
         () -> stack.redisClient().llen(Keyspace.readerRecent(reader)) > 0);
     DeadLetters.Count dlq = awaitDeadLetters();
-    Recommendation answer = recommend(reader);
+    ApiClient.Recommendations answer = recommend(reader);
     return new PhaseCounts(name, fault.description(), produced.size(), viaApi, LakeAudit.of(stack.lake(), produced), invalid,
-        dlq, answer.status(), answer.degraded(), answer.items(), stack.redisClient().llen(Keyspace.readerRecent(reader)),
+        dlq, answer.status(), answer.degraded(), answer.items().size(), stack.redisClient().llen(Keyspace.readerRecent(reader)),
         catalogWithHashes(), stack.redis().keysPerMaster(), up(),
         (System.nanoTime() - t0) / 1e9);
   }
@@ -201,23 +181,6 @@ public final class FaultRun {
     invalid += count;
   }
 
-  private void inject(Fault fault) {
-    switch (fault) {
-      case NONE -> { }
-      case BROKER -> stack.kafka().stop(1);
-      case INGEST -> {
-        ServiceProcess victim = stack.ingest().get(0);
-        int exit = victim.killHard();
-        out.printf(Locale.ROOT, "[cluster] %s exited with status %d%n", victim.child().name(), exit);
-      }
-      case REDIS_REPLICA -> {
-        int port = stack.redis().stopReplicaOf(0);
-        out.printf(Locale.ROOT, "[cluster] stopped the replica on port %d; Redis Cluster: %s%n", port, stack.redis().describe());
-      }
-    }
-    out.printf(Locale.ROOT, "[cluster] fault injected: %s; producing on%n", fault.description());
-  }
-
   private DeadLetters.Count awaitDeadLetters() {
     DeadLetters.Count[] last = {null};
     Await.until(invalid + " malformed records in " + Topics.PAGE_VIEWS_DLQ, Duration.ofSeconds(60), null, () -> {
@@ -232,58 +195,24 @@ public final class FaultRun {
    * on a busy machine), with the same eventId; a lost answer is not retried, as the event may be in.
    */
   private void post(PageView v) {
-    HttpRequest request = HttpRequest.newBuilder(stack.api().base().resolve("v1/events")).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(v))).build();
-    HttpResponse<String> r = send(request);
-    for (int attempt = 1; attempt < 10 && r != null && r.statusCode() == 503; attempt++) {
-      pause(Duration.ofSeconds(1));
-      r = send(request);
-    }
-    if (r == null || r.statusCode() != 202) {
-      throw new IllegalStateException("POST /v1/events answered " + (r == null ? "nothing" : r.statusCode() + ": " + r.body()));
-    }
+    api.postEventRetrying(codec.encode(v), 10, Duration.ofSeconds(1)).requireAccepted();
   }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  /** One recommendation answer, reduced to what the test checks. */
-  private record Recommendation(int status, boolean degraded, int items) {}
 
   /**
    * GET /v1/recommendations for a reader. A degraded answer is asked again a few times: on a busy
    * machine one round trip can miss the api's 100 ms Redis timeout; a cluster that cannot serve
    * stays degraded on every attempt.
    */
-  private Recommendation recommend(String reader) {
-    HttpRequest request = HttpRequest.newBuilder(stack.api().base().resolve("v1/recommendations?limit=6&readerId=" + reader))
-        .timeout(Duration.ofSeconds(30)).build();
-    Recommendation answer = new Recommendation(-1, true, 0);
+  private ApiClient.Recommendations recommend(String reader) {
+    // no answer at all counts as degraded: asked again too
+    ApiClient.Recommendations answer = new ApiClient.Recommendations(ApiClient.NO_ANSWER, List.of(), null, true, null);
     for (int attempt = 0; attempt < 5 && answer.degraded(); attempt++) {
-      HttpResponse<String> r = send(request);
-      if (r != null) {
-        String body = r.body();
-        answer = new Recommendation(r.statusCode(), body.contains("\"degraded\":true"), body.split("\"articleId\"", -1).length - 1);
+      ApiClient.Recommendations r = api.recommendations(null, reader, 6);
+      if (r.status() != ApiClient.NO_ANSWER) {
+        answer = r;
       }
     }
     return answer;
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 
   private String up() {

@@ -53,6 +53,17 @@ public record FaultOptions(List<String> cases, int bodyMb, int recordMb, int vie
                            [--ingest-arg --key=value]... [--api-arg --key=value]...
         cases: 1 huge-body, 2 oversized-record, 3 lake-full, 4 redis-timeout, 5 kafka-outage (run in the order given)""";
 
+  /** The chosen cases as fault specs, in the order given. */
+  public List<FaultSpec> specs() {
+    Map<String, FaultSpec> all = Map.of(
+        "huge-body", new HugeBodySpec(bodyMb),
+        "oversized-record", new OversizedRecordSpec(recordMb, views),
+        "lake-full", new LakeFullSpec(views),
+        "redis-timeout", new RedisRepliesSwallowedSpec(redisWindowS, views),
+        "kafka-outage", new BrokerDownUnderLoadSpec(outageRate, outageS, max503Ms));
+    return cases.stream().map(all::get).toList();
+  }
+
   /** Parses the command line; throws IllegalArgumentException with a message on a bad one. */
   public static FaultOptions parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();

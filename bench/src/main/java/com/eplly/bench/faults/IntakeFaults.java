@@ -9,12 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The intake fault run ({@code deploy/bin/intake-faults}, issue 15): starts the real stack (an
@@ -88,21 +83,7 @@ public final class IntakeFaults {
       }
       s.start(repo, o.lakeMb(), o.ingestArgs(), o.apiArgs());
       try (s) {
-        IntakeCases cases = new IntakeCases(s, o, out);
-        for (String name : o.cases()) {
-          out.printf(Locale.ROOT, "[faults] case %s: %s%n", name, cases.injected(name));
-          // A thread per case: one that overran its bound and ignores the interrupt cannot hold up the next.
-          ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "intake-fault-" + name);
-            t.setDaemon(true);
-            return t;
-          });
-          rows.add(runCase(runner, cases, name, o.caseTimeoutS()));
-          runner.shutdownNow();
-          CaseResult r = rows.get(rows.size() - 1);
-          out.printf(Locale.ROOT, "[faults] case %s: %s in %.0f s%s%n", name, r.passed() ? "PASS" : "FAIL", r.seconds(),
-              r.passed() ? "" : " - " + String.join("; ", r.failures()));
-        }
+        new FaultRunner(s, new CaseTools(s, out), out, o.caseTimeoutS()).run(o.specs(), rows);
       }
       out.println();
       CaseResult.printTable(rows, out);
@@ -118,31 +99,5 @@ public final class IntakeFaults {
       ok = false;
     }
     System.exit(ok ? 0 : 1);
-  }
-
-  /** Runs one case within its bound; a case that throws or overruns becomes a failed row. */
-  private static CaseResult runCase(ExecutorService runner, IntakeCases cases, String name, int timeoutS) {
-    long t0 = System.nanoTime();
-    Future<CaseResult> f = runner.submit(() -> cases.run(name));
-    try {
-      return f.get(timeoutS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      return CaseResult.broken(label(name), cases.injected(name), "did not finish within " + timeoutS + " s", secs(t0));
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      return CaseResult.broken(label(name), cases.injected(name), "case aborted: " + c, secs(t0));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CaseResult.broken(label(name), cases.injected(name), "interrupted", secs(t0));
-    }
-  }
-
-  private static String label(String name) {
-    return (FaultOptions.ALL_CASES.indexOf(name) + 1) + " " + name;
-  }
-
-  private static double secs(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
   }
 }

@@ -4,6 +4,7 @@ import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
+import com.eplly.deploy.client.ApiClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class ArticleFreshness {
       Article template = related.get(i % related.size());
       String reader = "fresh-reader-" + UUID.randomUUID();
       // What precedes "latest" for an empty history right now; excluded so latest items can show.
-      List<String> ahead = api.recommendations(reader, RECO_LIMIT, List.of()).stream()
+      List<String> ahead = api.recommendations(null, reader, RECO_LIMIT, List.of()).requireOk().items().stream()
           .filter(it -> !it.reason().equals(Reason.LATEST.wireName())).map(ApiClient.Item::articleId).toList();
       String id = "fresh-" + UUID.randomUUID();
       long now = System.currentTimeMillis();
@@ -73,11 +74,11 @@ public final class ArticleFreshness {
       producer.flush();
       List<Poll.Outcome> o = Poll.until(start, deadline, List.of(
           () -> api.latestArticleIds(ARTICLES_LIMIT).contains(id),
-          () -> api.recommendations(reader, RECO_LIMIT, ahead).stream()
+          () -> api.recommendations(null, reader, RECO_LIMIT, ahead).requireOk().items().stream()
               .anyMatch(it -> it.articleId().equals(id) && it.reason().equals(Reason.LATEST.wireName())),
-          () -> api.recommendationsFor(template.articleId(), RELATED_LIMIT).stream()
+          () -> api.recommendations(template.articleId(), null, RELATED_LIMIT).requireOk().items().stream()
               .anyMatch(it -> it.articleId().equals(id) && it.reason().equals(SIMILAR)),
-          () -> api.recommendationsFor(id, RELATED_LIMIT).stream().anyMatch(it -> it.reason().equals(SIMILAR))));
+          () -> api.recommendations(id, null, RELATED_LIMIT).requireOk().items().stream().anyMatch(it -> it.reason().equals(SIMILAR))));
       listed.add(o.get(0));
       recommended.add(o.get(1));
       underRelated.add(o.get(2));

@@ -1,5 +1,6 @@
 package com.eplly.bench.fresh;
 
+import com.eplly.deploy.client.ApiClient;
 import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
@@ -114,18 +115,12 @@ public final class BenchFreshness {
           () -> LakeProgress.offsetsCovered(stack.lake(), LakeLayout.PAGE_VIEWS) >= total
               && LakeProgress.offsetsCovered(stack.lake(), LakeLayout.ARTICLES) >= catalog.size());
 
-      ApiClient api = new ApiClient(apiProcess.base());
+      ApiClient api = new ApiClient(apiProcess.base(), Duration.ofSeconds(5));
       // The api's first send fetches topic metadata (a cold producer): not what freshness measures.
       PageView warmUp = new PageView(UUID.randomUUID().toString(), "fresh-warm-up", catalog.get(0).articleId(),
           "fresh-warm-up", System.currentTimeMillis(), null, null);
-      Await.until("the api's first accepted page view", Duration.ofSeconds(60), apiProcess.child(), () -> {
-        try {
-          api.postPageView(codec.encode(warmUp));
-          return true;
-        } catch (IllegalStateException e) {
-          return false;
-        }
-      });
+      Await.until("the api's first accepted page view", Duration.ofSeconds(60), apiProcess.child(),
+          () -> api.postEvent(codec.encode(warmUp)).accepted());
       Duration viewDeadline = Duration.ofSeconds(10);
       out.printf(Locale.ROOT, "[bench-freshness] page-view freshness: %d rounds (poll every %d ms, deadline %d s)%n",
           views, Poll.INTERVAL.toMillis(), viewDeadline.toSeconds());

@@ -3,6 +3,7 @@ package com.eplly.bench.fresh;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.deploy.client.ApiClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class PageViewFreshness {
     int skipped = 0;
     while (excluded.size() < rounds) {
       String reader = readers.get(cursor++ % readers.size());
-      List<ApiClient.Item> before = api.recommendations(reader, LIMIT, List.of());
+      List<ApiClient.Item> before = api.recommendations(null, reader, LIMIT).requireOk().items();
       if (before.size() < 2) {
         if (++skipped > readers.size() + rounds) {
           throw new IllegalStateException("too few readers with at least two recommendations");
@@ -64,11 +65,11 @@ public final class PageViewFreshness {
       String coVisitKey = Keyspace.coVisits(prev);
       double trendingBefore = score(trendingKey, x);
       double coVisitBefore = score(coVisitKey, x);
-      api.postPageView(codec.encode(view(reader, prev, session, ts)));
+      api.postEvent(codec.encode(view(reader, prev, session, ts))).requireAccepted();
       long start = System.nanoTime();
-      api.postPageView(codec.encode(view(reader, x, session, ts + 1)));
+      api.postEvent(codec.encode(view(reader, x, session, ts + 1))).requireAccepted();
       List<Poll.Outcome> o = Poll.until(start, deadline, List.of(
-          () -> api.recommendations(reader, LIMIT, List.of()).stream().noneMatch(i -> i.articleId().equals(x)),
+          () -> api.recommendations(null, reader, LIMIT).requireOk().items().stream().noneMatch(i -> i.articleId().equals(x)),
           () -> score(trendingKey, x) > trendingBefore,
           () -> score(coVisitKey, x) > coVisitBefore));
       excluded.add(o.get(0));

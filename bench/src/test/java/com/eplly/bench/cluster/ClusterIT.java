@@ -55,7 +55,7 @@ class ClusterIT {
   void pageViewsReachTheLakeExactlyOnceThroughAnIngestCrash() {
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     List<PhaseCounts> phases = new FaultRun(stack, System.out)
-        .run(new FaultRun.Options(1_500, 20, 10, List.of(FaultRun.Fault.INGEST), 11L));
+        .run(new FaultRun.Options(1_500, 20, 10, List.of(new ProcessKillSpec(0)), 11L));
     PhaseCounts.printTable(phases, new PrintStream(table, true, StandardCharsets.UTF_8));
     System.out.print(table.toString(StandardCharsets.UTF_8));
 
