@@ -3,7 +3,6 @@ package com.eplly.bench.faults;
 import com.eplly.bench.faults.CaseTools.Probe;
 import com.eplly.bench.ingest.LakeAudit;
 import com.eplly.contracts.event.PageView;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,20 +47,15 @@ public record BrokerDownUnderLoadSpec(int outageRate, int outageS, int max503Ms)
   }
 
   /** Injects the fault, sends the case's traffic through it, heals it and checks what came out. */
-  static final class Worker implements FaultWorker {
+  static final class Worker extends CaseWorker {
     /** Recommendation probes per second while the outage is measured. */
     private static final int RECO_PER_SECOND = 25;
 
     private final BrokerDownUnderLoadSpec spec;
-    private final CaseTools tools;
-    private final FaultStack stack;
-    private final PrintStream out;
 
     Worker(BrokerDownUnderLoadSpec spec, CaseTools tools) {
+      super(tools);
       this.spec = spec;
-      this.tools = tools;
-      this.stack = tools.stack();
-      this.out = tools.out();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.eplly.bench.faults;
 
 import com.eplly.bench.faults.CaseTools.Probe;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +29,14 @@ public record HugeBodySpec(int bodyMb) implements FaultSpec {
   }
 
   /** Injects the fault, sends the case's traffic through it, heals it and checks what came out. */
-  static final class Worker implements FaultWorker {
+  static final class Worker extends CaseWorker {
     private static final Duration HUGE_BODY_BOUND = Duration.ofSeconds(25);
 
     private final HugeBodySpec spec;
-    private final CaseTools tools;
-    private final FaultStack stack;
-    private final PrintStream out;
 
     Worker(HugeBodySpec spec, CaseTools tools) {
+      super(tools);
       this.spec = spec;
-      this.tools = tools;
-      this.stack = tools.stack();
-      this.out = tools.out();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.eplly.bench.faults;
 
 import com.eplly.bench.ingest.LakeAudit;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,18 +31,13 @@ public record LakeFullSpec(int views) implements FaultSpec {
   }
 
   /** Injects the fault, sends the case's traffic through it, heals it and checks what came out. */
-  static final class Worker implements FaultWorker {
+  static final class Worker extends CaseWorker {
 
     private final LakeFullSpec spec;
-    private final CaseTools tools;
-    private final FaultStack stack;
-    private final PrintStream out;
 
     Worker(LakeFullSpec spec, CaseTools tools) {
+      super(tools);
       this.spec = spec;
-      this.tools = tools;
-      this.stack = tools.stack();
-      this.out = tools.out();
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.eplly.contracts.event.PageView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,18 +49,13 @@ public record OversizedRecordSpec(int recordMb, int views) implements FaultSpec 
   }
 
   /** Injects the fault, sends the case's traffic through it, heals it and checks what came out. */
-  static final class Worker implements FaultWorker {
+  static final class Worker extends CaseWorker {
 
     private final OversizedRecordSpec spec;
-    private final CaseTools tools;
-    private final FaultStack stack;
-    private final PrintStream out;
 
     Worker(OversizedRecordSpec spec, CaseTools tools) {
+      super(tools);
       this.spec = spec;
-      this.tools = tools;
-      this.stack = tools.stack();
-      this.out = tools.out();
     }
 
     @Override

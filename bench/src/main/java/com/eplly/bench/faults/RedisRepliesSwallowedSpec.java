@@ -1,7 +1,6 @@
 package com.eplly.bench.faults;
 
 import com.eplly.bench.ingest.LakeAudit;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,18 +32,13 @@ public record RedisRepliesSwallowedSpec(int redisWindowS, int views) implements 
   }
 
   /** Injects the fault, sends the case's traffic through it, heals it and checks what came out. */
-  static final class Worker implements FaultWorker {
+  static final class Worker extends CaseWorker {
 
     private final RedisRepliesSwallowedSpec spec;
-    private final CaseTools tools;
-    private final FaultStack stack;
-    private final PrintStream out;
 
     Worker(RedisRepliesSwallowedSpec spec, CaseTools tools) {
+      super(tools);
       this.spec = spec;
-      this.tools = tools;
-      this.stack = tools.stack();
-      this.out = tools.out();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.eplly.bench.fresh;
 
 import com.eplly.deploy.client.ApiClient;
 import com.eplly.deploy.process.ServiceProcess;
+import com.eplly.deploy.process.WorkFolder;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.demo.DemoConfig;
@@ -14,15 +15,11 @@ import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.service.RepoLayout;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -74,7 +70,7 @@ public final class BenchFreshness {
     Path work = repo.root().resolve("bench/target/bench-freshness");
     boolean ok;
     try {
-      clean(work);
+      WorkFolder.clean(work);
       try (BenchStack stack = BenchStack.start(work, repo, 2, "512mb", !opts.containsKey("keep"))) {
         out.printf("[bench-freshness] kafka %s, redis %d, work folder %s%n", stack.broker().bootstrapServers(),
             stack.redis().port(), work);
@@ -160,16 +156,5 @@ public final class BenchFreshness {
         ProducerConfig.LINGER_MS_CONFIG, 0,
         ProducerConfig.CLIENT_ID_CONFIG, "eplly-bench-freshness"),
         new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static void clean(Path work) {
-    if (!Files.exists(work)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(work)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + work, e);
-    }
   }
 }

@@ -6,19 +6,15 @@ import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.process.ServiceLauncher;
 import com.eplly.deploy.process.ServiceProcess;
+import com.eplly.deploy.process.WorkFolder;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
 import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RepoLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -125,21 +121,10 @@ public final class BenchStack implements AutoCloseable {
     } finally {
       broker.close();
       if (deleteWork) { // the bulky data goes; process logs stay for reading
-        delete(work.resolve("kafka"));
-        delete(work.resolve("redis"));
-        delete(lake());
+        WorkFolder.clean(work.resolve("kafka"));
+        WorkFolder.clean(work.resolve("redis"));
+        WorkFolder.clean(lake());
       }
-    }
-  }
-
-  private static void delete(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(root)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root, e);
     }
   }
 }

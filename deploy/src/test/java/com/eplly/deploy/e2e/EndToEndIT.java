@@ -33,7 +33,6 @@ import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RecommenderCli;
 import com.eplly.deploy.service.RepoLayout;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
