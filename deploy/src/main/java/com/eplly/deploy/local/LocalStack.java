@@ -12,8 +12,9 @@ import com.eplly.deploy.kafka.TopicLayout;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
 import com.eplly.deploy.process.ChildProcess;
-import com.eplly.deploy.process.HttpProbe;
 import com.eplly.deploy.process.Ports;
+import com.eplly.deploy.process.ServiceLauncher;
+import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
@@ -52,7 +53,7 @@ public final class LocalStack {
   private final PrintStream out;
   private final Clock clock;
   private final Deque<Running> started = new ArrayDeque<>();
-  private final HttpProbe probe = new HttpProbe();
+  private final ServiceLauncher launcher;
 
   /** Something started that must be stopped on the way out. */
   private record Running(String name, AutoCloseable resource) {}
@@ -60,6 +61,7 @@ public final class LocalStack {
   LocalStack(StackOptions options, PrintStream out, Clock clock) {
     this.options = options;
     this.repo = new RepoLayout(options.repoRoot());
+    this.launcher = new ServiceLauncher(repo, options.repoRoot(), options.logs());
     this.out = out;
     this.clock = clock;
   }
@@ -112,12 +114,12 @@ public final class LocalStack {
 
     IngestService ingest = new IngestService(broker.bootstrapServers(), redis.port(), options.lake(), options.ingestPort());
     steps.run("Starting ingest on :" + options.ingestPort(), () ->
-        startService("ingest", ingest.command(repo), ingest.health()));
+        startService(launcher.ingest(ingest, "ingest", List.of())));
     // actuator two ports above the api, as 8080/8082 in the images
     ApiService api = new ApiService(broker.bootstrapServers(), redis.port(), List.of(), options.apiPort(),
         options.apiPort() + 2);
     steps.run("Starting api on :" + options.apiPort(), () ->
-        startService("api", api.command(repo), api.health()));
+        startService(launcher.api(api, List.of())));
 
     long now = clock.millis();
     DemoConfig demo = options.pageViews() == null ? DemoConfig.small(now) : DemoConfig.small(now).withPageViews(options.pageViews());
@@ -160,8 +162,8 @@ public final class LocalStack {
   void watch() {
     while (true) {
       for (Running r : List.copyOf(started)) {
-        if (r.resource() instanceof ChildProcess p && !p.name().equals("recommender") && !p.isAlive()) {
-          System.err.println(new StepFailedException(p.name() + " stopped unexpectedly", p).report());
+        if (r.resource() instanceof ServiceProcess p && !p.isAlive()) {
+          System.err.println(new StepFailedException(p.name() + " stopped unexpectedly", p.child()).report());
           System.exit(1);
         }
       }
@@ -198,10 +200,10 @@ public final class LocalStack {
     return resource;
   }
 
-  private void startService(String name, List<String> command, java.net.URI health) {
-    ChildProcess p = started(name, ChildProcess.start(name, command, options.repoRoot(), options.logs().resolve(name + ".log")));
-    out.println("      pid " + p.pid() + ", log " + rel(p.log()));
-    Await.until(name + " to report UP at " + health, SERVICE_START, p, () -> probe.isOk(health));
+  private void startService(ServiceProcess service) {
+    ServiceProcess p = started(service.name(), service);
+    out.println("      pid " + p.child().pid() + ", log " + rel(p.log()));
+    p.awaitReady(SERVICE_START);
   }
 
   /** Cheap gate on file names first, then the exact line count (ranges of hour files may overlap). */
@@ -219,8 +221,8 @@ public final class LocalStack {
   }
 
   private ChildProcess ingestProcess() {
-    return started.stream().map(Running::resource).filter(ChildProcess.class::isInstance).map(ChildProcess.class::cast)
-        .filter(p -> p.name().equals("ingest")).findFirst().orElse(null);
+    return started.stream().map(Running::resource).filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+        .filter(p -> p.name().equals("ingest")).map(ServiceProcess::child).findFirst().orElse(null);
   }
 
   private void requirePortsFree() {

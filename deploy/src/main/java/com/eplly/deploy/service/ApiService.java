@@ -42,6 +42,11 @@ public record ApiService(String bootstrapServers, int redisPort, List<String> re
     return URI.create("http://localhost:" + httpPort + "/");
   }
 
+  /** Prometheus metrics on the management port, or null when the api picks that port itself. */
+  public URI metrics() {
+    return managementPort == 0 ? null : URI.create("http://localhost:" + managementPort + "/actuator/prometheus");
+  }
+
   /** Readiness on the public port (status only; details are on the management port). */
   public URI health() {
     return base().resolve("readyz");

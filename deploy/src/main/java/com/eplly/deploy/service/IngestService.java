@@ -31,7 +31,16 @@ public record IngestService(String bootstrapServers, int redisPort, List<String>
         "--management.server.port=" + httpPort));
   }
 
+  /** The actuator's root on the management port. */
+  public URI actuator() {
+    return URI.create("http://localhost:" + httpPort + "/actuator/");
+  }
+
   public URI health() {
-    return URI.create("http://localhost:" + httpPort + "/actuator/health");
+    return actuator().resolve("health");
+  }
+
+  public URI metrics() {
+    return actuator().resolve("prometheus");
   }
 }

@@ -39,7 +39,8 @@ public record RepoLayout(Path root) {
     requireBuilt(List.of(recommenderJar(), recommenderLib()));
   }
 
-  private void requireBuilt(List<Path> needed) {
+  /** Fails with the list of {@code needed} artifacts that are missing and the command that builds them. */
+  public void requireBuilt(List<Path> needed) {
     List<String> missing = new ArrayList<>();
     for (Path p : needed) {
       // A jar of a few bytes is an unfinished build (another build may be writing it right now).
