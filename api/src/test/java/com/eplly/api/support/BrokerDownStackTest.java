@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
       "eplly.events.warm-up=0s" // Kafka is unreachable on purpose: no point waiting for it at start
     })
 @Import(BrokerDownStackTest.PlantedBug.class)
+@Tag("slow")
 public abstract class BrokerDownStackTest {
 
   /** An article id whose metadata lookup throws. */

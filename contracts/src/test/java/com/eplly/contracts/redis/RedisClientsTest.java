@@ -9,6 +9,7 @@ import com.eplly.contracts.testing.RedisServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
@@ -23,6 +24,7 @@ class RedisClientsTest {
   @TempDir Path dir;
 
   @Test
+  @Tag("slow")
   void authenticatesWithThePasswordAndFailsClearlyWithout() {
     try (RedisServerProcess server = RedisServerProcess.withPassword(dir, PASSWORD)) {
       RedisSettings plain = RedisSettings.of("127.0.0.1", server.port(), TIMEOUT);
@@ -42,6 +44,7 @@ class RedisClientsTest {
   }
 
   @Test
+  @Tag("slow")
   void connectsOverTlsTrustingTheGivenCaAndVerifiesTheServer() {
     try (RedisServerProcess server = RedisServerProcess.tls(dir, PASSWORD)) {
       RedisSettings tls = new RedisSettings("localhost", server.port(), List.of(), 0, null, PASSWORD, true,

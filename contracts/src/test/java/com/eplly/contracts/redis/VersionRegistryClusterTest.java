@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
@@ -21,6 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
  * The registry on a real 3-master Redis Cluster (Debian redis-server and redis-cli): the scan that
  * extends a version reaches every master, and the compare-and-set script runs on the pointer's node.
  */
+@Tag("slow")
 class VersionRegistryClusterTest {
 
   @TempDir Path dir;
