@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the fault tests that share one running api whose Kafka is unreachable (a closed loopback
- * port). Redis is the shared real server. Small pools (12 Tomcat threads, 4 intake slots) make exhaustion observable with few connections.
+ * port). Redis is the shared real server. Small pools (12 Tomcat threads, 4 intake slots) make
+ * exhaustion observable with few connections.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

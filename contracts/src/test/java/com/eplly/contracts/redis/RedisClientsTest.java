@@ -48,14 +48,14 @@ class RedisClientsTest {
   void connectsOverTlsTrustingTheGivenCaAndVerifiesTheServer() {
     try (RedisServerProcess server = RedisServerProcess.tls(dir, PASSWORD)) {
       RedisSettings tls = new RedisSettings("localhost", server.port(), List.of(), 0, null, PASSWORD, true,
-          server.caCert().toString(), null, TIMEOUT, "eplly-test");
+          server.caCert().toString(), null, TIMEOUT, "eplly-test", 0);
       try (UnifiedJedis client = RedisClients.open(tls)) {
         client.set("k", "over tls");
         assertEquals("over tls", client.get("k"));
       }
       // without the CA the JVM's default trust rejects the self-signed chain: TLS is really verified
       RedisSettings untrusted = new RedisSettings("localhost", server.port(), List.of(), 0, null, PASSWORD, true,
-          null, null, TIMEOUT, null);
+          null, null, TIMEOUT, null, 0);
       try (UnifiedJedis client = RedisClients.open(untrusted)) {
         assertThrows(JedisException.class, () -> client.get("k"));
       }

@@ -47,7 +47,7 @@ class VersionRegistryClusterTest {
       create.add("--cluster-yes");
       awaitCluster(create);
       RedisSettings settings = new RedisSettings("", 0, addresses, 0, null, null, false, null, null,
-          Duration.ofSeconds(2), null);
+          Duration.ofSeconds(2), null, 0);
       try (UnifiedJedis redis = RedisClients.open(settings)) {
         for (String v : List.of("c1", "c2")) {
           for (int i = 0; i < 200; i++) { // spread over all three masters' slots
