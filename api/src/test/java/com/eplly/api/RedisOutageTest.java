@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
     })
 @EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class RedisOutageTest {
 
   private static final int REDIS_PORT = SharedRedis.freePort();

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (Kafka settings are Spring Boot's own {@code spring.kafka.*}).
  *
  * @param redis     where the serving state lives and how long the api may wait for it
+ *                  ({@code eplly.redis.*}, the settings ingest and the CLI share)
  * @param recommend how recommendations are assembled and cached
  * @param events    page-view intake
  * @param admin     the model-version admin endpoints
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
-    @DefaultValue Redis redis,
+    @DefaultValue RedisSettings redis,
     @DefaultValue Recommend recommend,
     @DefaultValue Events events,
     @DefaultValue Admin admin,
@@ -31,59 +32,8 @@ public record EpllyProperties(
   public EpllyProperties {}
 
   /** Without {@code models}: the defaults of {@link Models}. */
-  public EpllyProperties(Redis redis, Recommend recommend, Events events, Admin admin, Widget widget) {
+  public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
     this(redis, recommend, events, admin, widget, Models.defaults());
-  }
-
-  /**
-   * Redis connection.
-   *
-   * @param host     Redis host
-   * @param port     Redis port
-   * @param timeout  connect and socket timeout; a slow Redis must turn into a degraded answer,
-   *                 never into a hanging request, so keep this small
-   * @param poolSize maximum pooled connections (one request borrows one connection per round trip;
-   *                 with a cluster, this is the pool of each node)
-   * @param clusterNodes {@code host:port} seeds of a Redis Cluster; when set, host and port are
-   *                 ignored and a request's keys are pipelined per node. Empty: one Redis server
-   * @param username ACL user (env {@code EPLLY_REDIS_USERNAME}); empty = the default user
-   * @param password AUTH password (env {@code EPLLY_REDIS_PASSWORD}); empty = no AUTH
-   * @param ssl      connect over TLS (env {@code EPLLY_REDIS_SSL}); the server's certificate must
-   *                 name the host (or cluster node) connected to
-   * @param truststore CA certificates trusted for TLS: a PEM file ({@code .pem/.crt/.cer}) or a
-   *                 PKCS12/JKS keystore (env {@code EPLLY_REDIS_TRUSTSTORE}); empty = the JVM's default trust
-   * @param truststorePassword password of a keystore truststore (env {@code EPLLY_REDIS_TRUSTSTORE_PASSWORD})
-   */
-  public record Redis(
-      @DefaultValue("localhost") String host,
-      @DefaultValue("6379") int port,
-      @DefaultValue("100ms") Duration timeout,
-      @DefaultValue("32") int poolSize,
-      @DefaultValue List<String> clusterNodes,
-      String username,
-      String password,
-      @DefaultValue("false") boolean ssl,
-      String truststore,
-      String truststorePassword) {
-
-    @ConstructorBinding
-    public Redis {}
-
-    /** Without AUTH or TLS. */
-    public Redis(String host, int port, Duration timeout, int poolSize, List<String> clusterNodes) {
-      this(host, port, timeout, poolSize, clusterNodes, null, null, false, null, null);
-    }
-
-    /** The shared client settings (contracts) these properties describe. */
-    public RedisSettings settings() {
-      return new RedisSettings(host, port, clusterNodes, 0, username, password, ssl, truststore,
-          truststorePassword, timeout, "eplly-api");
-    }
-
-    @Override
-    public String toString() {
-      return settings().toString();
-    }
   }
 
   /**

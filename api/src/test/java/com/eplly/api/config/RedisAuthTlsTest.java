@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eplly.contracts.testing.RedisServerProcess;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * The api's Redis client, built from {@code eplly.redis.*} as deployed, against Debian's
  * redis-server 7 requiring a password, and over TLS.
  */
+@Tag("slow")
 class RedisAuthTlsTest {
 
   private static final String PASSWORD = "api-Secret-1";

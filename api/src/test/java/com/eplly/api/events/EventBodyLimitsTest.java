@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Bodies of {@code POST /v1/events} are bounded before they are read: 300 MB, with or without a
  * Content-Length, is a 413 (the api used to read it whole and die of OutOfMemoryError), a body
- * that trickles in is a 408, and the api answers normally afterwards.
+ * that trickles in is a 408, and the api answers normally afterwards, all on a real socket (the
+ * cap to the byte, and the other refusals: EventControllerTest).
  */
 class EventBodyLimitsTest extends LiveStackTest {
 
@@ -85,19 +85,6 @@ class EventBodyLimitsTest extends LiveStackTest {
   }
 
   @Test
-  void theCapIsTheCodecsRecordSize() throws Exception {
-    HttpResponse<String> atCap = send(HttpRequest.newBuilder(uri("/v1/events"))
-        .header("Content-Type", "application/octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(EventCodec.MAX_RECORD_BYTES))));
-    assertThat(atCap.statusCode()).as("read whole, then refused by the codec").isEqualTo(400);
-
-    HttpResponse<String> overCap = send(HttpRequest.newBuilder(uri("/v1/events"))
-        .header("Content-Type", "application/octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(EventCodec.MAX_RECORD_BYTES + 1))));
-    assertTooLarge(overCap);
-  }
-
-  @Test
   void aBodyThatTricklesInTimesOut() throws Exception {
     // eplly.events.read-timeout is 1 s in the shared test context; this body would take 20 s
     try (Socket s = new Socket()) {
@@ -120,45 +107,10 @@ class EventBodyLimitsTest extends LiveStackTest {
     assertStillServing();
   }
 
-  private void assertTooLarge(HttpResponse<String> res) {
-    assertThat(res.statusCode()).isEqualTo(413);
-    assertThat(json.readTree(res.body()).get("error").asString())
-        .contains(Integer.toString(EventCodec.MAX_RECORD_BYTES));
-  }
-
   private void assertStillServing() throws Exception {
     HttpResponse<String> res = get("/v1/recommendations?articleId=cur");
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(json.readTree(res.body()).get("items").size()).isPositive();
   }
 
-  /** {@code size} bytes of 'x', generated as they are read: nothing this large is ever allocated. */
-  private static final class Filler extends InputStream {
-
-    private long left;
-
-    Filler(long size) {
-      this.left = size;
-    }
-
-    @Override
-    public int read() {
-      if (left <= 0) {
-        return -1;
-      }
-      left--;
-      return 'x';
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = (int) Math.min(len, left);
-      Arrays.fill(b, off, off + n, (byte) 'x');
-      left -= n;
-      return n;
-    }
-  }
 }

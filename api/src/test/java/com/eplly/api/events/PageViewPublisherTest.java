@@ -7,13 +7,13 @@ import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.errors.UnavailableException;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.redis.RedisSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,7 +45,7 @@ class PageViewPublisherTest {
         new StringSerializer(), new ByteArraySerializer());
     EpllyProperties.Breaker breakerSettings = new EpllyProperties.Breaker(50, 4, 2, Duration.ofSeconds(30));
     EpllyProperties props = new EpllyProperties(
-        new EpllyProperties.Redis("localhost", 6379, Duration.ofMillis(100), 4, List.of()),
+        RedisSettings.of("localhost", 6379, Duration.ofMillis(100)),
         null, new EpllyProperties.Events(Duration.ofMillis(150), Duration.ofSeconds(5), 8, breakerSettings,
             new EpllyProperties.RateLimit(false, 1, 1, 1, 1, 10, 0), Duration.ZERO), null, null);
     CircuitBreaker breaker = CircuitBreaker.of("kafka", CircuitBreakerConfig.custom()

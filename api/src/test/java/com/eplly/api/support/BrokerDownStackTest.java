@@ -1,25 +1,17 @@
 package com.eplly.api.support;
 
-import com.eplly.api.catalog.ArticleLookup;
-import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.recommend.ActiveVersion;
-import com.eplly.contracts.event.Article;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -27,9 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the fault tests that share one running api whose Kafka is unreachable (a closed loopback
- * port) and whose article lookup has a planted bug: asking it for {@link #BUG_ARTICLE} throws an
- * {@link IllegalStateException}, as a coding error would. Redis is the shared real server.
- * Small pools (12 Tomcat threads, 4 intake slots) make exhaustion observable with few connections.
+ * port). Redis is the shared real server. Small pools (12 Tomcat threads, 4 intake slots) make
+ * exhaustion observable with few connections.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,11 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
       "server.tomcat.threads.max=12",
       "eplly.events.warm-up=0s" // Kafka is unreachable on purpose: no point waiting for it at start
     })
-@Import(BrokerDownStackTest.PlantedBug.class)
+@Tag("slow")
 public abstract class BrokerDownStackTest {
-
-  /** An article id whose metadata lookup throws. */
-  public static final String BUG_ARTICLE = "bug-trigger";
 
   protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   protected final JsonMapper json = JsonMapper.builder().build();
@@ -82,24 +70,5 @@ public abstract class BrokerDownStackTest {
 
   protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The real lookup, except that {@link #BUG_ARTICLE} makes it fail like a bug would. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class PlantedBug {
-
-    @Bean
-    @Primary
-    ArticleLookup buggyArticleLookup(UnifiedJedis redis, EpllyProperties properties) {
-      return new ArticleLookup(redis, properties) {
-        @Override
-        public Map<String, Article> find(Collection<String> ids) {
-          if (ids.contains(BUG_ARTICLE)) {
-            throw new IllegalStateException("planted bug: lookup of " + BUG_ARTICLE);
-          }
-          return super.find(ids);
-        }
-      };
-    }
   }
 }

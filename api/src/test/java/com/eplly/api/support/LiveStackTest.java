@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -53,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
       "eplly.events.read-timeout=1s"
     })
 @EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
+@Tag("slow")
 public abstract class LiveStackTest {
 
   protected static final String ADMIN_KEY = "test-admin-key";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.deploy.service.RepoLayout;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * about half are in the lake, restart with the same group, then every event exactly once.
  * The full 1M run is {@code deploy/bin/bench-ingest crash}.
  */
+@Tag("slow")
 class IngestCrashIT {
 
   private static final int EVENTS = 100_000;

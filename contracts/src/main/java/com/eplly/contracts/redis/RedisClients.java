@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -35,21 +34,14 @@ public final class RedisClients {
 
   private RedisClients() {}
 
-  /** A pooled client with Jedis's default pool and cluster retries; the caller closes it. */
-  public static UnifiedJedis open(RedisSettings settings) {
-    return open(settings, null, 0, null);
-  }
-
   /**
    * A pooled client (a cluster client when {@code clusterNodes} is set); the caller closes it.
-   *
-   * @param pool               pool settings (per node on a cluster); null = Jedis's defaults
-   * @param clusterMaxAttempts attempts of a command on a cluster (redirects, failover); 0 = Jedis's default
-   * @param clusterRetryBudget longest a cluster command may spend retrying; null = Jedis's default
+   * Without a {@link RedisSettings#poolSize() pool size}, Jedis's default pool and cluster retries;
+   * with one, waits bounded by the timeout (see {@link RedisSettings}).
    */
-  public static UnifiedJedis open(RedisSettings settings, ConnectionPoolConfig pool, int clusterMaxAttempts,
-      Duration clusterRetryBudget) {
+  public static UnifiedJedis open(RedisSettings settings) {
     JedisClientConfig client = clientConfig(settings);
+    ConnectionPoolConfig pool = settings.poolSize() > 0 ? boundedPool(settings) : null;
     if (!settings.clusterNodes().isEmpty()) {
       Set<HostAndPort> seeds = new LinkedHashSet<>();
       for (String node : settings.clusterNodes()) {
@@ -58,13 +50,10 @@ public final class RedisClients {
       ClusterClientBuilder<RedisClusterClient> builder = RedisClusterClient.builder().nodes(seeds);
       builder.clientConfig(client);
       if (pool != null) {
+        // room for one redirect after a failover, but never beyond the timeout: a slow answer fails instead
         builder.poolConfig(pool);
-      }
-      if (clusterMaxAttempts > 0) {
-        builder.maxAttempts(clusterMaxAttempts);
-      }
-      if (clusterRetryBudget != null) {
-        builder.maxTotalRetriesDuration(clusterRetryBudget);
+        builder.maxAttempts(2);
+        builder.maxTotalRetriesDuration(settings.timeout());
       }
       return builder.build();
     }
@@ -74,6 +63,17 @@ public final class RedisClients {
       builder.poolConfig(pool);
     }
     return builder.build();
+  }
+
+  /** {@code poolSize} connections; an exhausted pool parks a caller no longer than a slow Redis would. */
+  private static ConnectionPoolConfig boundedPool(RedisSettings settings) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(settings.poolSize());
+    pool.setMaxIdle(settings.poolSize());
+    pool.setMaxWait(settings.timeout());
+    pool.setBlockWhenExhausted(true);
+    pool.setTestWhileIdle(false);
+    return pool;
   }
 
   /** Timeouts, credentials and TLS of every connection. */

@@ -9,6 +9,7 @@ import com.eplly.contracts.testing.RedisServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
@@ -23,6 +24,7 @@ class RedisClientsTest {
   @TempDir Path dir;
 
   @Test
+  @Tag("slow")
   void authenticatesWithThePasswordAndFailsClearlyWithout() {
     try (RedisServerProcess server = RedisServerProcess.withPassword(dir, PASSWORD)) {
       RedisSettings plain = RedisSettings.of("127.0.0.1", server.port(), TIMEOUT);
@@ -42,17 +44,18 @@ class RedisClientsTest {
   }
 
   @Test
+  @Tag("slow")
   void connectsOverTlsTrustingTheGivenCaAndVerifiesTheServer() {
     try (RedisServerProcess server = RedisServerProcess.tls(dir, PASSWORD)) {
       RedisSettings tls = new RedisSettings("localhost", server.port(), List.of(), 0, null, PASSWORD, true,
-          server.caCert().toString(), null, TIMEOUT, "eplly-test");
+          server.caCert().toString(), null, TIMEOUT, "eplly-test", 0);
       try (UnifiedJedis client = RedisClients.open(tls)) {
         client.set("k", "over tls");
         assertEquals("over tls", client.get("k"));
       }
       // without the CA the JVM's default trust rejects the self-signed chain: TLS is really verified
       RedisSettings untrusted = new RedisSettings("localhost", server.port(), List.of(), 0, null, PASSWORD, true,
-          null, null, TIMEOUT, null);
+          null, null, TIMEOUT, null, 0);
       try (UnifiedJedis client = RedisClients.open(untrusted)) {
         assertThrows(JedisException.class, () -> client.get("k"));
       }

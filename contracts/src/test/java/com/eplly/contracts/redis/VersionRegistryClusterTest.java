@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
@@ -21,6 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
  * The registry on a real 3-master Redis Cluster (Debian redis-server and redis-cli): the scan that
  * extends a version reaches every master, and the compare-and-set script runs on the pointer's node.
  */
+@Tag("slow")
 class VersionRegistryClusterTest {
 
   @TempDir Path dir;
@@ -45,7 +47,7 @@ class VersionRegistryClusterTest {
       create.add("--cluster-yes");
       awaitCluster(create);
       RedisSettings settings = new RedisSettings("", 0, addresses, 0, null, null, false, null, null,
-          Duration.ofSeconds(2), null);
+          Duration.ofSeconds(2), null, 0);
       try (UnifiedJedis redis = RedisClients.open(settings)) {
         for (String v : List.of("c1", "c2")) {
           for (int i = 0; i < 200; i++) { // spread over all three masters' slots

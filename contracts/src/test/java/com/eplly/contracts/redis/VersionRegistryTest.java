@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
@@ -23,6 +24,7 @@ import redis.embedded.RedisServer;
  * names, a version about to expire is refused, and a switch planned on a stale view never
  * overwrites a concurrent one.
  */
+@Tag("slow")
 class VersionRegistryTest {
 
   private static final Duration PUBLISH_TTL = Duration.ofDays(7);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * spark-submit reads a generated lake by {@code file://} URI and must write the same lists as
  * the same training in local mode.
  */
+@Tag("slow")
 class SparkClusterIT {
 
   @Test

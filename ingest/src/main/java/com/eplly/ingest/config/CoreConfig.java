@@ -26,7 +26,7 @@ public class CoreConfig {
   /** One server or a cluster, with AUTH and TLS as configured (see {@link RedisClients}). */
   @Bean(destroyMethod = "close")
   UnifiedJedis redisClient(IngestProperties properties) {
-    return RedisClients.open(properties.redis().settings());
+    return RedisClients.open(properties.redis());
   }
 
   @Bean

@@ -2,10 +2,8 @@ package com.eplly.ingest.config;
 
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -13,58 +11,12 @@ import org.springframework.util.unit.DataSize;
  * All settings of the ingest process (prefix {@code eplly}); the one place its configuration is
  * typed and documented. Kafka connection settings stay with Boot ({@code spring.kafka.*}).
  *
- * @param redis  where the live state and catalog are written
+ * @param redis  where the live state and catalog are written ({@code eplly.redis.*}, the settings the api
+ *               and the CLI share)
  * @param ingest how records are consumed, stored and bounded
  */
 @ConfigurationProperties("eplly")
-public record IngestProperties(@DefaultValue Redis redis, @DefaultValue Ingest ingest) {
-
-  /**
-   * Redis connection ({@code eplly.redis.*}), named alike in every Boot module.
-   *
-   * @param host    Redis host
-   * @param port    Redis port
-   * @param timeout connect and socket timeout; a stalled Redis fails the batch, which is retried
-   * @param clusterNodes {@code host:port} seeds of a Redis Cluster; when set, host and port are ignored
-   *                and each batch's commands are pipelined per node. Empty: one Redis server
-   * @param username ACL user (env {@code EPLLY_REDIS_USERNAME}); empty = the default user
-   * @param password AUTH password (env {@code EPLLY_REDIS_PASSWORD}); empty = no AUTH
-   * @param ssl     connect over TLS (env {@code EPLLY_REDIS_SSL}); the server's certificate must name
-   *                the host (or cluster node) connected to
-   * @param truststore CA certificates trusted for TLS: a PEM file ({@code .pem/.crt/.cer}) or a
-   *                PKCS12/JKS keystore (env {@code EPLLY_REDIS_TRUSTSTORE}); empty = the JVM's default trust
-   * @param truststorePassword password of a keystore truststore (env {@code EPLLY_REDIS_TRUSTSTORE_PASSWORD})
-   */
-  public record Redis(
-      @DefaultValue("localhost") String host,
-      @DefaultValue("6379") int port,
-      @DefaultValue("2s") Duration timeout,
-      @DefaultValue List<String> clusterNodes,
-      String username,
-      String password,
-      @DefaultValue("false") boolean ssl,
-      String truststore,
-      String truststorePassword) {
-
-    @ConstructorBinding
-    public Redis {}
-
-    /** Without AUTH or TLS. */
-    public Redis(String host, int port, Duration timeout, List<String> clusterNodes) {
-      this(host, port, timeout, clusterNodes, null, null, false, null, null);
-    }
-
-    /** The shared client settings (contracts) these properties describe. */
-    public RedisSettings settings() {
-      return new RedisSettings(host, port, clusterNodes, 0, username, password, ssl, truststore,
-          truststorePassword, timeout, "eplly-ingest");
-    }
-
-    @Override
-    public String toString() {
-      return settings().toString();
-    }
-  }
+public record IngestProperties(@DefaultValue RedisSettings redis, @DefaultValue Ingest ingest) {
 
   /**
    * The ingest pipeline ({@code eplly.ingest.*}).

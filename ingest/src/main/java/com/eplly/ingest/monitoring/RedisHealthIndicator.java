@@ -16,7 +16,7 @@ public class RedisHealthIndicator extends AbstractHealthIndicator {
   public RedisHealthIndicator(UnifiedJedis redis, IngestProperties properties) {
     super("Redis is unreachable");
     this.redis = redis;
-    this.address = properties.redis().settings().display();
+    this.address = properties.redis().display();
   }
 
   @Override

@@ -45,6 +45,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,7 @@ import redis.clients.jedis.UnifiedJedis;
     "eplly.ingest.summary-interval=5s"})
 @EmbeddedKafka(partitions = 2, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ})
 @DirtiesContext
+@Tag("slow")
 class IngestFuzzTest {
 
   private static final int MALFORMED = 10_000;

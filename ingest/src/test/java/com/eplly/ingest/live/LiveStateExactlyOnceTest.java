@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +35,7 @@ import redis.clients.jedis.UnifiedJedis;
  * what one clean run leaves. Against a real redis-server; the lost reply through a real TCP proxy.
  */
 @ExtendWith(EmbeddedRedisExtension.class)
+@Tag("slow")
 class LiveStateExactlyOnceTest {
 
   // Redis expires trending buckets by its own clock, so the fixed clock starts from the real time

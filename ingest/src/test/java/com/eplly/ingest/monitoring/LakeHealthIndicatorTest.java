@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,7 @@ class LakeHealthIndicatorTest {
 
   @ParameterizedTest
   @MethodSource("storages")
+  @Tag("slow") // mounts a tmpfs with a child process
   void aFullFileSystemIsDown(Function<Path, LakeStorage> storage) throws Exception {
     Path mount = Files.createDirectories(dir.resolve("tiny"));
     // Fails rather than skips: CI runs as root on this machine kind, where mounting works.

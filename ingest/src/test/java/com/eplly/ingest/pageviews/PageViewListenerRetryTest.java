@@ -29,6 +29,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,7 @@ import redis.clients.jedis.UnifiedJedis;
  * to a run without the failure. The lake write fails for real (a non-empty folder squats the temporary file's name).
  */
 @ExtendWith(EmbeddedRedisExtension.class)
+@Tag("slow")
 class PageViewListenerRetryTest {
 
   private static final long NOW = System.currentTimeMillis();

@@ -60,7 +60,7 @@ public record RedisEndpoint(String uri, String password) implements Serializable
   /** The client settings this endpoint means (see {@link RedisClients}). */
   public RedisSettings settings() {
     if (uri.startsWith(CLUSTER_SCHEME)) {
-      return new RedisSettings("", 0, clusterNodes(uri), 0, null, password, false, null, null, TIMEOUT, "eplly-reco");
+      return new RedisSettings("", 0, clusterNodes(uri), 0, null, password, false, null, null, TIMEOUT, "eplly-reco", 0);
     }
     URI parsed = URI.create(uri);
     String user = null;
@@ -74,7 +74,7 @@ public record RedisEndpoint(String uri, String password) implements Serializable
       }
     }
     return new RedisSettings(parsed.getHost(), parsed.getPort() < 0 ? 6379 : parsed.getPort(), List.of(),
-        database(parsed), user, secret, "rediss".equals(parsed.getScheme()), null, null, TIMEOUT, "eplly-reco");
+        database(parsed), user, secret, "rediss".equals(parsed.getScheme()), null, null, TIMEOUT, "eplly-reco", 0);
   }
 
   /** A pooled client (a cluster client for {@code redis-cluster://}); the caller closes it. */

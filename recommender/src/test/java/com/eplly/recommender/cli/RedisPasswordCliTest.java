@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
@@ -29,6 +30,7 @@ import redis.clients.jedis.UnifiedJedis;
  * The CLI against Debian's redis-server requiring a password: taken from EPLLY_REDIS_PASSWORD or
  * --redis-password-file, never printed; activate and rollback refuse expiring versions and lost races.
  */
+@Tag("slow")
 class RedisPasswordCliTest {
 
   private static final String PASSWORD = "reco-Secret-3";

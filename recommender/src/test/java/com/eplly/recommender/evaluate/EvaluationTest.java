@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole evaluation on a small generated portal: every model scored, files written. */
+@Tag("slow")
 class EvaluationTest {
 
   private static SparkSession spark;

@@ -20,9 +20,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link DatasetBlend#lists} on Spark: grouped per key, candidates first, then the blend rule. */
+@Tag("slow")
 class DatasetBlendTest {
 
   private static SparkSession spark;

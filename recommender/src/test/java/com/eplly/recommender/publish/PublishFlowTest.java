@@ -49,12 +49,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 
 /** Train on a small lake, publish two versions to a real redis-server, roll back, list. */
+@Tag("slow")
 class PublishFlowTest {
 
   private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
