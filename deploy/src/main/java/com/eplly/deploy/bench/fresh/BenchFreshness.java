@@ -2,8 +2,6 @@ package com.eplly.deploy.bench.fresh;
 
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
@@ -13,6 +11,8 @@ import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.service.RepoLayout;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -2,13 +2,13 @@ package com.eplly.deploy.bench.ingest;
 
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
