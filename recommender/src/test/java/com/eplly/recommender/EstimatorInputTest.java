@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every estimator checks its input schema ({@code transformSchema}) before it fits, as MLlib's do:
  * a missing column is an error naming it, not a Spark analysis error from deep inside a plan.
  */
+@Tag("slow")
 class EstimatorInputTest {
 
   private static SparkSession spark;

@@ -2,8 +2,6 @@ package com.eplly.bench.cluster;
 
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
@@ -14,6 +12,8 @@ import com.eplly.deploy.client.ApiClient;
 import com.eplly.deploy.demo.DemoProducer;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

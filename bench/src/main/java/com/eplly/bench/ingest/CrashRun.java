@@ -2,11 +2,11 @@ package com.eplly.bench.ingest;
 
 import com.eplly.deploy.process.ServiceProcess;
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.deploy.lake.LakeProgress;
 import com.eplly.deploy.process.Await;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

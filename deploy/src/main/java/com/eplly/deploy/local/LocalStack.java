@@ -1,8 +1,6 @@
 package com.eplly.deploy.local;
 
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.deploy.demo.DemoProducer;
 import com.eplly.deploy.demo.DemoStreamer;
@@ -22,6 +20,8 @@ import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RecommenderCli;
 import com.eplly.deploy.service.RepoLayout;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,12 @@
 package com.eplly.deploy.spark;
 
-import com.eplly.contracts.demo.DemoConfig;
 import com.eplly.deploy.process.ChildProcess;
 import com.eplly.deploy.process.StepFailedException;
 import com.eplly.deploy.service.RecommenderCli;
 import com.eplly.deploy.service.RepoLayout;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
+import com.eplly.generator.lake.GeneratedLake;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +45,9 @@ public record ClusterCheck(RepoLayout repo, String master, Path dir, Duration ti
   /** Trains on a generated lake of {@code pageViews} views in both modes and compares the lists. */
   public Result train(int pageViews, long seed, PrintStream out) {
     Path lake = dir.resolve("lake");
-    int written = new GeneratedLake().write(
-        new DemoConfig(seed, 300, Math.max(50, pageViews / 10), pageViews, AS_OF.toEpochMilli(), Duration.ofDays(3)), lake);
+    DemoConfig config =
+        new DemoConfig(seed, 300, Math.max(50, pageViews / 10), pageViews, AS_OF.toEpochMilli(), Duration.ofDays(3));
+    long written = new GeneratedLake(lake).write(new DemoDataGenerator(config), n -> {}).pageViews();
     out.printf(Locale.ROOT, "generated %,d page views into %s%n", written, lake.toUri());
     RecommenderCli reco = new RecommenderCli(repo, "redis://unused");
     double local = run("train-local", reco.local(trainArgs(lake, "local", "local[2]")), out);

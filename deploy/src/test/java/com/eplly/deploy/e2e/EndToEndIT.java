@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
@@ -32,6 +30,8 @@ import com.eplly.deploy.service.ApiService;
 import com.eplly.deploy.service.IngestService;
 import com.eplly.deploy.service.RecommenderCli;
 import com.eplly.deploy.service.RepoLayout;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package com.eplly.recommender.cli;
 
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
-import com.eplly.recommender.generate.GeneratedLake;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
+import com.eplly.generator.lake.GeneratedLake;
 import com.eplly.recommender.train.Progress;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.eplly.recommender.datasets;
 
-import com.eplly.contracts.demo.DemoConfig;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * than the training's whole catalog, is tested as such: the live index over the newest articles
  * agrees with a model trained on those articles, not with the one trained on all.
  */
+@Tag("slow")
 class LiveContentParityTest {
 
   /** Largest score difference taken as equal; ties within it may come in either order. */

@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
+import com.eplly.generator.lake.GeneratedLake;
 import com.eplly.recommender.LakeFixture;
 import com.eplly.recommender.SparkTestSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -103,6 +109,35 @@ class LakeReaderTest {
   @Test
   void noCatalogIsEmpty(@TempDir Path dir) {
     assertEquals(0, new LakeReader(spark, dir.toString()).latestArticles().count());
+  }
+
+  @Test
+  void readsBackExactlyWhatTheGeneratedLakeHolds(@TempDir Path dir) {
+    DemoConfig config = DemoConfig.scaled(3, 5_000, Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+    DemoDataGenerator generator = new DemoDataGenerator(config);
+
+    GeneratedLake.Written written = new GeneratedLake(dir).write(generator, n -> {});
+
+    Set<PageView> expectedViews = new HashSet<>(generator.pageViewStream().toList());
+    LakeReader reader = new LakeReader(spark, dir.toString());
+    Set<PageView> readViews = reader.pageViews().collectAsList().stream().map(LakeReaderTest::pageViewOf)
+        .collect(Collectors.toSet());
+    Set<Article> readArticles = reader.latestArticles().collectAsList().stream().map(LakeReaderTest::articleOf)
+        .collect(Collectors.toSet());
+    assertEquals(expectedViews.size(), written.pageViews());
+    assertEquals(expectedViews, readViews);
+    assertEquals(new HashSet<>(generator.articles()), readArticles);
+  }
+
+  private static PageView pageViewOf(Row r) {
+    return new PageView(r.getAs("eventId"), r.getAs("readerId"), r.getAs("articleId"), r.getAs("sessionId"),
+        r.getAs("timestamp"), r.getAs("referrerArticleId"), r.getAs("dwellMs"));
+  }
+
+  private static Article articleOf(Row r) {
+    return new Article(r.getAs("articleId"), r.getAs("title"), r.getAs("url"), r.getAs("category"),
+        r.getAs("publishedAt"), r.getAs("summary"), r.getList(r.fieldIndex("tags")), r.getAs("expiresAt"),
+        r.getAs("hidden"));
   }
 
   private static Article withTitle(Article a, String title) {

@@ -1,4 +1,4 @@
-package com.eplly.recommender.generate;
+package com.eplly.generator.lake;
 
 import com.eplly.contracts.lake.LakeLayout;
 import java.io.BufferedOutputStream;

@@ -1,4 +1,4 @@
-package com.eplly.contracts.demo;
+package com.eplly.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

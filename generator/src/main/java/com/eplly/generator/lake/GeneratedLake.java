@@ -1,10 +1,10 @@
-package com.eplly.recommender.generate;
+package com.eplly.generator.lake;
 
 import com.eplly.contracts.codec.EventCodec;
-import com.eplly.contracts.demo.DemoDataGenerator;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.generator.DemoDataGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

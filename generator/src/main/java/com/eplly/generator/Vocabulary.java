@@ -1,4 +1,4 @@
-package com.eplly.contracts.demo;
+package com.eplly.generator;
 
 import java.util.List;
 import java.util.Map;

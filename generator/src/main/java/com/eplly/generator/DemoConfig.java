@@ -1,4 +1,4 @@
-package com.eplly.contracts.demo;
+package com.eplly.generator;
 
 import java.time.Duration;
 

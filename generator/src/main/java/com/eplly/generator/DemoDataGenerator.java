@@ -1,4 +1,4 @@
-package com.eplly.contracts.demo;
+package com.eplly.generator;
 
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
