@@ -22,9 +22,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,19 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every estimator checks its input schema ({@code transformSchema}) before it fits, as MLlib's do:
  * a missing column is an error naming it, not a Spark analysis error from deep inside a plan.
  */
-@Tag("slow")
+@SparkTest
 class EstimatorInputTest {
 
-  private static SparkSession spark;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  EstimatorInputTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   static Stream<Arguments> estimatorsAndARequiredColumn() {

@@ -31,6 +31,13 @@ public final class LakeFixture {
     return new PageView(UUID.randomUUID().toString(), reader, article, session, ts, null, null);
   }
 
+  /** One reader's session "r-" + session: the articles read one second apart from start. */
+  public static void session(List<PageView> out, long start, String session, String... articles) {
+    for (int i = 0; i < articles.length; i++) {
+      out.add(view("r-" + session, articles[i], session, start + i * 1000L));
+    }
+  }
+
   public static Article article(String id, long publishedAt) {
     return new Article(id, "Title " + id, "https://eplly.example/" + id, "news", publishedAt, null, List.of(), null, false);
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.Views;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -22,12 +22,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("slow")
+@SparkTest
 class ImplicitAlsTest {
 
   private static final long T0 = 1_795_000_000_000L;
@@ -40,8 +38,8 @@ class ImplicitAlsTest {
    * readers three of c0..c3. Each reader's best unread article is the one of their group they missed.
    */
   @BeforeAll
-  static void fit() {
-    spark = SparkTestSession.start();
+  static void fit(SparkSession session) {
+    spark = session;
     List<PageView> views = new ArrayList<>();
     for (String group : List.of("s", "c")) {
       for (int r = 0; r < 8; r++) {
@@ -57,11 +55,6 @@ class ImplicitAlsTest {
     }
     model = new ImplicitAls().setRank(4).setMaxIter(10).setRegParam(0.01).setAlpha(10).setSeed(7)
         .fit(Views.of(spark, views));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   private static Map<String, List<Suggestion>> lists(int k, Candidates candidates) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.contracts.content.ContentText;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.datasets.CatalogItem;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.model.Candidates;
@@ -19,24 +19,15 @@ import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("slow")
+@SparkTest
 class ContentSimilarityTest {
 
-  private static SparkSession spark;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  ContentSimilarityTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   @Test

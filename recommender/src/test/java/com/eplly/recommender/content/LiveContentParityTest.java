@@ -8,7 +8,7 @@ import com.eplly.contracts.content.ContentNeighbour;
 import com.eplly.contracts.content.ContentText;
 import com.eplly.contracts.content.TfIdfIndex;
 import com.eplly.contracts.event.Article;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.datasets.CatalogItem;
 import com.eplly.recommender.datasets.DatasetFrames;
 import java.util.ArrayList;
@@ -23,9 +23,7 @@ import java.util.TreeSet;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * than the training's whole catalog, is tested as such: the live index over the newest articles
  * agrees with a model trained on those articles, not with the one trained on all.
  */
-@Tag("slow")
+@SparkTest
 class LiveContentParityTest {
 
   /** Largest score difference taken as equal; ties within it may come in either order. */
@@ -51,15 +49,10 @@ class LiveContentParityTest {
   private static Map<String, List<ContentNeighbour>> trainedOnAll;
 
   @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
+  static void start(SparkSession session) {
+    spark = session;
     assertNoHashCollisions(CATALOG);
     trainedOnAll = trained(CATALOG);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

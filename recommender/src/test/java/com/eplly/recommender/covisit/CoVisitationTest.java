@@ -1,5 +1,6 @@
 package com.eplly.recommender.covisit;
 
+import static com.eplly.recommender.LakeFixture.session;
 import static com.eplly.recommender.LakeFixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.Views;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -17,26 +18,19 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("slow")
+@SparkTest
 class CoVisitationTest {
 
   private static final long T0 = 1_795_000_000_000L;
   private static final long DAY = 86_400_000L;
-  private static SparkSession spark;
+  /** Sessions start ten seconds before T0, so decay to T0 is ~1. */
+  private static final long START = T0 - 10_000;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  CoVisitationTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   /**
@@ -45,20 +39,14 @@ class CoVisitationTest {
    */
   private static List<PageView> sessions() {
     List<PageView> views = new ArrayList<>();
-    session(views, "s1", "A", "B", "C");
-    session(views, "s2", "A", "B");
-    session(views, "s3", "A", "C", "D");
-    session(views, "s4", "B", "A");
-    session(views, "s5", "B", "D", "B"); // the re-read of B is not a new visit
-    session(views, "s6", "C", "D");
-    session(views, "s7", "A");
+    session(views, START, "s1", "A", "B", "C");
+    session(views, START, "s2", "A", "B");
+    session(views, START, "s3", "A", "C", "D");
+    session(views, START, "s4", "B", "A");
+    session(views, START, "s5", "B", "D", "B"); // the re-read of B is not a new visit
+    session(views, START, "s6", "C", "D");
+    session(views, START, "s7", "A");
     return views;
-  }
-
-  private static void session(List<PageView> out, String session, String... articles) {
-    for (int i = 0; i < articles.length; i++) {
-      out.add(view("r-" + session, articles[i], session, T0 - 10_000 + i * 1000L));
-    }
   }
 
   private Map<String, List<Suggestion>> lists(CoVisitationModel model, Candidates candidates) {

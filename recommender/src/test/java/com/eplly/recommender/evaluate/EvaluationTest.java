@@ -3,7 +3,7 @@ package com.eplly.recommender.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.datasets.DatasetName;
 import com.eplly.recommender.datasets.InteractionData;
 import com.eplly.recommender.train.Progress;
@@ -18,29 +18,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole evaluation on a small generated portal: every model scored, files written. */
-@Tag("slow")
+@SparkTest
 class EvaluationTest {
 
-  private static SparkSession spark;
+  private final SparkSession spark;
 
   @TempDir
   Path out;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  EvaluationTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.Views;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -18,28 +18,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link DatasetBlend#lists} on Spark: grouped per key, candidates first, then the blend rule. */
-@Tag("slow")
+@SparkTest
 class DatasetBlendTest {
 
-  private static SparkSession spark;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
+  DatasetBlendTest(SparkSession spark) {
+    this.spark = spark;
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
-  private static Dataset<Row> rows(Object... keyCandidateScore) {
+  private Dataset<Row> rows(Object... keyCandidateScore) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < keyCandidateScore.length; i += 3) {
       rows.add(RowFactory.create(keyCandidateScore[i], keyCandidateScore[i + 1],

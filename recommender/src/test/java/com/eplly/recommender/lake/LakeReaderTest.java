@@ -12,8 +12,8 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.generator.DemoConfig;
 import com.eplly.generator.DemoDataGenerator;
 import com.eplly.generator.lake.GeneratedLake;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.LakeFixture;
-import com.eplly.recommender.SparkTestSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,27 +24,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Tag("slow")
+@SparkTest
 class LakeReaderTest {
 
   private static final long H1 = 1_795_000_000_000L;
   private static final long H2 = H1 + 3_600_000L;
-  private static SparkSession spark;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  LakeReaderTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   @Test

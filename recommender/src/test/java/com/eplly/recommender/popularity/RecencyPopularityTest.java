@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.Views;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -14,26 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("slow")
+@SparkTest
 class RecencyPopularityTest {
 
   private static final long NOW = 1_795_000_000_000L;
   private static final long DAY = 86_400_000L;
-  private static SparkSession spark;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  RecencyPopularityTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   private static List<PageView> views() {

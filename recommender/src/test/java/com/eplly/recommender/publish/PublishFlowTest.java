@@ -20,7 +20,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.recommender.LakeFixture;
 import com.eplly.recommender.MutableClock;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.cli.CliContext;
 import com.eplly.recommender.cli.RecoCli;
 import com.eplly.recommender.hybrid.HybridWeights;
@@ -49,14 +49,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 
 /** Train on a small lake, publish two versions to a real redis-server, roll back, list. */
-@Tag("slow")
+@SparkTest
 class PublishFlowTest {
 
   private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
@@ -76,8 +75,8 @@ class PublishFlowTest {
   static Path dir;
 
   @BeforeAll
-  static void start() throws IOException {
-    spark = SparkTestSession.start();
+  static void start(SparkSession session) throws IOException {
+    spark = session;
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -93,7 +92,6 @@ class PublishFlowTest {
   static void stop() throws IOException {
     redis.close();
     redisServer.stop();
-    spark.stop();
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.eplly.recommender.sequence;
 
+import static com.eplly.recommender.LakeFixture.session;
 import static com.eplly.recommender.LakeFixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
-import com.eplly.recommender.SparkTestSession;
+import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.Views;
 import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.SuggestionLists;
@@ -18,53 +19,40 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("slow")
+@SparkTest
 class FollowedByTest {
 
   private static final long T0 = 1_795_000_000_000L;
   private static final long DAY = 86_400_000L;
-  private static SparkSession spark;
+  /** Sessions start ten seconds before T0, so decay to T0 is ~1. */
+  private static final long START = T0 - 10_000;
+  private final SparkSession spark;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  FollowedByTest(SparkSession spark) {
+    this.spark = spark;
   }
 
   private static List<PageView> sessions() {
     List<PageView> views = new ArrayList<>();
-    session(views, "s1", "A", "B", "C");
-    session(views, "s2", "A", "B");
-    session(views, "s3", "B", "A");
-    session(views, "s4", "A", "A", "C"); // a re-read is a transition to itself
+    session(views, START, "s1", "A", "B", "C");
+    session(views, START, "s2", "A", "B");
+    session(views, START, "s3", "B", "A");
+    session(views, START, "s4", "A", "A", "C"); // a re-read is a transition to itself
     return views;
   }
 
-  private static void session(List<PageView> out, String session, String... articles) {
-    for (int i = 0; i < articles.length; i++) {
-      out.add(view("r-" + session, articles[i], session, T0 - 10_000 + i * 1000L));
-    }
-  }
-
-  private static FollowedByModel fit(List<PageView> views, int window) {
+  private FollowedByModel fit(List<PageView> views, int window) {
     return fit(views, window, 0);
   }
 
-  private static FollowedByModel fit(List<PageView> views, int window, double reReadPrior) {
+  private FollowedByModel fit(List<PageView> views, int window, double reReadPrior) {
     return new FollowedBy().setWindow(window).setHalfLifeMs(7 * DAY).setReferenceTime(T0).setReReadPrior(reReadPrior)
         .fit(Views.of(spark, views)).setTopK(10);
   }
 
-  private static Map<String, Double> scores(FollowedByModel model, String article) {
+  private Map<String, Double> scores(FollowedByModel model, String article) {
     Map<String, Double> out = new HashMap<>();
     for (Row r : model.scores().where("articleId = '" + article + "'").collectAsList()) {
       out.put(r.getString(1), r.getDouble(2));
