@@ -1,5 +1,6 @@
 package com.eplly.ingest;
 
+import com.eplly.ingest.support.LiveIngestTest;
 import com.eplly.ingest.support.TempLake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,13 +52,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -68,9 +66,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -81,7 +76,7 @@ import redis.clients.jedis.resps.Tuple;
  * (valid and malformed) flow to the lake, the DLQs and Redis; a Redis outage loses nothing; a
  * replay with a fresh consumer group adds nothing.
  */
-@ExtendWith(EmbeddedRedisExtension.class) // before @SpringBootTest: Redis outlives the context
+@LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.kafka.max-poll-records=150",
@@ -91,26 +86,13 @@ import redis.clients.jedis.resps.Tuple;
     "eplly.ingest.summary-interval=2s",
     "eplly.redis.timeout=500ms"})
 @EmbeddedKafka(partitions = 2, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ})
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Tag("slow")
 class IngestPipelineTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int VALID_VIEWS = 1_000;
-  private static final Path LAKE = TempLake.create("eplly-lake-");
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("eplly.redis.port", EmbeddedRedisExtension::port);
-    registry.add("eplly.ingest.lake-path", LAKE::toString);
-  }
-
-  @AfterAll
-  static void deleteLake() throws IOException {
-    TempLake.delete(LAKE);
-  }
-
+  @Autowired TempLake lake;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired UnifiedJedis redis;
   @Autowired MeterRegistry meters;
@@ -149,13 +131,13 @@ class IngestPipelineTest {
     out.add(new ProducerRecord<>(Topics.ARTICLES, "bad-1", badArticle));
     send(out);
 
-    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID_VIEWS
-        && TempLake.lines(LAKE, LakeLayout.ARTICLES).size() >= ARTICLES.size());
+    await().atMost(DEADLINE).until(() -> lake.lines(LakeLayout.PAGE_VIEWS).size() >= VALID_VIEWS
+        && lake.lines(LakeLayout.ARTICLES).size() >= ARTICLES.size());
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, MALFORMED.size());
     List<ConsumerRecord<String, byte[]>> articleDlq = readAll(Topics.ARTICLES_DLQ, 1);
 
     // lake: every valid view exactly once, nothing else, no temporary files left
-    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
+    List<String> lines = lake.lines(LakeLayout.PAGE_VIEWS);
     Set<String> eventIds = new HashSet<>();
     for (String line : lines) {
       Decoded<PageView> d = codec.decodePageView(line.getBytes(StandardCharsets.UTF_8));
@@ -167,11 +149,11 @@ class IngestPipelineTest {
     assertThat(lines).hasSize(VALID_VIEWS);
     assertThat(eventIds).hasSize(VALID_VIEWS)
         .isEqualTo(new HashSet<>(VIEWS.stream().map(PageView::eventId).toList()));
-    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS)).allSatisfy(p -> {
+    assertThat(lake.files(LakeLayout.PAGE_VIEWS)).allSatisfy(p -> {
       assertThat(LakeLayout.parseFileName(p.getFileName().toString())).isPresent();
       assertThat(p.getParent().getFileName().toString()).startsWith("hour=");
     });
-    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(p -> p.getParent().toString()).distinct())
+    assertThat(lake.files(LakeLayout.PAGE_VIEWS).stream().map(p -> p.getParent().toString()).distinct())
         .hasSizeGreaterThanOrEqualTo(5); // five hours of events
 
     // DLQ: each malformed record once, original key and bytes, reason and topic headers
@@ -258,14 +240,14 @@ class IngestPipelineTest {
   @Test
   @Order(2)
   void redisOutageStallsTheBatchUntilRedisIsBackAndLosesNothing() throws Exception {
-    int before = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size();
+    int before = lake.lines(LakeLayout.PAGE_VIEWS).size();
     double failures = counter(IngestMetrics.BATCH_FAILURES, Topics.PAGE_VIEWS);
     EmbeddedRedisExtension.stop();
     try {
       send(LATE_VIEWS.stream().map(v -> new ProducerRecord<>(Topics.PAGE_VIEWS, v.readerId(), codec.encode(v))).toList());
 
       await().atMost(DEADLINE).until(() -> counter(IngestMetrics.BATCH_FAILURES, Topics.PAGE_VIEWS) >= failures + 3);
-      assertThat(TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS)).hasSize(before); // not written, not committed
+      assertThat(lake.lines(LakeLayout.PAGE_VIEWS)).hasSize(before); // not written, not committed
       assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
       // the failing partition shows in the stuck gauge from its first failure (health turns on stuck-after)
       assertThat(meters.find(PartitionStalls.STUCK_SECONDS).tag("topic", Topics.PAGE_VIEWS).gauges())
@@ -274,7 +256,7 @@ class IngestPipelineTest {
     } finally {
       EmbeddedRedisExtension.restart();
     }
-    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() == before + LATE_VIEWS.size());
+    await().atMost(DEADLINE).until(() -> lake.lines(LakeLayout.PAGE_VIEWS).size() == before + LATE_VIEWS.size());
     assertThat(redis.llen(Keyspace.readerRecent("late-reader-0"))).isEqualTo(10);
     assertThat(redis.ttl(Keyspace.readerRecent("late-reader-0"))).isPositive();
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
@@ -293,8 +275,8 @@ class IngestPipelineTest {
   void replayWithAFreshGroupAddsNoFilesAndCountsNothingTwice() throws Exception {
     listeners.getListenerContainer(PageViewListener.ID).stop();
     listeners.getListenerContainer(ArticleListener.ID).stop();
-    List<String> filesBefore = TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList();
-    List<String> articleFilesBefore = TempLake.files(LAKE, LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList();
+    List<String> filesBefore = lake.files(LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList();
+    List<String> articleFilesBefore = lake.files(LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList();
     Map<String, List<Tuple>> trendingBefore = trendingState();
     double skippedViews = counter(IngestMetrics.ALREADY_IN_LAKE, Topics.PAGE_VIEWS);
     double skippedArticles = counter(IngestMetrics.ALREADY_IN_LAKE, Topics.ARTICLES);
@@ -313,9 +295,9 @@ class IngestPipelineTest {
       articles.stop();
     }
 
-    assertThat(TempLake.files(LAKE, LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList()).isEqualTo(filesBefore);
-    assertThat(TempLake.files(LAKE, LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList()).isEqualTo(articleFilesBefore);
-    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
+    assertThat(lake.files(LakeLayout.PAGE_VIEWS).stream().map(Path::toString).sorted().toList()).isEqualTo(filesBefore);
+    assertThat(lake.files(LakeLayout.ARTICLES).stream().map(Path::toString).sorted().toList()).isEqualTo(articleFilesBefore);
+    List<String> lines = lake.lines(LakeLayout.PAGE_VIEWS);
     assertThat(lines).hasSize(ALL_VIEWS.size()).doesNotHaveDuplicates();
     assertThat(trendingState()).isEqualTo(trendingBefore);
     // the catalog upsert is idempotent and re-applied, which rebuilds it after the Redis restart

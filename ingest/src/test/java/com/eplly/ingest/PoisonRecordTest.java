@@ -10,7 +10,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
 import com.eplly.ingest.deadletter.DeadLetterRecoverer;
 import com.eplly.ingest.pageviews.PageViewListener;
-import com.eplly.ingest.support.EmbeddedRedisExtension;
+import com.eplly.ingest.support.LiveIngestTest;
 import com.eplly.ingest.support.TempLake;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,13 +41,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -57,9 +53,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * No record stalls a partition, against a real in-JVM KRaft broker and redis-server: a page view the
@@ -68,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * reach the lake; a record the listener fails on permanently is found in its batch and dead-lettered
  * while the rest of the batch is processed.
  */
-@ExtendWith(EmbeddedRedisExtension.class)
+@LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.kafka.max-poll-records=100",
@@ -76,26 +69,13 @@ import org.springframework.test.context.DynamicPropertySource;
     "eplly.ingest.retry.max-interval=400ms",
     "eplly.ingest.summary-interval=5s"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ})
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Tag("slow")
 class PoisonRecordTest {
 
   private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
   private static final int POISON_BYTES = 5 * 1024 * 1024;
-  private static final Path LAKE = TempLake.create("eplly-poison-lake-");
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("eplly.redis.port", EmbeddedRedisExtension::port);
-    registry.add("eplly.ingest.lake-path", LAKE::toString);
-  }
-
-  @AfterAll
-  static void deleteLake() throws IOException {
-    TempLake.delete(LAKE);
-  }
-
+  @Autowired TempLake lake;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory;
   @Autowired PageViewListener pageViewListener;
@@ -124,10 +104,10 @@ class PoisonRecordTest {
     long sent = System.nanoTime();
     send(out, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024));
 
-    await().atMost(STALL_LIMIT).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= valid.size());
+    await().atMost(STALL_LIMIT).until(() -> lake.lines(LakeLayout.PAGE_VIEWS).size() >= valid.size());
     System.out.printf("valid views behind a 5 MB poison record reached the lake after %d ms%n",
         Duration.ofNanos(System.nanoTime() - sent).toMillis());
-    assertThat(TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS)).hasSize(valid.size());
+    assertThat(lake.lines(LakeLayout.PAGE_VIEWS)).hasSize(valid.size());
 
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, 1);
     assertThat(dlq).singleElement().satisfies(r -> {

@@ -9,23 +9,15 @@ import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
-import com.eplly.ingest.support.TempLake;
-import java.io.IOException;
-import java.nio.file.Path;
+import com.eplly.ingest.support.LiveIngestTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
@@ -35,19 +27,16 @@ import redis.clients.jedis.resps.Tuple;
  * seeded from a catalog already in Redis, and an article published on the topic gets its own
  * {@code similar:{id}} set and joins its neighbours' sets, every set capped and with a TTL.
  */
-@ExtendWith(EmbeddedRedisExtension.class)
+@LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.content.similar-cap=3",
     "eplly.ingest.content.similar-ttl=2h",
     "eplly.ingest.content.min-score=0.05"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ})
-@DirtiesContext
-@Tag("slow")
 class LiveContentComponentTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  private static final Path LAKE = TempLake.create("eplly-content-lake-");
   private static final long NOW = System.currentTimeMillis();
 
   /** Already in the catalog before ingest starts: only the seed can make it known to the index. */
@@ -55,12 +44,6 @@ class LiveContentComponentTest {
       "The budget vote has dominated politics coverage this week.", "politics", NOW - 3_600_000);
   private static final Article EXISTING_MARS = article("old-mars", "Mars sample return: what we know so far",
       "Analysts say the Mars sample return could shape the months ahead.", "science", NOW - 3_600_000);
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("eplly.redis.port", EmbeddedRedisExtension::port);
-    registry.add("eplly.ingest.lake-path", LAKE::toString);
-  }
 
   @BeforeAll
   static void catalogAlreadyInRedis() {
@@ -70,11 +53,6 @@ class LiveContentComponentTest {
         redis.zadd(Keyspace.latestArticles(), a.publishedAt(), a.articleId());
       }
     }
-  }
-
-  @AfterAll
-  static void deleteLake() throws IOException {
-    TempLake.delete(LAKE);
   }
 
   @Autowired KafkaTemplate<String, byte[]> kafka;

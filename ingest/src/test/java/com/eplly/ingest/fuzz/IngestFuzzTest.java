@@ -1,5 +1,6 @@
 package com.eplly.ingest.fuzz;
 
+import com.eplly.ingest.support.LiveIngestTest;
 import com.eplly.ingest.support.TempLake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,11 +14,9 @@ import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.monitoring.IngestMetrics;
 import com.eplly.ingest.pageviews.PageViewListener;
-import com.eplly.ingest.support.EmbeddedRedisExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,18 +43,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -64,34 +57,21 @@ import redis.clients.jedis.UnifiedJedis;
  * the DLQ exactly once, byte for byte, with a one-line reason; every valid one lands in the lake
  * exactly once; no batch fails and ingest keeps consuming afterwards.
  */
-@ExtendWith(EmbeddedRedisExtension.class)
+@LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.require-known-article=true",
     "eplly.ingest.kafka.max-poll-records=500",
     "eplly.ingest.summary-interval=5s"})
 @EmbeddedKafka(partitions = 2, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ})
-@DirtiesContext
-@Tag("slow")
 class IngestFuzzTest {
 
   private static final int MALFORMED = 10_000;
   private static final int VALID = 4_000;
   private static final int AFTER = 200;
   private static final Duration DEADLINE = Duration.ofSeconds(45);
-  private static final Path LAKE = TempLake.create("eplly-fuzz-lake-");
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("eplly.redis.port", EmbeddedRedisExtension::port);
-    registry.add("eplly.ingest.lake-path", LAKE::toString);
-  }
-
-  @AfterAll
-  static void deleteLake() throws IOException {
-    TempLake.delete(LAKE);
-  }
-
+  @Autowired TempLake lake;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired UnifiedJedis redis;
   @Autowired MeterRegistry meters;
@@ -122,7 +102,7 @@ class IngestFuzzTest {
     send(out);
 
     List<ConsumerRecord<String, byte[]>> dlq = readAll(Topics.PAGE_VIEWS_DLQ, MALFORMED);
-    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID);
+    await().atMost(DEADLINE).until(() -> lake.lines(LakeLayout.PAGE_VIEWS).size() >= VALID);
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     // DLQ: each malformed record exactly once, original key and bytes, a short one-line reason
@@ -157,17 +137,17 @@ class IngestFuzzTest {
     assertThat(listeners.getListenerContainer(PageViewListener.ID).isRunning()).isTrue();
     List<PageView> later = validViews(System.currentTimeMillis(), catalog, AFTER, 2);
     send(later.stream().map(v -> new ProducerRecord<>(Topics.PAGE_VIEWS, v.readerId(), codec.encode(v))).toList());
-    await().atMost(DEADLINE).until(() -> TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size() >= VALID + AFTER);
+    await().atMost(DEADLINE).until(() -> lake.lines(LakeLayout.PAGE_VIEWS).size() >= VALID + AFTER);
     assertLakeHoldsExactly(Stream.concat(valid.stream(), later.stream()).toList());
 
     System.out.printf("[fuzz] %d malformed -> %d DLQ records (each once), %d valid -> %d lake lines, in %.1f s; per kind %s%n",
-        MALFORMED, dlq.size(), VALID + AFTER, TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS).size(), seconds, perKind);
+        MALFORMED, dlq.size(), VALID + AFTER, lake.lines(LakeLayout.PAGE_VIEWS).size(), seconds, perKind);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
 
   private void assertLakeHoldsExactly(List<PageView> expected) throws IOException {
-    List<String> lines = TempLake.lines(LAKE, LakeLayout.PAGE_VIEWS);
+    List<String> lines = lake.lines(LakeLayout.PAGE_VIEWS);
     Set<String> ids = new HashSet<>();
     for (String line : lines) {
       Decoded<PageView> d = codec.decodePageView(line.getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.support.EmbeddedRedisExtension;
+import com.eplly.ingest.support.EmptyRedisTest;
 import com.eplly.ingest.support.LiveStateSnapshot;
 import com.eplly.ingest.support.ReplyDroppingProxy;
 import java.time.Clock;
@@ -17,11 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -34,26 +32,12 @@ import redis.clients.jedis.UnifiedJedis;
  * that replays uncommitted views, and a reply lost after Redis ran the update, Redis holds exactly
  * what one clean run leaves. Against a real redis-server; the lost reply through a real TCP proxy.
  */
-@ExtendWith(EmbeddedRedisExtension.class)
 @Tag("slow")
-class LiveStateExactlyOnceTest {
+class LiveStateExactlyOnceTest extends EmptyRedisTest {
 
   // Redis expires trending buckets by its own clock, so the fixed clock starts from the real time
   private static final long NOW = System.currentTimeMillis();
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
-
-  private UnifiedJedis redis;
-
-  @BeforeEach
-  void connect() {
-    redis = RedisClient.create("127.0.0.1", EmbeddedRedisExtension.port());
-    redis.flushAll();
-  }
-
-  @AfterEach
-  void close() {
-    redis.close();
-  }
 
   @Test
   void retriesWithOtherBoundariesAndReplaysAfterARestartCountNothingTwice() {

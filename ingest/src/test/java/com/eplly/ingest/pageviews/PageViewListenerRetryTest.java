@@ -15,7 +15,7 @@ import com.eplly.ingest.lake.LakeWriter;
 import com.eplly.ingest.lake.LocalLakeStorage;
 import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.IngestMetrics;
-import com.eplly.ingest.support.EmbeddedRedisExtension;
+import com.eplly.ingest.support.EmptyRedisTest;
 import com.eplly.ingest.support.LiveStateSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -27,42 +27,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A batch whose lake write fails after its live-state update is retried, as Spring Kafka's error
  * handler does: the lake then holds each view once and the live state counts each view once, equal
  * to a run without the failure. The lake write fails for real (a non-empty folder squats the temporary file's name).
  */
-@ExtendWith(EmbeddedRedisExtension.class)
 @Tag("slow")
-class PageViewListenerRetryTest {
+class PageViewListenerRetryTest extends EmptyRedisTest {
 
   private static final long NOW = System.currentTimeMillis();
 
   private final EventCodec codec = new EventCodec(Clock.systemUTC());
-  private UnifiedJedis redis;
-
-  @BeforeEach
-  void connect() {
-    redis = RedisClient.create("127.0.0.1", EmbeddedRedisExtension.port());
-    redis.flushAll();
-  }
-
-  @AfterEach
-  void close() {
-    redis.close();
-  }
-
   @Test
   void aLakeWriteFailingAfterTheLiveUpdateCountsNothingTwice(@TempDir Path cleanLake, @TempDir Path faultyLake)
       throws IOException {

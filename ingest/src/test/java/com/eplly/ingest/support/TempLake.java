@@ -12,21 +12,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A throw-away lake folder for tests that run the real listeners. */
-public final class TempLake {
+public record TempLake(Path root) {
 
-  private TempLake() {}
-
-  public static Path create(String prefix) {
+  public static TempLake create(String prefix) {
     try {
-      return Files.createTempDirectory(prefix);
+      return new TempLake(Files.createTempDirectory(prefix));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The finished files of {@code dataset} (temporary ones left out), relative to {@code lake}. */
-  public static List<Path> files(Path lake, String dataset) {
-    Path dir = lake.resolve(dataset);
+  /** The finished files of {@code dataset} (temporary ones left out), relative to the root. */
+  public List<Path> files(String dataset) {
+    Path dir = root.resolve(dataset);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -35,7 +33,7 @@ public final class TempLake {
       try (Stream<Path> files = Files.walk(dir)) {
         return files.filter(Files::isRegularFile)
             .filter(p -> !p.getFileName().toString().startsWith(LakeLayout.TEMP_PREFIX))
-            .map(lake::relativize)
+            .map(root::relativize)
             .toList();
       } catch (IOException | UncheckedIOException e) {
         boolean vanished = e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException;
@@ -47,16 +45,16 @@ public final class TempLake {
   }
 
   /** Every line of {@code dataset}'s finished files. */
-  public static List<String> lines(Path lake, String dataset) throws IOException {
+  public List<String> lines(String dataset) throws IOException {
     List<String> lines = new ArrayList<>();
-    for (Path p : files(lake, dataset)) {
-      lines.addAll(Files.readAllLines(lake.resolve(p)));
+    for (Path p : files(dataset)) {
+      lines.addAll(Files.readAllLines(root.resolve(p)));
     }
     return lines;
   }
 
-  public static void delete(Path lake) throws IOException {
-    try (Stream<Path> paths = Files.walk(lake)) {
+  public void delete() throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }

@@ -1,0 +1,23 @@
+package com.eplly.ingest.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Marks a test that runs ingest's real listeners against a real redis-server and a throw-away lake:
+ * tagged slow, its context closed after the class. Declare it before {@code @SpringBootTest}, so
+ * that Redis starts before and stops after the Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("slow")
+@ExtendWith(EmbeddedRedisExtension.class)
+@Import(LiveIngestTestConfig.class)
+@DirtiesContext
+public @interface LiveIngestTest {}
