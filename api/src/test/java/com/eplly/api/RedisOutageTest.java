@@ -2,15 +2,12 @@ package com.eplly.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eplly.api.recommend.ActiveVersion;
 import com.eplly.api.recommend.ServingSnapshot;
 import com.eplly.api.support.Fixture;
+import com.eplly.api.support.RunningApiTest;
 import com.eplly.api.support.SharedRedis;
 import com.eplly.contracts.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,21 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Redis stalling, then gone: valid requests still get 200 quickly, from the last-known snapshot
@@ -43,26 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "eplly.recommend.version-refresh=1h",
-      "eplly.recommend.snapshot-refresh=1h",
-      "eplly.recommend.shared-lists-ttl=0s"
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
     })
 @EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Tag("slow")
-class RedisOutageTest {
+class RedisOutageTest extends RunningApiTest {
 
   private static final int REDIS_PORT = SharedRedis.freePort();
   private static RedisServer redisServer;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final JsonMapper json = JsonMapper.builder().build();
-
-  @LocalServerPort int port;
-  @LocalManagementPort int managementPort;
-  @Autowired UnifiedJedis redis;
-  @Autowired ActiveVersion activeVersion;
   @Autowired ServingSnapshot snapshot;
 
   @BeforeAll
@@ -81,7 +62,6 @@ class RedisOutageTest {
   @DynamicPropertySource
   static void redisProperties(DynamicPropertyRegistry registry) {
     registry.add("eplly.redis.port", () -> REDIS_PORT);
-    registry.add("eplly.redis.timeout", () -> "500ms");
   }
 
   @BeforeEach
@@ -136,17 +116,7 @@ class RedisOutageTest {
     assertThat(ids).containsExactly("t1", "pop1", "l1");
     assertThat(took).isLessThan(Duration.ofSeconds(3));
 
-    HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
+    HttpResponse<String> prometheus = management("/actuator/prometheus");
     assertThat(prometheus.body()).containsPattern("eplly_recommendations_degraded_total(\\{[^}]*\\})? [1-9]");
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return get(port, path);
-  }
-
-  private HttpResponse<String> get(int onPort, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
-            .timeout(Duration.ofSeconds(30)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

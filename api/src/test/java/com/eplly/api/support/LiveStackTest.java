@@ -1,10 +1,7 @@
 package com.eplly.api.support;
 
-import com.eplly.api.recommend.ActiveVersion;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.event.Article;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import com.eplly.contracts.codec.Decoded;
@@ -23,17 +20,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.UnifiedJedis;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the test classes that share one running api: a real in-JVM Kafka broker, the shared
@@ -44,38 +36,22 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      // tests refresh version and snapshot by hand, so what they hold is deterministic
-      "eplly.recommend.version-refresh=1h",
-      "eplly.recommend.snapshot-refresh=1h",
       "eplly.admin.api-key=" + LiveStackTest.ADMIN_KEY,
-      // test classes reseed trending and latest between requests; article model lists stay cached
-      "eplly.recommend.shared-lists-ttl=0s",
       // the slow-upload test waits this long for its 408
       "eplly.events.read-timeout=1s"
     })
 @EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
-@Tag("slow")
-public abstract class LiveStackTest {
+public abstract class LiveStackTest extends RunningApiTest {
 
   protected static final String ADMIN_KEY = "test-admin-key";
   /** The active fixture version. */
   protected static final String VERSION = Fixture.VERSION;
 
-  protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  protected final JsonMapper json = JsonMapper.builder().build();
-
-  @LocalServerPort protected int port;
-  /** The actuator's own port (random in tests, since the public one is). */
-  @LocalManagementPort protected int managementPort;
-  @Autowired protected UnifiedJedis redis;
-  @Autowired protected ActiveVersion activeVersion;
   @Autowired protected EmbeddedKafkaBroker broker;
 
   @DynamicPropertySource
   static void redisProperties(DynamicPropertyRegistry registry) {
     registry.add("eplly.redis.port", SharedRedis::port);
-    // a generous bound for a shared 2-core machine, still far from "hanging"
-    registry.add("eplly.redis.timeout", () -> "500ms");
   }
 
   /** Each test class starts from an empty Redis, whatever the classes before it left. */
@@ -119,26 +95,9 @@ public abstract class LiveStackTest {
     throw new AssertionError("no matching page view on " + Topics.PAGE_VIEWS + " within " + within);
   }
 
-  protected HttpResponse<String> get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
-  }
-
   protected HttpResponse<String> post(String path, String body) throws Exception {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  protected URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  /** GET on the management port (actuator: metrics, info, health details). */
-  protected HttpResponse<String> management(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).GET());
   }
 }
