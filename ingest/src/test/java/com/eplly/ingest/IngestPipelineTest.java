@@ -78,7 +78,6 @@ import redis.clients.jedis.resps.Tuple;
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.kafka.max-poll-records=150",
     "eplly.ingest.retry.initial-interval=100ms",
     "eplly.ingest.retry.max-interval=400ms",

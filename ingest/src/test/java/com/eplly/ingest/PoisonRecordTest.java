@@ -63,7 +63,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.kafka.max-poll-records=100",
     "eplly.ingest.retry.initial-interval=100ms",
     "eplly.ingest.retry.max-interval=400ms",

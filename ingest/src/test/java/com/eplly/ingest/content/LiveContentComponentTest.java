@@ -29,7 +29,6 @@ import redis.clients.jedis.resps.Tuple;
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.content.similar-cap=3",
     "eplly.ingest.content.similar-ttl=2h",
     "eplly.ingest.content.min-score=0.05"})

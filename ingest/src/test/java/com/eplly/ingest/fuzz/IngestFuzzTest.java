@@ -59,7 +59,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "eplly.ingest.require-known-article=true",
     "eplly.ingest.kafka.max-poll-records=500",
     "eplly.ingest.summary-interval=5s"})

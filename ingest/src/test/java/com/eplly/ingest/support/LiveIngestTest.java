@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Marks a test that runs ingest's real listeners against a real redis-server and a throw-away lake:
- * tagged slow, its context closed after the class. Declare it before {@code @SpringBootTest}, so
- * that Redis starts before and stops after the Spring context.
+ * tagged slow, its context closed after the class, Kafka the class's {@code @EmbeddedKafka} broker.
+ * Declare it before {@code @SpringBootTest}, so that Redis starts before and stops after the context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +21,5 @@ import org.springframework.test.annotation.DirtiesContext;
 @ExtendWith(EmbeddedRedisExtension.class)
 @Import(LiveIngestTestConfig.class)
 @DirtiesContext
+@TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 public @interface LiveIngestTest {}
