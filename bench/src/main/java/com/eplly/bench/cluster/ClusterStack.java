@@ -78,7 +78,7 @@ public final class ClusterStack implements AutoCloseable {
       String bootstrap = stack.kafka.bootstrapServers();
       List<String> seeds = stack.redis.seeds();
       CompletableFuture<ServiceProcess> api = CompletableFuture.supplyAsync(() -> launcher.api(
-          new ApiService(bootstrap, 0, seeds, Ports.free()), List.of()).awaitReady(START));
+          new ApiService(bootstrap, 0, seeds, Ports.free()), ApiService.UNLIMITED_INTAKE).awaitReady(START));
       List<CompletableFuture<ServiceProcess>> ingest = new ArrayList<>();
       for (int i = 1; i <= shape.ingestInstances(); i++) {
         String name = "ingest-" + i;

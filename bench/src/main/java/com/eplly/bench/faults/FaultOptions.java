@@ -1,5 +1,6 @@
 package com.eplly.bench.faults;
 
+import com.eplly.deploy.service.ApiService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,8 @@ public record FaultOptions(List<String> cases, int bodyMb, int recordMb, int vie
       "--eplly.ingest.retry.max-interval=2s",
       "--eplly.ingest.kafka.page-view-concurrency=" + FaultStack.PARTITIONS);
 
-  /**
-   * Api settings the run needs: the outage case posts 200 events/s from one address, which the
-   * per-client rate limit would answer with 429 before Kafka is even tried (the limits have their
-   * own tests in the api).
-   */
-  public static final List<String> API_DEFAULTS = List.of("--eplly.events.rate-limit.enabled=false");
+  /** Api settings the run needs: the outage case posts 200 events/s from one address. */
+  public static final List<String> API_DEFAULTS = ApiService.UNLIMITED_INTAKE;
 
   public static final String USAGE = """
       usage: intake-faults [--cases 1,2,3,4,5] [--body-mb 300] [--record-mb 5] [--views 200] [--redis-window 3]

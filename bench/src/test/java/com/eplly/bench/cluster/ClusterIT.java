@@ -57,7 +57,7 @@ class ClusterIT {
   void pageViewsReachTheLakeExactlyOnceThroughAnIngestCrash() {
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     List<PhaseCounts> phases = new FaultRun(stack, System.out)
-        .run(new FaultRun.Options(1_500, 20, 10, List.of(new ProcessKillSpec(0)), 11L));
+        .run(new FaultRun.Options(1_500, 100, 10, List.of(new ProcessKillSpec(0)), 11L));
     PhaseCounts.printTable(phases, new PrintStream(table, true, StandardCharsets.UTF_8));
     System.out.print(table.toString(StandardCharsets.UTF_8));
 
@@ -67,7 +67,7 @@ class ClusterIT {
     }
     PhaseCounts last = phases.get(1);
     assertTrue(last.produced() >= 2 * 1_400, "both phases produced their events: " + last.produced());
-    assertEquals(20 * 2, last.viaApi());
+    assertEquals(100 * 2, last.viaApi());
     assertTrue(last.up().startsWith("3/1/"), "one ingest instance is gone: " + last.up());
     assertTrue(last.keysPerMaster().stream().allMatch(n -> n > 0), "keys spread over every master: " + last.keysPerMaster());
   }

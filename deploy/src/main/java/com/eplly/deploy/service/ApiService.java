@@ -15,6 +15,13 @@ import java.util.List;
 public record ApiService(String bootstrapServers, int redisPort, List<String> redisCluster, int httpPort,
     int managementPort) {
 
+  /**
+   * Extra arguments for a load or fault run that posts every event from this one address: the
+   * api's per-client and per-reader rate limits would answer it with 429 (the limits have their
+   * own tests in the api).
+   */
+  public static final List<String> UNLIMITED_INTAKE = List.of("--eplly.events.rate-limit.enabled=false");
+
   /** Against one Redis server, actuator on a random port. */
   public ApiService(String bootstrapServers, int redisPort, int httpPort) {
     this(bootstrapServers, redisPort, List.of(), httpPort, 0);
