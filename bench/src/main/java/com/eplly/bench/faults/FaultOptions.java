@@ -40,9 +40,6 @@ public record FaultOptions(List<String> cases, int bodyMb, int recordMb, int vie
       "--eplly.ingest.retry.max-interval=2s",
       "--eplly.ingest.kafka.page-view-concurrency=" + FaultStack.PARTITIONS);
 
-  /** Api settings the run needs: the outage case posts 200 events/s from one address. */
-  public static final List<String> API_DEFAULTS = ApiService.UNLIMITED_INTAKE;
-
   public static final String USAGE = """
       usage: intake-faults [--cases 1,2,3,4,5] [--body-mb 300] [--record-mb 5] [--views 200] [--redis-window 3]
                            [--outage-rate 200] [--outage-seconds 10] [--max-503-ms 200] [--lake-mb 64]
@@ -65,7 +62,7 @@ public record FaultOptions(List<String> cases, int bodyMb, int recordMb, int vie
   public static FaultOptions parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
     List<String> ingest = new ArrayList<>(INGEST_DEFAULTS);
-    List<String> api = new ArrayList<>(API_DEFAULTS);
+    List<String> api = new ArrayList<>(ApiService.UNLIMITED_INTAKE);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String name;

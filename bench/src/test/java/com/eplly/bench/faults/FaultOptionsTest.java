@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eplly.deploy.service.ApiService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class FaultOptionsTest {
     assertEquals(300, o.bodyMb());
     assertEquals(200, o.max503Ms());
     assertEquals(FaultOptions.INGEST_DEFAULTS, o.ingestArgs());
-    assertEquals(FaultOptions.API_DEFAULTS, o.apiArgs());
+    assertEquals(ApiService.UNLIMITED_INTAKE, o.apiArgs());
   }
 
   @Test
