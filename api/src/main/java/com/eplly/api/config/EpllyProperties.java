@@ -1,5 +1,6 @@
 package com.eplly.api.config;
 
+import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
 import java.util.List;
@@ -87,13 +88,13 @@ public record EpllyProperties(
    * @param articleListCacheSize most article model lists kept in-process
    */
   public record Recommend(
-      @DefaultValue("6") int defaultLimit,
+      @DefaultValue(ServingDefaults.DEFAULT_LIMIT) int defaultLimit,
       @DefaultValue("50") int maxLimit,
       @DefaultValue("100") int maxExcluded,
-      @DefaultValue("0.5") double categoryShare,
-      @DefaultValue("50") int candidatesPerSource,
-      @DefaultValue("100") int historySize,
-      @DefaultValue("3") int recentSeeds,
+      @DefaultValue(ServingDefaults.CATEGORY_SHARE) double categoryShare,
+      @DefaultValue(ServingDefaults.CANDIDATES_PER_SOURCE) int candidatesPerSource,
+      @DefaultValue(ServingDefaults.HISTORY_SIZE) int historySize,
+      @DefaultValue(ServingDefaults.RECENT_SEEDS) int recentSeeds,
       @DefaultValue("12") int trendingBuckets,
       @DefaultValue("0.8") double trendingDecay,
       @DefaultValue("1s") Duration versionRefresh,

@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.CandidateLists;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Reason;
@@ -7,6 +8,7 @@ import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.live.CoVisitRule;
 import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.serving.RecentNeighbours;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -124,11 +126,14 @@ public class CandidateReader {
     alreadyRead.addAll(strings(readerRecent));
     List<Suggestion> recentNeighbours = articleId == null
         ? recentNeighbours(version, alreadyRead, size) : List.of();
+    // Without session reads the newest reads are older history the reader's profile sums up.
+    boolean fromSession = !strings(sessionRecent).isEmpty();
     return new CandidateLists(
         cachedArticleList,
         CoVisitRule.scored(scores(coVisits), cachedArticleList),
-        recentNeighbours,
+        fromSession ? recentNeighbours : List.of(),
         decode(readerList),
+        fromSession ? List.of() : recentNeighbours,
         shared.trending(),
         shared.popular(),
         shared.latest(),
@@ -137,9 +142,8 @@ public class CandidateReader {
   }
 
   /**
-   * Neighbours of the newest reads (session first, then reader): per seed its model list then its
-   * live co-visits (scored after that list, {@link CoVisitRule}), interleaved across seeds so the
-   * newest read leads without crowding out the others.
+   * Neighbours of the newest reads (session first, then reader), by {@link RecentNeighbours}; each
+   * seed's live co-visits scored after its model list ({@link CoVisitRule}).
    */
   private List<Suggestion> recentNeighbours(String version, Set<String> recentNewestFirst, int size) {
     List<String> seeds = recentNewestFirst.stream().limit(settings.recentSeeds()).toList();
@@ -162,19 +166,7 @@ public class CandidateReader {
       one.addAll(CoVisitRule.scored(scores(visits.get(i)), model));
       perSeed.add(one);
     }
-    List<Suggestion> out = new ArrayList<>();
-    for (int rank = 0; ; rank++) {
-      boolean any = false;
-      for (List<Suggestion> one : perSeed) {
-        if (rank < one.size()) {
-          out.add(one.get(rank));
-          any = true;
-        }
-      }
-      if (!any) {
-        return out;
-      }
-    }
+    return RecentNeighbours.interleave(perSeed);
   }
 
   private static List<Suggestion> scored(Response<List<Tuple>> members, Reason reason) {

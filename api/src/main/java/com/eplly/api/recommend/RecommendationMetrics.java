@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.Recommended;
 import com.eplly.contracts.event.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

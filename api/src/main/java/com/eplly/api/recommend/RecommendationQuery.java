@@ -3,6 +3,7 @@ package com.eplly.api.recommend;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.errors.BadRequestException;
 import com.eplly.contracts.codec.Validation;
+import com.eplly.contracts.serving.MergeRequest;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -20,6 +21,11 @@ public record RecommendationQuery(
 
   public RecommendationQuery {
     exclude = Set.copyOf(exclude);
+  }
+
+  /** The part of this request the merge reads. */
+  public MergeRequest mergeRequest() {
+    return new MergeRequest(articleId, limit, exclude);
   }
 
   /** Validates raw query parameters; throws {@link BadRequestException} naming the first problem. */

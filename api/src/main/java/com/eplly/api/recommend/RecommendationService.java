@@ -1,5 +1,8 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.RecommendationMerger;
+import com.eplly.contracts.serving.CandidateLists;
+import com.eplly.contracts.serving.Recommended;
 import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.event.Article;
@@ -55,7 +58,7 @@ public class RecommendationService {
       String version = activeVersion.current();
       try {
         CandidateLists sources = reader.read(version, query, now, candidatesPerSource, true);
-        List<Recommended> items = merger.merge(query, sources, articles::find, now);
+        List<Recommended> items = merger.merge(query.mergeRequest(), sources, articles::find, now);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
         }
@@ -75,7 +78,7 @@ public class RecommendationService {
     metrics.degraded();
     Snapshot last = snapshot.current();
     List<Suggestion> candidates = merger.candidates(
-        query, CandidateLists.fallbackOnly(last.trending(), last.popular(), last.latest()));
+        query.mergeRequest(), CandidateLists.fallbackOnly(last.trending(), last.popular(), last.latest()));
     Map<String, Article> known = new HashMap<>(last.articles());
     known.putAll(articles.cached(ids(candidates)));
     String servedVersion = last.version() != null ? last.version() : version;

@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.Recommended;
 /** One item of the recommendation answer, as the portal renders it. */
 public record RecommendedItem(String articleId, String title, String url, double score, String reason) {
 

@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.CandidateLists;
 import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.event.Suggestion;

@@ -1,5 +1,9 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.MergeRequest;
+import com.eplly.contracts.serving.RecommendationMerger;
+import com.eplly.contracts.serving.CandidateLists;
+import com.eplly.contracts.serving.Recommended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.event.Article;
@@ -33,7 +37,7 @@ class RecommendationMergerLiveSimilarTest {
         List.of(s("read", Reason.READ_TOGETHER), s("f1", Reason.READ_TOGETHER), s("hidden", Reason.READ_TOGETHER),
             s("m1", Reason.READ_TOGETHER), s("expired", Reason.READ_TOGETHER), s("f2", Reason.READ_TOGETHER)));
 
-    List<Recommended> out = MERGER.merge(new RecommendationQuery("cur", "r-1", null, 10, Set.of()), src, articles, NOW);
+    List<Recommended> out = MERGER.merge(new MergeRequest("cur", 10, Set.of()), src, articles, NOW);
 
     // lead: the first two not already read (f1, hidden); hidden and expired never show; m1 keeps its model reason
     assertThat(out).extracting(r -> r.article().articleId() + "/" + r.suggestion().reason().wireName())

@@ -1,5 +1,9 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.MergeRequest;
+import com.eplly.contracts.serving.RecommendationMerger;
+import com.eplly.contracts.serving.CandidateLists;
+import com.eplly.contracts.serving.Recommended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.event.Article;
@@ -59,7 +63,7 @@ class RecommendationMergerPropertyTest {
     Set<String> read = randomIds(rnd, universe, rnd.nextInt(10));
     int limit = 1 + rnd.nextInt(12);
     double share = 0.2 + 0.8 * rnd.nextDouble();
-    RecommendationQuery query = new RecommendationQuery(current, "r", "s", limit, exclude);
+    MergeRequest query = new MergeRequest(current, limit, exclude);
     CandidateLists sources = new CandidateLists(
         randomList(rnd, universe), randomList(rnd, universe), randomList(rnd, universe),
         randomList(rnd, universe), randomList(rnd, universe), randomList(rnd, universe),

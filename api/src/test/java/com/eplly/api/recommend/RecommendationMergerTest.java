@@ -1,5 +1,9 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.MergeRequest;
+import com.eplly.contracts.serving.RecommendationMerger;
+import com.eplly.contracts.serving.CandidateLists;
+import com.eplly.contracts.serving.Recommended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +36,8 @@ class RecommendationMergerTest {
     return new Suggestion(id, 1.0, reason);
   }
 
-  private static RecommendationQuery query(String articleId, int limit, Set<String> exclude) {
-    return new RecommendationQuery(articleId, "r-1", "s-1", limit, exclude);
+  private static MergeRequest query(String articleId, int limit, Set<String> exclude) {
+    return new MergeRequest(articleId, limit, exclude);
   }
 
   private static CandidateLists sources(

@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.contracts.serving.CandidateLists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -55,6 +55,8 @@ public final class Evaluation {
   private static final List<Source> REPORT_ORDER = List.of(POPULARITY, CO_VISITATION, FOLLOWED_BY, ALS, EASE, CONTENT);
   private static final String RANDOM = "random";
   private static final String HYBRID = "hybrid";
+  /** The model the api serves: published lists, merged as the api merges them. */
+  public static final String SERVED = "served";
 
   private final SparkSession spark;
   private final Progress progress;
@@ -88,7 +90,8 @@ public final class Evaluation {
       notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
     }
     Models models = new Models(fitted, hybrid, notes, seed);
-    List<ModelResult> results = models.results(test.queries(), models.testRankings(), metrics);
+    List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
+    results.add(served(fitted, hybrid, plan.params(), test, data, metrics));
     Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
@@ -290,6 +293,26 @@ public final class Evaluation {
     }
   }
 
+  /**
+   * The api's answers to the test queries from the lists train would publish with the hybrid's
+   * weights: the figure the portal's readers get.
+   */
+  private ModelResult served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
+      InteractionData data, TestMetrics metrics) {
+    long start = System.nanoTime();
+    Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
+    fitted.forEach((source, fit) -> scorers.put(source, fit.scorer()));
+    List<Query> readers = test.queries().stream().filter(q -> q.readerId() != null).toList();
+    PublishedLists published = PublishedLists.build(scorers, hybrid, test.items(), params.k(), params.popularN(),
+        params.alsMaxItems(), readers);
+    ServedPath path = ServedPath.of(published, test.items(), data.catalog(), newest(test.train()));
+    List<int[]> lists = path.lists(test.queries(), LIST_LENGTH);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress.note(String.format(Locale.ROOT, "served path: published lists built and merged in %.1f s", seconds));
+    return metrics.result(SERVED, test.queries(), lists, seconds,
+        "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
+  }
+
   /** What every model's test figures are measured against: the items, the cut-off, who read what. */
   private record TestMetrics(ItemIndex items, int k, double[] share, int population) {
 
@@ -410,7 +433,7 @@ public final class Evaluation {
         candidates[c] = pick;
       }
       out.add(new Query(q.readerId(), q.context(), q.contextWeights(), q.exclude(), q.relevant(), q.relevantTotal(),
-          candidates));
+          candidates, q.current()));
     }
     return out;
   }

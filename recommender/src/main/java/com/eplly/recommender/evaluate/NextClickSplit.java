@@ -185,7 +185,8 @@ public final class NextClickSplit implements Protocol {
           weights[j] = 1.0 / (n - j); // the latest click weighs 1, the one before 1/2, ...
         }
         int target = items.index(s.get(n).itemId());
-        queries.add(new Query(null, context, weights, new int[0], Set.of(target), 1, null));
+        // The api is asked on the page of the prefix's last article.
+        queries.add(new Query(null, context, weights, new int[0], Set.of(target), 1, null, context[n - 1]));
       }
     }
     Map<String, Object> stats = new LinkedHashMap<>(h.stats());

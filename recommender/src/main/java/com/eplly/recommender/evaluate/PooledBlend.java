@@ -55,11 +55,30 @@ public final class PooledBlend {
   }
 
   /**
+   * As {@link #lists} but only items some weighted source scored above 0, as a list train writes
+   * holds only the items its sources returned (never padded to {@code n}).
+   */
+  public List<int[]> scoredLists(double[] weights, int n) {
+    return PerQuery.map(queries, items, (q, query, scores) -> {
+      blend(pools[q], weights, scores);
+      return Ranking.top(scores, query, n, Arrays.stream(pools[q].items()).filter(i -> scores[i] > 0).toArray());
+    });
+  }
+
+  /**
    * Items outside the pool score 0 and every blended score is at least 0, so when enough pool
    * items score above 0 the list is among them, and only the pool needs ranking (the weight
    * search calls this hundreds of times).
    */
   private static int[] list(Pool pool, Query query, double[] weights, int n, double[] scores) {
+    int positive = blend(pool, weights, scores);
+    return query.candidates() == null && positive >= n
+        ? Ranking.top(scores, query, n, pool.items())
+        : Ranking.top(scores, query, n);
+  }
+
+  /** Writes the pool's blended scores into {@code scores}; returns how many are above 0. */
+  private static int blend(Pool pool, double[] weights, double[] scores) {
     int[] kept = pool.items();
     float[] matrix = pool.scores();
     int count = weights.length;
@@ -74,8 +93,6 @@ public final class PooledBlend {
         positive++;
       }
     }
-    return query.candidates() == null && positive >= n
-        ? Ranking.top(scores, query, n, kept)
-        : Ranking.top(scores, query, n);
+    return positive;
   }
 }

@@ -13,6 +13,15 @@ import java.util.Set;
  * @param relevant       relevant items that are rankable (known in training)
  * @param relevantTotal  all relevant items, including unrankable ones (recall and nDCG denominators)
  * @param candidates     the only items to rank (sampled-negatives protocols), or null for all
+ * @param current        the article being read when the list is asked for (index), or -1 when the
+ *                       request names none (a reader's home page): the api serves the two differently
  */
 public record Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,
-    int relevantTotal, int[] candidates) {}
+    int relevantTotal, int[] candidates, int current) {
+
+  /** A query asked without a current article. */
+  public Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,
+      int relevantTotal, int[] candidates) {
+    this(readerId, context, contextWeights, exclude, relevant, relevantTotal, candidates, -1);
+  }
+}

@@ -79,7 +79,9 @@ public final class RankingMetrics {
     BitSet seen = new BitSet(catalogSize);
     for (int[] list : lists) {
       for (int i = 0; i < Math.min(k, list.length); i++) {
-        seen.set(list[i]);
+        if (list[i] >= 0) { // -1: an article training never saw (a served "latest" one)
+          seen.set(list[i]);
+        }
       }
     }
     return catalogSize == 0 ? 0 : seen.cardinality() / (double) catalogSize;
@@ -96,7 +98,7 @@ public final class RankingMetrics {
     double floor = 1.0 / Math.max(1, population);
     for (int[] list : lists) {
       for (int i = 0; i < Math.min(k, list.length); i++) {
-        sum += -Math.log(Math.max(floor, popularityShare[list[i]])) / Math.log(2);
+        sum += -Math.log(Math.max(floor, list[i] < 0 ? 0 : popularityShare[list[i]])) / Math.log(2);
         n++;
       }
     }

@@ -28,6 +28,12 @@ record SourceRanking(String name, List<Top> tops) {
     }));
   }
 
+  /** A source that ranks nothing for any of {@code queries} queries (one weighing 0 in a blend). */
+  static SourceRanking empty(String name, int queries) {
+    Top none = new Top(new int[0], new float[0]);
+    return new SourceRanking(name, java.util.Collections.nCopies(queries, none));
+  }
+
   /** Top-{@code n} lists ({@code n} at most {@link BlendRule#DEPTH}). */
   List<int[]> lists(int n) {
     return tops.stream().map(t -> t.items().length <= n ? t.items() : Arrays.copyOf(t.items(), n)).toList();

@@ -1,4 +1,4 @@
-package com.eplly.api.recommend;
+package com.eplly.contracts.serving;
 
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * Merges candidate sources into the final list: the best live content neighbours, article
  * neighbours (or, without a current article, neighbours of the session's recent reads), the other
- * live content neighbours, then the reader's profile, trending, popular and latest, skipping what
+ * live content neighbours, then the reader's profile (followed, when the session has no reads, by
+ * the neighbours of the reader's newest reads), trending, popular and latest, skipping what
  * must not be shown and capping one category's share.
  * Pure logic, no I/O: the caller supplies the sources, the article metadata and "now".
  */
@@ -42,12 +43,12 @@ public final class RecommendationMerger {
 
   /** Candidates and metadata in, final list out: {@link #candidates} then {@link #select}. */
   public List<Recommended> merge(
-      RecommendationQuery query, CandidateLists sources, Map<String, Article> articles, long nowMs) {
+      MergeRequest query, CandidateLists sources, Map<String, Article> articles, long nowMs) {
     return select(candidates(query, sources), articles, query.limit(), nowMs);
   }
 
   /**
-   * Same answer as {@link #merge(RecommendationQuery, CandidateLists, Map, long)} with metadata
+   * Same answer as {@link #merge(MergeRequest, CandidateLists, Map, long)} with metadata
    * of every candidate, but walks the sources lazily and asks {@code metadata} for the next few
    * candidates only until the list is full: the long fallback lists at the end are rarely needed,
    * so they are rarely merged and their metadata rarely read.
@@ -55,7 +56,7 @@ public final class RecommendationMerger {
    * @param metadata known articles among the given ids (may read Redis)
    */
   public List<Recommended> merge(
-      RecommendationQuery query, CandidateLists sources,
+      MergeRequest query, CandidateLists sources,
       Function<List<String>, Map<String, Article>> metadata, long nowMs) {
     Cursor cursor = new Cursor(query, sources);
     Picker picker = new Picker(query.limit(), nowMs);
@@ -84,7 +85,7 @@ public final class RecommendationMerger {
    * without the current article, the reader's and session's recent reads and the excluded ids.
    * Needs no metadata, so the caller can fetch metadata for these ids only.
    */
-  public List<Suggestion> candidates(RecommendationQuery query, CandidateLists sources) {
+  public List<Suggestion> candidates(MergeRequest query, CandidateLists sources) {
     List<Suggestion> out = new ArrayList<>();
     new Cursor(query, sources).forEachRemaining(out::add);
     return out;
@@ -116,7 +117,7 @@ public final class RecommendationMerger {
     /** One source in fallback order, and the reason its items are given (null: keep the model's). */
     private record Source(List<Suggestion> items, Reason reason) {}
 
-    private final RecommendationQuery query;
+    private final MergeRequest query;
     private final Set<String> alreadyRead;
     private final List<Source> sources;
     private final Set<String> seen = new HashSet<>();
@@ -124,7 +125,7 @@ public final class RecommendationMerger {
     private int index;
     private Suggestion next;
 
-    Cursor(RecommendationQuery query, CandidateLists s) {
+    Cursor(MergeRequest query, CandidateLists s) {
       this.query = query;
       this.alreadyRead = s.alreadyRead();
       List<Suggestion> live = s.liveSimilar();
@@ -136,6 +137,7 @@ public final class RecommendationMerger {
           new Source(live.subList(lead, live.size()), Reason.SIMILAR_CONTENT),
           new Source(s.recentNeighbours(), null),
           new Source(s.readerProfile(), null),
+          new Source(s.historyNeighbours(), null),
           new Source(s.trending(), Reason.TRENDING),
           new Source(s.popular(), Reason.POPULAR),
           new Source(s.latest(), Reason.LATEST));
@@ -238,7 +240,7 @@ public final class RecommendationMerger {
    * numbers lower-cased, every other run of characters one space, trimmed. A hand-written scan
    * rather than a regex because it runs for every candidate of every request.
    */
-  static String titleKey(Article article) {
+  public static String titleKey(Article article) {
     String title = Objects.requireNonNullElse(article.title(), article.articleId()).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(title.length());
     boolean gap = false;

@@ -1,4 +1,4 @@
-package com.eplly.api.recommend;
+package com.eplly.contracts.serving;
 
 import com.eplly.contracts.event.Suggestion;
 import java.util.List;
@@ -13,7 +13,12 @@ import java.util.Set;
  *                          ({@link com.eplly.contracts.live.CoVisitRule})
  * @param recentNeighbours  without a current article: model lists and live co-visits of the
  *                          session's (then the reader's) newest reads, interleaved newest first
+ *                          ({@link RecentNeighbours}); ahead of the reader's profile, since the
+ *                          session is news the profile has not seen
  * @param readerProfile     the model's personal list of the reader
+ * @param historyNeighbours the same for a request whose session has no reads: then the newest
+ *                          reads are the reader's older history, which the profile already
+ *                          sums up, so they come after it
  * @param trending          articles trending now, already summed over recent buckets
  * @param popular           the model version's popular list
  * @param latest            the newest articles
@@ -26,6 +31,7 @@ public record CandidateLists(
     List<Suggestion> coVisits,
     List<Suggestion> recentNeighbours,
     List<Suggestion> readerProfile,
+    List<Suggestion> historyNeighbours,
     List<Suggestion> trending,
     List<Suggestion> popular,
     List<Suggestion> latest,
@@ -37,11 +43,21 @@ public record CandidateLists(
     coVisits = List.copyOf(coVisits);
     recentNeighbours = List.copyOf(recentNeighbours);
     readerProfile = List.copyOf(readerProfile);
+    historyNeighbours = List.copyOf(historyNeighbours);
     trending = List.copyOf(trending);
     popular = List.copyOf(popular);
     latest = List.copyOf(latest);
     alreadyRead = Set.copyOf(alreadyRead);
     liveSimilar = List.copyOf(liveSimilar);
+  }
+
+  /** Sources without neighbours of the reader's older history. */
+  public CandidateLists(
+      List<Suggestion> articleNeighbours, List<Suggestion> coVisits, List<Suggestion> recentNeighbours,
+      List<Suggestion> readerProfile, List<Suggestion> trending, List<Suggestion> popular,
+      List<Suggestion> latest, Set<String> alreadyRead, List<Suggestion> liveSimilar) {
+    this(articleNeighbours, coVisits, recentNeighbours, readerProfile, List.of(), trending, popular, latest,
+        alreadyRead, liveSimilar);
   }
 
   /** Sources without live content neighbours. */

@@ -1,4 +1,4 @@
-package com.eplly.api.recommend;
+package com.eplly.contracts.serving;
 
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Suggestion;
