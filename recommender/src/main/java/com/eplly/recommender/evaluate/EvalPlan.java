@@ -19,6 +19,18 @@ import java.util.List;
 public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> alsGrid, List<Double> easeLambdas,
     int sampledNegatives) {
 
+  /** The widget's default length: the lake's headline cut-off. */
+  public static final int WIDGET_K = 6;
+
+  /**
+   * The portal's own lake: train's own parameters (the half-lives of a news cycle) and a small
+   * grid around them, replayed with {@code testSpan} held out.
+   */
+  public static EvalPlan forLake(Duration testSpan, int maxQueries) {
+    return new EvalPlan(new LakeReplay(testSpan, WIDGET_K, maxQueries), TrainParams.defaults(),
+        List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(50.0, 200.0), 0);
+  }
+
   public static EvalPlan forDataset(DatasetName dataset) {
     TrainParams base = TrainParams.defaults();
     return switch (dataset) {

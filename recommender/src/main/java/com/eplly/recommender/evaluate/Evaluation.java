@@ -7,6 +7,7 @@ import static com.eplly.recommender.hybrid.Source.EASE;
 import static com.eplly.recommender.hybrid.Source.FOLLOWED_BY;
 import static com.eplly.recommender.hybrid.Source.POPULARITY;
 
+import com.eplly.recommender.datasets.CatalogItem;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
@@ -16,6 +17,7 @@ import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.SourceEstimators;
 import com.eplly.recommender.train.TrainParams;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -83,16 +86,23 @@ public final class Evaluation {
       fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores);
     }
     ProtocolSplit test = splits.test();
-    progress.begin("scoring " + test.queries().size() + " test queries");
-    TestMetrics metrics = TestMetrics.of(test, plan.protocol().k());
+    int asked = test.queries().size() + test.variants().values().stream().mapToInt(List::size).sum();
+    progress.begin("scoring " + asked + " test queries");
+    TestMetrics metrics = TestMetrics.of(test, plan.protocol().k(), data.catalog(), newest(test.train()));
     Map<Source, String> notes = new EnumMap<>(Source.class);
     if (catalog.isEmpty()) {
       notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
     }
     Models models = new Models(fitted, hybrid, notes, seed);
+    Served served = served(fitted, hybrid, plan.params(), test, data);
     List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
-    results.add(served(fitted, hybrid, plan.params(), test, data, metrics));
+    results.add(served.result(test.queries(), metrics));
     Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
+    test.variants().forEach((name, queries) -> {
+      List<ModelResult> variant = new ArrayList<>(models.results(queries, models.rankings(queries, test.items().size()), metrics));
+      variant.add(served.result(queries, metrics));
+      variants.put(name, variant);
+    });
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
       variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
@@ -293,41 +303,60 @@ public final class Evaluation {
     }
   }
 
-  /**
-   * The api's answers to the test queries from the lists train would publish with the hybrid's
-   * weights: the figure the portal's readers get.
-   */
-  private ModelResult served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
-      InteractionData data, TestMetrics metrics) {
+  /** The api's answers from the lists train would publish with the hybrid's weights: what readers get. */
+  private record Served(ServedPath path, TrainParams params, double seconds) {
+
+    ModelResult result(List<Query> queries, TestMetrics metrics) {
+      long start = System.nanoTime();
+      List<int[]> lists = path.lists(queries, LIST_LENGTH);
+      return metrics.result(SERVED, queries, lists, seconds + (System.nanoTime() - start) / 1e9,
+          "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
+    }
+  }
+
+  private Served served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
+      InteractionData data) {
     long start = System.nanoTime();
     Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
     fitted.forEach((source, fit) -> scorers.put(source, fit.scorer()));
-    List<Query> readers = test.queries().stream().filter(q -> q.readerId() != null).toList();
     PublishedLists published = PublishedLists.build(scorers, hybrid, test.items(), params.k(), params.popularN(),
-        params.alsMaxItems(), readers);
-    ServedPath path = ServedPath.of(published, test.items(), data.catalog(), newest(test.train()));
-    List<int[]> lists = path.lists(test.queries(), LIST_LENGTH);
+        params.alsMaxItems(), test.readers());
     double seconds = (System.nanoTime() - start) / 1e9;
-    progress.note(String.format(Locale.ROOT, "served path: published lists built and merged in %.1f s", seconds));
-    return metrics.result(SERVED, test.queries(), lists, seconds,
-        "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
+    progress.note(String.format(Locale.ROOT, "served path: %d article and %d reader lists built in %.1f s",
+        test.items().size(), test.readers().size(), seconds));
+    return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds);
   }
 
-  /** What every model's test figures are measured against: the items, the cut-off, who read what. */
-  private record TestMetrics(ItemIndex items, int k, double[] share, int population) {
+  /**
+   * What every model's test figures are measured against: the items, the cut-offs, who read what,
+   * and which items were younger than a day when the answers were given (null: no publication times).
+   */
+  private record TestMetrics(ItemIndex items, int k, double[] share, int population, boolean[] fresh) {
 
-    static TestMetrics of(ProtocolSplit test, int k) {
+    private static final long FRESH_MS = Duration.ofHours(24).toMillis();
+
+    static TestMetrics of(ProtocolSplit test, int k, List<CatalogItem> catalog, long nowMs) {
       int population = (int) test.train().stream().map(Interaction::readerId).distinct().count();
-      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population);
+      boolean[] fresh = null;
+      if (catalog.stream().anyMatch(c -> c.publishedAt() != null)) {
+        fresh = new boolean[test.items().size()];
+        for (CatalogItem c : catalog) {
+          int item = test.items().index(c.itemId());
+          if (item >= 0 && c.publishedAt() != null) {
+            fresh[item] = nowMs - c.publishedAt() < FRESH_MS;
+          }
+        }
+      }
+      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population, fresh);
     }
 
     ModelResult result(String name, List<Query> queries, List<int[]> lists, double seconds, String note) {
       Map<Integer, MetricSet> byK = new LinkedHashMap<>();
-      for (int cut : new int[] {10, 20}) {
-        byK.put(cut, Ranking.metrics(queries, lists, cut, items.size(), share, population));
+      for (int cut : new TreeSet<>(List.of(k, 10, 20))) {
+        MetricSet m = Ranking.metrics(queries, lists, cut, items.size(), share, population);
+        byK.put(cut, fresh == null ? m : m.withFresh(RankingMetrics.freshShare(lists, cut, fresh)));
       }
-      MetricSet headline = byK.containsKey(k) ? byK.get(k) : Ranking.metrics(queries, lists, k, items.size(), share, population);
-      return new ModelResult(name, headline, byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);
+      return new ModelResult(name, byK.get(k), byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);
     }
   }
 

@@ -72,6 +72,9 @@ public final class EvaluationReport {
     f.put("map", r4(s.map()));
     f.put("coverage", r4(s.coverage()));
     f.put("novelty", r4(s.novelty()));
+    if (!Double.isNaN(s.fresh())) {
+      f.put("freshUnder24h", r4(s.fresh()));
+    }
     return f;
   }
 
@@ -98,14 +101,17 @@ public final class EvaluationReport {
   }
 
   private static void table(List<ModelResult> models, int k, PrintStream out) {
-    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n", "model", "HR@" + k, "MRR@" + k,
-        "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@10", "MRR@10", "cover", "novel", "train s");
+    int second = k == 10 ? 20 : 10;
+    boolean fresh = models.stream().anyMatch(m -> !Double.isNaN(m.headline().fresh()));
+    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%s %8s%n", "model", "HR@" + k, "MRR@" + k,
+        "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@" + second, "MRR@" + second, "cover", "novel",
+        fresh ? String.format(Locale.ROOT, " %7s", "<24h") : "", "train s");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
-      MetricSet t = m.byK().get(10);
-      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %8.1f%n", m.name(),
+      MetricSet t = m.byK().get(second);
+      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f%s %8.1f%n", m.name(),
           h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), t.hr(), t.mrr(), h.coverage(), h.novelty(),
-          m.trainSeconds());
+          fresh ? String.format(Locale.ROOT, " %7.3f", h.fresh()) : "", m.trainSeconds());
     }
   }
 }

@@ -41,12 +41,16 @@ public final class HtmlReport {
     for (String h : new String[] {"HR", "MRR", "nDCG", "precision", "recall", "MAP"}) {
       b.append("<th>").append(h).append('@').append(k).append("</th>");
     }
-    b.append("<th>coverage</th><th>novelty</th><th>train s</th><th>note</th></tr>");
+    int second = k == 10 ? 20 : 10;
+    b.append("<th>HR@").append(second).append("</th><th>MRR@").append(second).append("</th>");
+    b.append("<th>coverage</th><th>fresh &lt; 24 h</th><th>novelty</th><th>train s</th><th>note</th></tr>");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
+      MetricSet t = m.byK().get(second);
       b.append("<tr><td>").append(esc(m.name())).append("</td>");
-      for (double v : new double[] {h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), h.coverage()}) {
-        b.append(String.format(Locale.ROOT, "<td>%.4f</td>", v));
+      for (double v : new double[] {h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), t.hr(), t.mrr(),
+          h.coverage(), h.fresh()}) {
+        b.append(Double.isNaN(v) ? "<td>n/a</td>" : String.format(Locale.ROOT, "<td>%.4f</td>", v));
       }
       b.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
           h.novelty(), m.trainSeconds(), esc(m.note())));

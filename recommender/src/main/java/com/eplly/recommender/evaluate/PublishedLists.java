@@ -5,7 +5,7 @@ import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.publish.ListKind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +20,10 @@ import java.util.stream.IntStream;
 final class PublishedLists {
 
   private final int[][] articleLists;
-  private final Map<Query, int[]> readerLists;
+  private final Map<String, int[]> readerLists;
   private final int[] popular;
 
-  private PublishedLists(int[][] articleLists, Map<Query, int[]> readerLists, int[] popular) {
+  private PublishedLists(int[][] articleLists, Map<String, int[]> readerLists, int[] popular) {
     this.articleLists = articleLists;
     this.readerLists = readerLists;
     this.popular = popular;
@@ -35,7 +35,7 @@ final class PublishedLists {
    * @param k           suggestions per published list
    * @param popularN    length of the popular list
    * @param alsMaxItems the most popular articles ALS ranks for every reader
-   * @param readers     the queries of known readers, whose reader lists are built
+   * @param readers     one query per known reader, its context the training history its list is built from
    */
   static PublishedLists build(Map<Source, QueryScorer> scorers, HybridWeights hybrid, ItemIndex items, int k,
       int popularN, int alsMaxItems, List<Query> readers) {
@@ -55,9 +55,9 @@ final class PublishedLists {
     return item < 0 ? new int[0] : articleLists[item];
   }
 
-  /** The reader list published for the reader of {@code query} (built for it), or empty. */
-  int[] reader(Query query) {
-    return readerLists.getOrDefault(query, new int[0]);
+  /** The list published for {@code readerId}, or empty (an unknown reader, or none). */
+  int[] reader(String readerId) {
+    return readerId == null ? new int[0] : readerLists.getOrDefault(readerId, new int[0]);
   }
 
   int[] popular() {
@@ -74,7 +74,7 @@ final class PublishedLists {
     return lists.toArray(new int[0][]);
   }
 
-  private static Map<Query, int[]> readerLists(Map<Source, QueryScorer> scorers, HybridWeights hybrid, int items,
+  private static Map<String, int[]> readerLists(Map<Source, QueryScorer> scorers, HybridWeights hybrid, int items,
       int k, int[] alsPool, List<Query> readers) {
     // Training skips everything the reader read; ALS ranks only the pool.
     List<Query> read = readers.stream().map(q -> new Query(q.readerId(), q.context(), q.contextWeights(), q.context(),
@@ -82,9 +82,9 @@ final class PublishedLists {
     List<Query> pooled = read.stream().map(q -> new Query(q.readerId(), q.context(), q.contextWeights(), q.exclude(),
         q.relevant(), q.relevantTotal(), alsPool, q.current())).toList();
     List<int[]> lists = blend(scorers, hybrid, ListKind.READER, read, pooled, items, k);
-    Map<Query, int[]> out = new IdentityHashMap<>();
+    Map<String, int[]> out = new HashMap<>();
     for (int i = 0; i < readers.size(); i++) {
-      out.put(readers.get(i), lists.get(i));
+      out.put(readers.get(i).readerId(), lists.get(i));
     }
     return out;
   }

@@ -110,7 +110,7 @@ public final class Ranking {
     }
     double n = Math.max(1, queries.size());
     return new MetricSet(k, hr / n, mrr / n, ndcg / n, precision / n, recall / n, map / n,
-        RankingMetrics.coverage(lists, k, items), RankingMetrics.novelty(lists, k, popularityShare, population));
+        RankingMetrics.coverage(lists, k, items), RankingMetrics.novelty(lists, k, popularityShare, population), Double.NaN);
   }
 
   /** HR@k for k = 1..n. */

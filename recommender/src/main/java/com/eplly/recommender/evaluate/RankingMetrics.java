@@ -105,6 +105,24 @@ public final class RankingMetrics {
     return n == 0 ? 0 : sum / n;
   }
 
+  /**
+   * Share of the top-k suggestions that are {@code fresh}; items training never saw (-1) are not
+   * counted, their age being unknown to the evaluation.
+   */
+  public static double freshShare(List<int[]> lists, int k, boolean[] fresh) {
+    long young = 0;
+    long n = 0;
+    for (int[] list : lists) {
+      for (int i = 0; i < Math.min(k, list.length); i++) {
+        if (list[i] >= 0) {
+          young += fresh[list[i]] ? 1 : 0;
+          n++;
+        }
+      }
+    }
+    return n == 0 ? 0 : young / (double) n;
+  }
+
   private static int hits(int[] ranked, Set<Integer> relevant, int k) {
     int hits = 0;
     for (int i = 0; i < Math.min(k, ranked.length); i++) {

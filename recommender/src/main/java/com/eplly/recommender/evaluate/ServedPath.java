@@ -91,7 +91,7 @@ final class ServedPath {
         current == null ? List.of() : suggestions(lists.article(q.current()), Reason.READ_TOGETHER),
         List.of(),
         session ? recentNeighbours : List.of(),
-        session ? List.of() : suggestions(lists.reader(q), Reason.SIMILAR_READERS),
+        session ? List.of() : suggestions(lists.reader(q.readerId()), Reason.SIMILAR_READERS),
         session ? List.of() : recentNeighbours,
         List.of(),
         suggestions(lists.popular(), Reason.POPULAR),

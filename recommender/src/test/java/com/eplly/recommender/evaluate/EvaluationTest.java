@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import com.eplly.generator.DemoConfig;
+import com.eplly.generator.DemoDataGenerator;
+import com.eplly.generator.lake.GeneratedLake;
+import com.eplly.recommender.datasets.LakeLoader;
+import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole evaluation on a small generated portal: every model scored, files written. */
 @SparkTest
 class EvaluationTest {
+
+  private static final long GENERATED_END = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
 
   private final SparkSession spark;
 
@@ -47,10 +54,11 @@ class EvaluationTest {
     EvaluationReport.printSummary(result, System.out);
 
     Map<String, ModelResult> models = result.models().stream().collect(Collectors.toMap(ModelResult::name, m -> m));
-    assertEquals(List.of("random", "popularity", "co-visitation", "followed-by", "als", "ease", "content", "hybrid"),
-        result.models().stream().map(ModelResult::name).toList());
+    assertEquals(List.of("random", "popularity", "co-visitation", "followed-by", "als", "ease", "content", "hybrid",
+        Evaluation.SERVED), result.models().stream().map(ModelResult::name).toList());
     double random = models.get("random").headline().hr();
     double hybrid = models.get("hybrid").headline().hr();
+    assertTrue(models.get(Evaluation.SERVED).headline().hr() > 3 * random + 0.1, "served " + models.get(Evaluation.SERVED));
     assertTrue(hybrid > 3 * random + 0.1, "hybrid HR@20 " + hybrid + " vs random " + random);
     assertTrue(models.get("hybrid").headline().mrr() > 3 * models.get("random").headline().mrr());
 
@@ -61,6 +69,7 @@ class EvaluationTest {
       assertTrue(json.get("models").get("hybrid").has(field), "metrics.json lacks " + field);
     }
     assertEquals(20, json.get("models").get("hybrid").get("hrCurve").size());
+    assertTrue(json.get("models").get(Evaluation.SERVED).has("freshUnder24h"), "the generated catalog has publication times");
     String html = Files.readString(out.resolve(EvaluationReport.HTML_FILE));
     assertTrue(html.contains("<svg") && html.contains("<polyline") && !html.contains("http://") && !html.contains("https://"),
         "report must be self-contained with charts");
@@ -68,5 +77,30 @@ class EvaluationTest {
     EvaluationResult again = new Evaluation(spark, new Progress(System.out, Evaluation.STEPS)).run(data, plan, 3);
     assertEquals(result.models().stream().map(ModelResult::byK).toList(), again.models().stream().map(ModelResult::byK).toList(),
         "same seed, same metrics");
+  }
+
+  @Test
+  void theLakeIsReplayedOnArticlePagesAndAnonymousSessionsAtTheWidgetsLength() throws Exception {
+    Path lake = out.resolve("lake");
+    new GeneratedLake(lake).write(new DemoDataGenerator(DemoConfig.scaled(5, 8_000, GENERATED_END)), n -> { });
+    InteractionData data = new LakeLoader(spark).load(lake.toString());
+    EvalPlan plan = new EvalPlan(new LakeReplay(Duration.ofHours(24), EvalPlan.WIDGET_K, 2_000), TrainParams.defaults(),
+        List.of(new double[] {16, 0.05, 10}), List.of(50.0), 0);
+
+    EvaluationResult result = new Evaluation(spark, new Progress(System.out, Evaluation.STEPS)).run(data, plan, 3);
+    EvaluationReport.printSummary(result, System.out);
+
+    assertEquals(6, result.k());
+    assertTrue(data.interactions().size() > 7_000, "page views read back from the lake: " + data.interactions().size());
+    List<ModelResult> anonymous = result.variants().get(LakeReplay.ANONYMOUS);
+    for (List<ModelResult> models : List.of(result.models(), anonymous)) {
+      ModelResult served = models.get(models.size() - 1);
+      ModelResult random = models.get(0);
+      assertEquals(Evaluation.SERVED, served.name());
+      assertEquals(java.util.Set.of(6, 10, 20), served.byK().keySet());
+      assertTrue(served.headline().hr() > 3 * random.headline().hr() + 0.05, served.name() + " " + served.headline());
+      assertTrue(served.headline().fresh() >= 0 && served.headline().fresh() <= 1, "fresh share " + served.headline().fresh());
+    }
+    assertTrue((Integer) result.split().get("queriesScored") <= 2_000);
   }
 }
