@@ -8,6 +8,7 @@ import com.eplly.recommender.evaluate.Evaluation;
 import com.eplly.recommender.evaluate.EvaluationReport;
 import com.eplly.recommender.evaluate.EvaluationResult;
 import com.eplly.recommender.train.Progress;
+import com.eplly.recommender.train.TrainParams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
           : input.dataset.load(Optional.ofNullable(path), seed, size);
       loading.end(String.format(Locale.ROOT, "%,d interactions, %,d catalog items from %s", data.interactions().size(),
           data.catalog().size(), data.source()));
-      EvalPlan plan = input.lake != null ? EvalPlan.forLake(Duration.ofHours(testHours), maxQueries)
+      EvalPlan plan = input.lake != null ? EvalPlan.forLake(TrainParams.defaults(), Duration.ofHours(testHours), maxQueries)
           : EvalPlan.forDataset(input.dataset);
       result = new Evaluation(spark, new Progress(ctx.out(), Evaluation.STEPS)).run(data, plan, seed);
     }

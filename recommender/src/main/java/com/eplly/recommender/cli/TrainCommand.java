@@ -1,20 +1,26 @@
 package com.eplly.recommender.cli;
 
+import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.publish.PublishJob;
 import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.recommender.train.Progress;
+import com.eplly.recommender.train.SelfTuning;
 import com.eplly.recommender.train.TrainJob;
+import com.eplly.recommender.train.TrainParams;
 import com.eplly.recommender.train.TrainResult;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code reco train}: trains a version from the lake, optionally publishing it. */
 @Command(name = "train",
@@ -40,6 +46,22 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   TrainParamsOptions params;
 
+  @Option(names = "--tune", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "tune ALS, EASE and the hybrid's weights on the newest --tune-window of the lake first and record "
+          + "the validation metrics in model.json (default: on; --no-tune trains with the parameters as given)")
+  boolean tune;
+
+  @Option(names = "--tune-window", paramLabel = "<duration>", defaultValue = "24h", converter = Converters.PositiveDuration.class,
+      description = "the newest page views held out to tune and validate on (default: ${DEFAULT-VALUE})")
+  Duration tuneWindow;
+
+  @Option(names = "--tune-queries", paramLabel = "<n>", defaultValue = "5000", converter = Converters.PositiveInt.class,
+      description = "validation queries scored per protocol, sampled (seeded) beyond it (default: ${DEFAULT-VALUE})")
+  int tuneQueries;
+
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--publish", description = "publish the version to Redis and activate it when training succeeds")
   boolean publish;
 
@@ -61,10 +83,15 @@ final class TrainCommand implements Callable<Integer> {
     RedisEndpoint endpoint = redis.endpoint(); // a bad password file fails before a long training
     try (SparkSession spark = SparkSessions.start(master.url)) {
       ModelStore store = new ModelStore(models.folder, spark.sparkContext().hadoopConfiguration());
-      int steps = TrainJob.STEPS + (publish ? PublishJob.STEPS : 0);
+      int steps = TrainJob.STEPS + (tune ? TrainJob.TUNING_STEPS : 0) + (publish ? PublishJob.STEPS : 0);
       Progress progress = new Progress(ctx.out(), steps);
+      TrainParams given = params.params();
+      // --hybrid names the weights: they are kept, the rest is still tuned.
+      Optional<HybridWeights> weights = spec.commandLine().getParseResult().hasMatchedOption("--hybrid")
+          ? Optional.of(given.hybrid()) : Optional.empty();
+      Optional<SelfTuning> tuning = tune ? Optional.of(new SelfTuning(tuneWindow, tuneQueries, weights)) : Optional.empty();
       TrainResult result = new TrainJob(spark, store, ctx.clock(), progress)
-          .train(lake, params.params(), Optional.ofNullable(version));
+          .train(lake, given, Optional.ofNullable(version), tuning);
       printSummary(result, ctx.out());
       if (publish) {
         PublishCommand.publishAndReport(spark, store, endpoint, result.meta().version(), ttl.duration, ctx, progress);

@@ -12,6 +12,7 @@ import static com.eplly.recommender.lake.Columns.TITLE;
 import com.eplly.recommender.lake.LakeReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,16 +31,21 @@ public final class LakeLoader {
 
   public InteractionData load(String lake) {
     LakeReader reader = new LakeReader(spark, lake);
+    return collect(lake, reader.pageViews(), reader.latestArticles());
+  }
+
+  /** Page views and catalog rows in the lake's schemas, collected as a dataset named "lake". */
+  public static InteractionData collect(String source, Dataset<Row> pageViews, Dataset<Row> articles) {
     List<Interaction> views = new ArrayList<>();
-    for (Row r : reader.pageViews().select(READER_ID, SESSION_ID, ARTICLE_ID, TIMESTAMP).collectAsList()) {
+    for (Row r : pageViews.select(READER_ID, SESSION_ID, ARTICLE_ID, TIMESTAMP).collectAsList()) {
       views.add(new Interaction(r.getString(0), r.getString(1), r.getString(2), r.getLong(3)));
     }
     List<CatalogItem> catalog = new ArrayList<>();
-    for (Row r : reader.latestArticles().select(ARTICLE_ID, TITLE, SUMMARY, CATEGORY, PUBLISHED_AT).collectAsList()) {
+    for (Row r : articles.select(ARTICLE_ID, TITLE, SUMMARY, CATEGORY, PUBLISHED_AT).collectAsList()) {
       catalog.add(new CatalogItem(r.getString(0), orEmpty(r, 1), orEmpty(r, 2), orEmpty(r, 3),
           r.isNullAt(4) ? null : r.getLong(4)));
     }
-    return new InteractionData("lake", lake, views, catalog);
+    return new InteractionData("lake", source, views, catalog);
   }
 
   private static String orEmpty(Row r, int i) {

@@ -23,11 +23,11 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
   public static final int WIDGET_K = 6;
 
   /**
-   * The portal's own lake: train's own parameters (the half-lives of a news cycle) and a small
-   * grid around them, replayed with {@code testSpan} held out.
+   * The portal's own lake: train's parameters ({@code base}: the half-lives of a news cycle) and
+   * a small grid of ALS and EASE, replayed with {@code testSpan} held out.
    */
-  public static EvalPlan forLake(Duration testSpan, int maxQueries) {
-    return new EvalPlan(new LakeReplay(testSpan, WIDGET_K, maxQueries), TrainParams.defaults(),
+  public static EvalPlan forLake(TrainParams base, Duration testSpan, int maxQueries) {
+    return new EvalPlan(new LakeReplay(testSpan, WIDGET_K, maxQueries), base,
         List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(50.0, 200.0), 0);
   }
 

@@ -48,6 +48,8 @@ import org.apache.spark.sql.SparkSession;
 public final class Evaluation {
 
   public static final int STEPS = 6;
+  /** Steps of {@link #validate}. */
+  public static final int VALIDATION_STEPS = 4;
   /**
    * Sources fit at once on the driver: on two local cores three overlap each other's per-job
    * fixed cost; more only queue for the same task slots.
@@ -82,7 +84,9 @@ public final class Evaluation {
       Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
       Tuned tuned = tune(threads, plan, splits.validation(), tuning);
       Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
-      hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned, contentScores.value(), tuning);
+      hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned,
+          validationFits(tuned, contentScores, splits.validation()), tuning);
+      tuned.views().unpersist();
       fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores);
     }
     ProtocolSplit test = splits.test();
@@ -113,6 +117,71 @@ public final class Evaluation {
         test.stats(), tuning, results, variants, (System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * What a training learns about itself before it fits: the protocol's split of {@code data} is
+   * the validation split (its training part is everything before the validation window), on which
+   * ALS and EASE are tuned and, unless {@code weights} are given, the hybrid's weights fit; every
+   * model (each source, the hybrid, the served path) is then scored on the window's queries.
+   */
+  public Validation validate(InteractionData data, EvalPlan plan, long seed, Optional<HybridWeights> weights) {
+    long started = System.nanoTime();
+    progress.begin("carving the validation window: " + plan.protocol().name());
+    ProtocolSplit validation = plan.protocol().split(data.interactions(), seed);
+    progress.end("validation: " + validation.stats());
+    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
+        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
+    Map<String, Object> tuning = new LinkedHashMap<>();
+    Tuned tuned;
+    Map<Source, Fitted> fits;
+    HybridWeights hybrid;
+    try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "validate")) {
+      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
+      tuned = tune(threads, plan, validation, tuning);
+      fits = validationFits(tuned, DriverThreads.await(content), validation);
+      if (weights.isPresent()) {
+        hybrid = weights.get();
+        tuning.put("hybridWeights", hybrid.weights());
+        tuning.put("params", tuned.params().withHybrid(hybrid).asMap());
+        progress.begin("hybrid weights given: " + hybrid);
+        progress.end("not fit");
+      } else {
+        hybrid = fitHybridWeights(plan.protocol(), validation, tuned, fits, tuning);
+      }
+      tuned.views().unpersist();
+    }
+    progress.begin("scoring the validation queries");
+    TestMetrics metrics = TestMetrics.of(validation, plan.protocol().k(), data.catalog(), newest(validation.train()));
+    Map<Source, Fitted> inReportOrder = new LinkedHashMap<>();
+    REPORT_ORDER.forEach(source -> inReportOrder.put(source, fits.get(source)));
+    Models models = new Models(inReportOrder, hybrid, Map.of(), seed);
+    Served served = served(inReportOrder, hybrid, tuned.params(), validation, data);
+    List<ModelResult> results = new ArrayList<>(models.results(validation.queries(), models.testRankings(), metrics));
+    results.add(served.result(validation.queries(), metrics));
+    Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
+    validation.variants().forEach((name, queries) -> {
+      List<ModelResult> variant = new ArrayList<>(models.results(queries, models.rankings(queries, validation.items().size()), metrics));
+      variant.add(served.result(queries, metrics));
+      variants.put(name, variant);
+    });
+    progress.end("done");
+    EvaluationResult result = new EvaluationResult(data.name(), data.source(), plan.protocol().name(),
+        plan.protocol().k(), seed, validation.stats(), tuning, results, variants, (System.nanoTime() - started) / 1e9);
+    return new Validation(result, tuned.params().withHybrid(hybrid));
+  }
+
+  /** A validation's figures and the parameters it chose. */
+  public record Validation(EvaluationResult result, TrainParams params) {}
+
+  /** Every source fit on the validation split: the tuned ones and content's shared fit. */
+  private static Map<Source, Fitted> validationFits(Tuned tuned, Timed<Optional<Dataset<Row>>> contentScores,
+      ProtocolSplit validation) {
+    Map<Source, Fitted> out = new EnumMap<>(Source.class);
+    tuned.fits().forEach((source, fit) -> out.put(source, DriverThreads.await(fit)));
+    out.put(CONTENT, new Fitted(contentScorer(contentScores.value(), validation.items()), contentScores.seconds())
+        .rankedOn(validation));
+    return out;
+  }
+
   /** The test split and the validation split carved from its training part. */
   private record Splits(ProtocolSplit test, ProtocolSplit validation) {}
 
@@ -132,7 +201,7 @@ public final class Evaluation {
    * The tuned parameters, every source but content ranked on the validation split (the best ALS
    * and EASE, the others still fitting), and the cached views they are fit on.
    */
-  private record Tuned(TrainParams params, Map<Source, Future<SourceRanking>> rankings, Dataset<Row> views) {}
+  private record Tuned(TrainParams params, Map<Source, Future<Fitted>> fits, Dataset<Row> views) {}
 
   /**
    * Fits the ALS grid and EASE's λs on the validation split, and meanwhile the sources without
@@ -151,28 +220,28 @@ public final class Evaluation {
       alsTrials.add(threads.submit(() -> trial(protocol, validation,
           () -> FittedModelScorers.als(SourceEstimators.als(trial).fit(views), items))));
     }
-    Map<Source, Future<SourceRanking>> rankings = new EnumMap<>(Source.class);
-    rankings.put(CO_VISITATION, threads.submit(() -> ranked(validation,
+    Map<Source, Future<Fitted>> fits = new EnumMap<>(Source.class);
+    fits.put(CO_VISITATION, threads.submit(fitted(validation, () ->
         FittedModelScorers.coVisitation(SourceEstimators.coVisitation(base, ref).fit(views), items))));
-    rankings.put(FOLLOWED_BY, threads.submit(() -> ranked(validation,
+    fits.put(FOLLOWED_BY, threads.submit(fitted(validation, () ->
         FittedModelScorers.followedBy(SourceEstimators.followedBy(base, ref).fit(views), items))));
     Future<List<Trial>> easeTrials = threads.submit(() -> SourceEstimators.ease(base)
         .fitEach(views, plan.easeLambdas()).stream()
         .map(m -> trial(protocol, validation, () -> FittedModelScorers.ease(m, items))).toList());
-    rankings.put(POPULARITY, threads.submit(() -> ranked(validation,
+    fits.put(POPULARITY, threads.submit(fitted(validation, () ->
         FittedModelScorers.popularity(SourceEstimators.popularity(base, ref).fit(views), items))));
 
     tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
     Trial bestAls = bestAls(plan.alsGrid(), alsTrials, tuning);
     Trial bestEase = bestEase(plan.easeLambdas(), DriverThreads.await(easeTrials), tuning);
-    rankings.put(ALS, CompletableFuture.completedFuture(bestAls.ranking()));
-    rankings.put(EASE, CompletableFuture.completedFuture(bestEase.ranking()));
+    fits.put(ALS, CompletableFuture.completedFuture(bestAls.fit()));
+    fits.put(EASE, CompletableFuture.completedFuture(bestEase.fit()));
     double[] als = plan.alsGrid().get(bestAls.index());
     TrainParams params = base.withAls((int) als[0], als[1], als[2])
         .withEaseLambda(plan.easeLambdas().get(bestEase.index()));
     progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; ease lambda %.0f",
         params.alsRank(), params.alsRegParam(), params.alsAlpha(), params.easeLambda()));
-    return new Tuned(params, rankings, views);
+    return new Tuned(params, fits, views);
   }
 
   /** The best ALS trial (the first of equals), every trial reported in {@code tuning}. */
@@ -211,13 +280,12 @@ public final class Evaluation {
    * parameters they complete.
    */
   private HybridWeights fitHybridWeights(Protocol protocol, ProtocolSplit validation, Tuned tuned,
-      Optional<Dataset<Row>> contentScores, Map<String, Object> tuning) {
+      Map<Source, Fitted> fits, Map<String, Object> tuning) {
     progress.begin("fitting the hybrid's weights on the validation split");
     int k = protocol.k();
     ItemIndex items = validation.items();
     Map<Source, SourceRanking> rankings = new EnumMap<>(Source.class);
-    tuned.rankings().forEach((source, ranking) -> rankings.put(source, DriverThreads.await(ranking)));
-    rankings.put(CONTENT, ranked(validation, contentScorer(contentScores, items)));
+    fits.forEach((source, fit) -> rankings.put(source, fit.ranking()));
     PooledBlend blend = PooledBlend.prepare(inHybridOrder(rankings), validation.queries(), items.size());
     WeightSearch.Result fitted = WeightSearch.search(Source.values().length, w -> protocol.objective(
         Ranking.metrics(validation.queries(), blend.lists(w, k), k, items.size(), new double[items.size()], 1)));
@@ -229,7 +297,6 @@ public final class Evaluation {
     tuning.put("hybridWeights", byName);
     tuning.put("hybridValidationObjective", round(fitted.objective()));
     tuning.put("params", tuned.params().withHybrid(hybrid).asMap());
-    tuned.views().unpersist();
     progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");
     return hybrid;
   }
@@ -361,10 +428,14 @@ public final class Evaluation {
   }
 
   /** One fitted candidate of a hyper-parameter search: its position, ranking, validation objective and seconds. */
-  private record Trial(int index, SourceRanking ranking, double objective, double seconds) {
+  private record Trial(int index, Fitted fit, double objective) {
 
     Trial at(int position) {
-      return new Trial(position, ranking, objective, seconds);
+      return new Trial(position, fit, objective);
+    }
+
+    double seconds() {
+      return fit.seconds();
     }
   }
 
@@ -383,12 +454,14 @@ public final class Evaluation {
   }
 
   private static Callable<Fitted> fitted(ProtocolSplit split, Supplier<QueryScorer> fit) {
-    return () -> {
-      long start = System.nanoTime();
-      QueryScorer scorer = fit.get();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return new Fitted(scorer, seconds).rankedOn(split);
-    };
+    return () -> fit(split, fit);
+  }
+
+  private static Fitted fit(ProtocolSplit split, Supplier<QueryScorer> fit) {
+    long start = System.nanoTime();
+    QueryScorer scorer = fit.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Fitted(scorer, seconds).rankedOn(split);
   }
 
   private static <T> Callable<Timed<T>> timed(Supplier<T> step) {
@@ -400,12 +473,12 @@ public final class Evaluation {
   }
 
   private static Trial trial(Protocol protocol, ProtocolSplit validation, Supplier<QueryScorer> fit) {
-    long start = System.nanoTime();
-    SourceRanking ranked = ranked(validation, fit.get());
+    Fitted fitted = fit(validation, fit);
     int k = protocol.k();
     int items = validation.items().size();
-    double value = protocol.objective(Ranking.metrics(validation.queries(), ranked.lists(k), k, items, new double[items], 1));
-    return new Trial(-1, ranked, value, (System.nanoTime() - start) / 1e9);
+    double value = protocol.objective(Ranking.metrics(validation.queries(), fitted.ranking().lists(k), k, items,
+        new double[items], 1));
+    return new Trial(-1, fitted, value);
   }
 
   private static SourceRanking ranked(ProtocolSplit split, QueryScorer scorer) {

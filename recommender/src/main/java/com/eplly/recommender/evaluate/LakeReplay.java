@@ -68,7 +68,7 @@ public final class LakeReplay implements Protocol {
   /** The cut-off of {@code data}: {@code testSpan} before its newest event. */
   public long cutOff(List<Interaction> data) {
     long newest = data.stream().mapToLong(Interaction::timestamp).max()
-        .orElseThrow(() -> new IllegalArgumentException("no page views to replay"));
+        .orElseThrow(() -> new NotEnoughData("no page views to replay"));
     return newest - testSpan.toMillis();
   }
 
@@ -77,7 +77,7 @@ public final class LakeReplay implements Protocol {
     long cutOff = cutOff(data);
     List<Interaction> train = data.stream().filter(i -> i.timestamp() < cutOff).toList();
     if (train.isEmpty()) {
-      throw new IllegalArgumentException("the page views span less than the test window of " + testSpan.toHours()
+      throw new NotEnoughData("the page views span less than the test window of " + testSpan.toHours()
           + " h: nothing is left to train on");
     }
     ItemIndex items = ItemIndex.of(train);
@@ -102,7 +102,7 @@ public final class LakeReplay implements Protocol {
       }
     }
     if (pages.isEmpty()) {
-      throw new IllegalArgumentException("no page view after the cut-off " + Instant.ofEpochMilli(cutOff)
+      throw new NotEnoughData("no page view after the cut-off " + Instant.ofEpochMilli(cutOff)
           + " follows another of its session with articles known before it");
     }
     Map<String, Object> stats = new LinkedHashMap<>();

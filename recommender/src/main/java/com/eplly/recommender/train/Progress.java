@@ -31,6 +31,11 @@ public final class Progress {
     return seconds;
   }
 
+  /** Where the steps are printed, for a nested job's own progress. */
+  public PrintStream out() {
+    return out;
+  }
+
   public void note(String line) {
     out.println("      " + line);
     out.flush();

@@ -11,6 +11,14 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import com.eplly.recommender.datasets.InteractionData;
+import com.eplly.recommender.datasets.LakeLoader;
+import com.eplly.recommender.evaluate.EvalPlan;
+import com.eplly.recommender.evaluate.Evaluation;
+import com.eplly.recommender.evaluate.EvaluationReport;
+import com.eplly.recommender.evaluate.MetricSet;
+import com.eplly.recommender.evaluate.ModelResult;
+import com.eplly.recommender.evaluate.NotEnoughData;
 import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.lake.LakeReader;
@@ -25,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -41,6 +50,9 @@ import org.apache.spark.sql.SparkSession;
 public final class TrainJob {
 
   public static final int STEPS = 7;
+  /** Steps with self-tuning: the tuning step and its own. */
+  public static final int TUNING_STEPS = 1;
+  private static final long TUNING_SEED = 42;
 
   /** What the candidate sources read of a page view. */
   private static final String[] SOURCE_COLUMNS = {READER_ID, ARTICLE_ID, SESSION_ID, TIMESTAMP, DWELL_MS};
@@ -58,19 +70,31 @@ public final class TrainJob {
   }
 
   public TrainResult train(String lake, TrainParams params, Optional<String> requestedVersion) {
+    return train(lake, params, requestedVersion, Optional.empty());
+  }
+
+  /**
+   * Trains a version; with {@code tuning}, first tunes the parameters and weights on the newest
+   * window of the page views ({@link Evaluation#validate}) and records the figures in model.json.
+   */
+  public TrainResult train(String lake, TrainParams given, Optional<String> requestedVersion,
+      Optional<SelfTuning> tuning) {
     long started = System.nanoTime();
     StoredVersion stored = newVersion(requestedVersion);
-    HybridLists.requireSources(params.hybrid());
+    HybridLists.requireSources(given.hybrid());
     LakeReader reader = new LakeReader(spark, lake);
     Tally tally = new Tally(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
-    PageViews views = readPageViews(reader, lake, params, tally);
+    PageViews views = readPageViews(reader, lake, given, tally);
     Catalog catalog = readCatalog(reader, tally);
+    Optional<Evaluation.Validation> validation = tuning.flatMap(t -> validate(lake, views, catalog, given, t, tally));
+    TrainParams params = validation.map(Evaluation.Validation::params).orElse(given);
     FittedSources sources = fitSources(views, catalog, params, tally);
     HybridLists hybrid = new HybridLists(sources, params.hybrid(), params.k(), catalog.candidates(), params.alsMaxItems());
     writeArticleLists(hybrid, stored, params, tally);
     writeReaderLists(hybrid, views, stored, tally);
     writePopularList(sources, catalog, stored, params, tally);
-    ModelMeta meta = writeMeta(stored, views, params, tally, (System.nanoTime() - started) / 1e9);
+    ModelMeta meta = writeMeta(stored, views, params, tally, (System.nanoTime() - started) / 1e9,
+        validation.map(v -> EvaluationReport.document(v.result())).orElse(Map.of()));
     views.rows().unpersist();
     catalog.rows().unpersist();
     return new TrainResult(meta, stored, tally.seconds());
@@ -141,6 +165,37 @@ public final class TrainJob {
     return new Catalog(catalog, catalogSize, candidates);
   }
 
+  /**
+   * Tunes on the views' newest window with evaluate's code ({@link Evaluation#validate}): the
+   * ALS grid and EASE's λ around the given parameters, the hybrid's weights unless given.
+   */
+  private Optional<Evaluation.Validation> validate(String lake, PageViews views, Catalog catalog, TrainParams given,
+      SelfTuning tuning, Tally tally) {
+    progress.begin("tuning on the newest " + tuning.window().toHours() + " h of the page views");
+    progress.note("collecting page views and catalog to the driver");
+    InteractionData data = LakeLoader.collect(lake, views.rows(), catalog.rows());
+    EvalPlan plan = EvalPlan.forLake(given, tuning.window(), tuning.maxQueries());
+    try {
+      Evaluation.Validation v = new Evaluation(spark, new Progress(progress.out(), Evaluation.VALIDATION_STEPS))
+          .validate(data, plan, TUNING_SEED, tuning.weights());
+      tally.seconds().put("tuning", progress.end(validationSummary(v)));
+      return Optional.of(v);
+    } catch (NotEnoughData e) {
+      // A young lake (a demo, a first day) cannot hold a window out: train with what was given.
+      tally.seconds().put("tuning", progress.end("skipped, parameters as given: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static String validationSummary(Evaluation.Validation v) {
+    StringBuilder b = new StringBuilder("chosen " + v.params().hybrid() + "; validation HR@10/MRR@10:");
+    for (ModelResult m : v.result().models()) {
+      MetricSet at10 = m.byK().get(10);
+      b.append(String.format(Locale.ROOT, " %s %.3f/%.3f", m.name(), at10.hr(), at10.mrr()));
+    }
+    return b.toString();
+  }
+
   /** The same fit {@code reco evaluate} measures ({@link SourceEstimators}). */
   private FittedSources fitSources(PageViews views, Catalog catalog, TrainParams params, Tally tally) {
     progress.begin("fitting " + Source.labels());
@@ -177,11 +232,12 @@ public final class TrainJob {
   }
 
   /** Written last: a version without its meta is an unfinished training. */
-  private ModelMeta writeMeta(StoredVersion stored, PageViews views, TrainParams params, Tally tally, double trainSeconds) {
+  private ModelMeta writeMeta(StoredVersion stored, PageViews views, TrainParams params, Tally tally, double trainSeconds,
+      Map<String, Object> validation) {
     progress.begin("writing " + stored.metaFile());
     ModelMeta meta = new ModelMeta(stored.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
         Instant.ofEpochMilli(views.referenceTime()).toString(), tally.input(), tally.output(), params.asMap(),
-        Math.round(trainSeconds * 10) / 10.0);
+        Math.round(trainSeconds * 10) / 10.0, validation);
     store.writeMeta(meta);
     tally.seconds().put("meta", progress.end("version " + stored.version()));
     return meta;
