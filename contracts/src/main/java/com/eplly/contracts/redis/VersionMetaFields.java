@@ -24,6 +24,14 @@ public final class VersionMetaFields {
   public static final String ARTICLE_LISTS = "articleLists";
   public static final String READER_LISTS = "readerLists";
   public static final String EVENTS = "events";
+  /** ISO-8601 instant before which the version's self-tuning fit and after which it validated. */
+  public static final String VALIDATION_CUT_OFF = "validationCutOff";
+  /** The served path's HR@10, MRR@10 and catalog coverage on that validation window. */
+  public static final String VALIDATION_HR10 = "validationHr10";
+  public static final String VALIDATION_MRR10 = "validationMrr10";
+  public static final String VALIDATION_COVERAGE10 = "validationCoverage10";
+  /** The quality gate's verdict at publish ("passed: ...", "forced, refused: ..."). */
+  public static final String GATE = "gate";
 
   private VersionMetaFields() {}
 }

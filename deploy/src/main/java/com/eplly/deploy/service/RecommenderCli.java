@@ -29,8 +29,12 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
     return command(args);
   }
 
+  /**
+   * The stack's own trainings skip self-tuning: a demo lake is too young to hold a validation
+   * window out, and the start must stay quick; {@code reco train --publish} by hand tunes.
+   */
   private List<String> trainArgs(Path lake, Path models) {
-    return List.of("train", "--publish",
+    return List.of("train", "--publish", "--no-tune",
         "--lake", lake.toAbsolutePath().toString(),
         "--models", models.toAbsolutePath().toString(),
         "--redis", redisUri,
@@ -48,7 +52,7 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
    * and any extra JVM flags (e.g. a flight recording).
    */
   public List<String> trainOnly(Path lake, Path models, String version, String heap, List<String> jvmFlags) {
-    return command(List.of("train",
+    return command(List.of("train", "--no-tune",
         "--lake", lake.toAbsolutePath().toString(),
         "--models", models.toAbsolutePath().toString(),
         "--version", version,

@@ -2,6 +2,7 @@ package com.eplly.recommender.cli;
 
 import com.eplly.contracts.redis.RegistryException;
 import com.eplly.recommender.datasets.DatasetException;
+import com.eplly.recommender.publish.GateRefused;
 import com.eplly.recommender.lake.LakeException;
 import com.eplly.recommender.model.ModelStoreException;
 import java.io.PrintWriter;
@@ -24,7 +25,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     PrintWriter err = command.getErr();
     String name = command.getCommandName();
     if (e instanceof LakeException || e instanceof ModelStoreException || e instanceof RegistryException
-        || e instanceof DatasetException) {
+        || e instanceof DatasetException || e instanceof GateRefused) {
       err.println("error: " + e.getMessage());
     } else if (e instanceof JedisDataException data) {
       if (isAuthError(data)) {

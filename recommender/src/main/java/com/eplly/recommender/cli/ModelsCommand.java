@@ -2,12 +2,14 @@ package com.eplly.recommender.cli;
 
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
+import com.eplly.recommender.publish.PublishJob;
 import com.eplly.recommender.publish.RedisEndpoint;
 import com.eplly.contracts.redis.PublishedVersion;
 import com.eplly.contracts.redis.VersionMetaFields;
 import com.eplly.contracts.redis.VersionRegistry;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -20,7 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
 @Command(name = "models", description = "list published versions (* = active) and local ones not published")
 final class ModelsCommand implements Callable<Integer> {
 
-  private static final String ROW = "%-1s %-24s %-10s %-24s %-24s %13s %12s %10s%n";
+  private static final String ROW = "%-1s %-24s %-10s %-24s %-24s %13s %12s %10s %-24s %15s  %s%n";
 
   private final CliContext ctx;
 
@@ -46,19 +48,29 @@ final class ModelsCommand implements Callable<Integer> {
       published = new VersionRegistry(client).published();
     }
     PrintStream out = ctx.out();
-    out.printf(ROW, "", "VERSION", "STATE", "CREATED", "PUBLISHED", "ARTICLE LISTS", "READER LISTS", "EVENTS");
+    out.printf(ROW, "", "VERSION", "STATE", "CREATED", "PUBLISHED", "ARTICLE LISTS", "READER LISTS", "EVENTS",
+        "VALIDATION CUT-OFF", "HR@10 / MRR@10", "GATE");
     for (PublishedVersion v : published) {
       out.printf(ROW, v.active() ? "*" : "", v.version(), v.expired() ? "expired" : "published",
           v.meta().getOrDefault(VersionMetaFields.CREATED, "-"), v.publishedAt(),
           v.meta().getOrDefault(VersionMetaFields.ARTICLE_LISTS, "-"),
           v.meta().getOrDefault(VersionMetaFields.READER_LISTS, "-"),
-          v.meta().getOrDefault(VersionMetaFields.EVENTS, "-"));
+          v.meta().getOrDefault(VersionMetaFields.EVENTS, "-"),
+          v.meta().getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"),
+          v.meta().containsKey(VersionMetaFields.VALIDATION_HR10)
+              ? v.meta().get(VersionMetaFields.VALIDATION_HR10) + " / " + v.meta().get(VersionMetaFields.VALIDATION_MRR10) : "-",
+          v.meta().getOrDefault(VersionMetaFields.GATE, "-"));
     }
     Set<String> publishedNames = published.stream().map(PublishedVersion::version).collect(Collectors.toSet());
     for (ModelMeta m : local) {
       if (!publishedNames.contains(m.version())) {
+        Map<String, String> validation = PublishJob.validationFields(m);
         out.printf(ROW, "", m.version(), "local", m.createdAt(), "-", m.output().get("articleLists"),
-            m.output().get("readerLists"), m.input().get("events"));
+            m.output().get("readerLists"), m.input().get("events"),
+            validation.getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"),
+            validation.containsKey(VersionMetaFields.VALIDATION_HR10)
+                ? validation.get(VersionMetaFields.VALIDATION_HR10) + " / " + validation.get(VersionMetaFields.VALIDATION_MRR10) : "-",
+            "-");
       }
     }
     if (published.isEmpty() && local.isEmpty()) {

@@ -36,6 +36,9 @@ final class PublishCommand implements Callable<Integer> {
   TtlOption ttl;
 
   @Mixin
+  GateOptions gate;
+
+  @Mixin
   MasterOption master;
 
   @Mixin
@@ -54,17 +57,19 @@ final class PublishCommand implements Callable<Integer> {
           ? store.latest().map(ModelMeta::version)
               .orElseThrow(() -> new ModelStoreException("no trained versions in " + store.root() + "; run 'reco train' first"))
           : version;
-      publishAndReport(spark, store, endpoint, chosen, ttl.duration, ctx, new Progress(ctx.out(), PublishJob.STEPS));
+      publishAndReport(spark, store, endpoint, chosen, ttl.duration, gate, ctx, new Progress(ctx.out(), PublishJob.STEPS));
     }
     return RecoCli.OK;
   }
 
   static PublishResult publishAndReport(SparkSession spark, ModelStore store, RedisEndpoint redis, String version,
-      Duration ttl, CliContext ctx, Progress progress) {
-    PublishResult r = new PublishJob(spark, store, redis, ctx.clock(), progress).publish(version, ttl);
+      Duration ttl, GateOptions gate, CliContext ctx, Progress progress) {
+    PublishResult r = new PublishJob(spark, store, redis, ctx.clock(), progress)
+        .publish(version, ttl, gate.gate(), gate.force);
     ctx.out().println();
     ctx.out().printf(Locale.ROOT, "published %s to %s: %,d article lists, %,d reader lists, %d popular, TTL %s (%.1f s)%n",
         r.version(), redis.display(), r.articleKeys(), r.readerKeys(), r.popularItems(), Durations.format(ttl), r.seconds());
+    ctx.out().println("quality gate: " + r.gate());
     ctx.out().println("active version: " + r.version() + (r.previousActive() == null ? "" : " (previous: " + r.previousActive() + ")"));
     return r;
   }

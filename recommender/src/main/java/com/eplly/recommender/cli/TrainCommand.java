@@ -1,6 +1,7 @@
 package com.eplly.recommender.cli;
 
 import com.eplly.recommender.hybrid.HybridWeights;
+import com.eplly.contracts.redis.VersionRegistry;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.publish.PublishJob;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
   TtlOption ttl;
 
   @Mixin
+  GateOptions gate;
+
+  @Mixin
   HelpOption help;
 
   TrainCommand(CliContext ctx) {
@@ -89,15 +95,27 @@ final class TrainCommand implements Callable<Integer> {
       // --hybrid names the weights: they are kept, the rest is still tuned.
       Optional<HybridWeights> weights = spec.commandLine().getParseResult().hasMatchedOption("--hybrid")
           ? Optional.of(given.hybrid()) : Optional.empty();
-      Optional<SelfTuning> tuning = tune ? Optional.of(new SelfTuning(tuneWindow, tuneQueries, weights)) : Optional.empty();
+      Optional<SelfTuning> tuning = tune
+          ? Optional.of(new SelfTuning(tuneWindow, tuneQueries, weights, activeVersion(endpoint))) : Optional.empty();
       TrainResult result = new TrainJob(spark, store, ctx.clock(), progress)
           .train(lake, given, Optional.ofNullable(version), tuning);
       printSummary(result, ctx.out());
       if (publish) {
-        PublishCommand.publishAndReport(spark, store, endpoint, result.meta().version(), ttl.duration, ctx, progress);
+        PublishCommand.publishAndReport(spark, store, endpoint, result.meta().version(), ttl.duration, gate, ctx, progress);
       }
     }
     return RecoCli.OK;
+  }
+
+  /** The version the api serves now, compared with on the validation window; none when Redis is out of reach. */
+  private Optional<String> activeVersion(RedisEndpoint endpoint) {
+    try (UnifiedJedis client = endpoint.open()) {
+      return new VersionRegistry(client).active();
+    } catch (JedisException e) {
+      ctx.out().println("warning: Redis at " + endpoint.display() + " is out of reach (" + e.getMessage()
+          + "): the new version is not compared with the active one");
+      return Optional.empty();
+    }
   }
 
   static void printSummary(TrainResult result, PrintStream out) {

@@ -27,7 +27,11 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
    * a small grid of ALS and EASE, replayed with {@code testSpan} held out.
    */
   public static EvalPlan forLake(TrainParams base, Duration testSpan, int maxQueries) {
-    return new EvalPlan(new LakeReplay(testSpan, WIDGET_K, maxQueries), base,
+    return forLake(base, new LakeReplay(testSpan, WIDGET_K, maxQueries));
+  }
+
+  public static EvalPlan forLake(TrainParams base, LakeReplay replay) {
+    return new EvalPlan(replay, base,
         List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(50.0, 200.0), 0);
   }
 

@@ -14,6 +14,8 @@ import com.eplly.recommender.datasets.InteractionData;
 import com.eplly.recommender.hybrid.BlendRule;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.hybrid.Source;
+import com.eplly.recommender.model.StoredLists;
+import com.eplly.recommender.train.HybridLists;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.SourceEstimators;
 import com.eplly.recommender.train.TrainParams;
@@ -123,7 +125,8 @@ public final class Evaluation {
    * ALS and EASE are tuned and, unless {@code weights} are given, the hybrid's weights fit; every
    * model (each source, the hybrid, the served path) is then scored on the window's queries.
    */
-  public Validation validate(InteractionData data, EvalPlan plan, long seed, Optional<HybridWeights> weights) {
+  public Validation validate(InteractionData data, EvalPlan plan, long seed, Optional<HybridWeights> weights,
+      Optional<ActiveComparison> active) {
     long started = System.nanoTime();
     progress.begin("carving the validation window: " + plan.protocol().name());
     ProtocolSplit validation = plan.protocol().split(data.interactions(), seed);
@@ -163,14 +166,50 @@ public final class Evaluation {
       variant.add(served.result(queries, metrics));
       variants.put(name, variant);
     });
+    Map<String, Object> comparison = active.map(a -> compare(a, inReportOrder, hybrid, tuned.params(), data))
+        .orElse(Map.of());
     progress.end("done");
     EvaluationResult result = new EvaluationResult(data.name(), data.source(), plan.protocol().name(),
         plan.protocol().k(), seed, validation.stats(), tuning, results, variants, (System.nanoTime() - started) / 1e9);
-    return new Validation(result, tuned.params().withHybrid(hybrid));
+    return new Validation(result, tuned.params().withHybrid(hybrid), comparison);
   }
 
-  /** A validation's figures and the parameters it chose. */
-  public record Validation(EvaluationResult result, TrainParams params) {}
+  /**
+   * A validation's figures, the parameters it chose, and its served path next to the active
+   * version's on the queries neither was trained on (empty without an active version).
+   */
+  public record Validation(EvaluationResult result, TrainParams params, Map<String, Object> comparison) {}
+
+  /**
+   * The active version's stored lists and the queries to replay them on: the validation window's
+   * page views after the active version's reference time too (the same cut-off and training part).
+   */
+  public record ActiveComparison(StoredLists lists, ProtocolSplit split) {}
+
+  /** Both served paths, the candidate's from the validation fits, on the comparison's queries. */
+  private Map<String, Object> compare(ActiveComparison active, Map<Source, Fitted> fits, HybridWeights hybrid,
+      TrainParams params, InteractionData data) {
+    ProtocolSplit split = active.split();
+    int k = EvalPlan.WIDGET_K;
+    long nowMs = newest(split.train());
+    TestMetrics metrics = TestMetrics.of(split, k, data.catalog(), nowMs);
+    Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
+    fits.forEach((source, fit) -> scorers.put(source, fit.scorer()));
+    PublishedLists candidate = PublishedLists.build(scorers, hybrid, split.items(), params.k(), params.popularN(),
+        params.alsMaxItems(), split.readers());
+    List<int[]> candidateLists = ServedPath.of(candidate, split.items(), data.catalog(), nowMs).lists(split.queries(), LIST_LENGTH);
+    List<int[]> activeLists = ServedPath.of(PublishedLists.of(active.lists(), split.items()), split.items(), data.catalog(), nowMs)
+        .lists(split.queries(), LIST_LENGTH);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("active", active.lists().version());
+    out.put("activeReferenceTime", java.time.Instant.ofEpochMilli(active.lists().referenceTime()).toString());
+    out.put("queries", split.queries().size());
+    out.put("candidateFigures", EvaluationReport.atK(metrics.result(SERVED, split.queries(), candidateLists, 0, "")));
+    out.put("activeFigures", EvaluationReport.atK(metrics.result(SERVED, split.queries(), activeLists, 0, "")));
+    progress.note("compared with the active version " + active.lists().version() + " on " + split.queries().size()
+        + " queries after both cut-offs");
+    return out;
+  }
 
   /** Every source fit on the validation split: the tuned ones and content's shared fit. */
   private static Map<Source, Fitted> validationFits(Tuned tuned, Timed<Optional<Dataset<Row>>> contentScores,
@@ -293,8 +332,13 @@ public final class Evaluation {
     for (Source s : Source.values()) {
       byName.put(s.label(), fitted.weights()[s.ordinal()]);
     }
-    HybridWeights hybrid = new HybridWeights(byName);
-    tuning.put("hybridWeights", byName);
+    HybridWeights searched = new HybridWeights(byName);
+    HybridWeights hybrid = HybridLists.everyListFed(searched, tuned.params().hybrid());
+    if (!hybrid.equals(searched)) {
+      tuning.put("searchedWeights", byName);
+      progress.note("weights " + searched + " leave a kind of list without a source; publishing " + hybrid);
+    }
+    tuning.put("hybridWeights", hybrid.weights());
     tuning.put("hybridValidationObjective", round(fitted.objective()));
     tuning.put("params", tuned.params().withHybrid(hybrid).asMap());
     progress.end("weights " + hybrid + " (validation objective " + String.format(Locale.ROOT, "%.4f", fitted.objective()) + ")");

@@ -46,9 +46,7 @@ public final class EvaluationReport {
     for (ModelResult m : models) {
       Map<String, Object> one = new LinkedHashMap<>(figures(m.headline()));
       one.put("trainSeconds", Math.round(m.trainSeconds() * 100) / 100.0);
-      Map<String, Object> byK = new LinkedHashMap<>();
-      m.byK().forEach((k, set) -> byK.put(String.valueOf(k), figures(set)));
-      one.put("atK", byK);
+      one.put("atK", atK(m));
       List<Double> curve = new ArrayList<>();
       for (double v : m.hitCurve()) {
         curve.add(r4(v));
@@ -60,6 +58,13 @@ public final class EvaluationReport {
       out.put(m.name(), one);
     }
     return out;
+  }
+
+  /** A model's figures per cut-off, as metrics.json holds them. */
+  public static Map<String, Object> atK(ModelResult m) {
+    Map<String, Object> byK = new LinkedHashMap<>();
+    m.byK().forEach((k, set) -> byK.put(String.valueOf(k), figures(set)));
+    return byK;
   }
 
   private static Map<String, Object> figures(MetricSet s) {

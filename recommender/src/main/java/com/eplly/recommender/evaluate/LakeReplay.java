@@ -33,14 +33,28 @@ public final class LakeReplay implements Protocol {
   private final Duration testSpan;
   private final int k;
   private final int maxQueries;
+  private final long askedAfter;
 
   public LakeReplay(Duration testSpan, int k, int maxQueries) {
+    this(testSpan, k, maxQueries, Long.MIN_VALUE);
+  }
+
+  private LakeReplay(Duration testSpan, int k, int maxQueries, long askedAfter) {
     if (testSpan.isNegative() || testSpan.isZero()) {
       throw new IllegalArgumentException("the test window must be positive, got " + testSpan);
     }
     this.testSpan = testSpan;
     this.k = k;
     this.maxQueries = maxQueries;
+    this.askedAfter = askedAfter;
+  }
+
+  /**
+   * The same replay (same cut-off, same training part) asking only about page views after
+   * {@code epochMs}: those a version trained up to then has not seen either.
+   */
+  public LakeReplay askedAfter(long epochMs) {
+    return new LakeReplay(testSpan, k, maxQueries, epochMs);
   }
 
   @Override
@@ -88,7 +102,7 @@ public final class LakeReplay implements Protocol {
     for (List<Interaction> session : NextClickSplit.sessions(data).values()) {
       for (int n = 1; n < session.size(); n++) {
         Interaction next = session.get(n);
-        if (next.timestamp() < cutOff) {
+        if (next.timestamp() < cutOff || next.timestamp() <= askedAfter) {
           continue;
         }
         counts.events++;

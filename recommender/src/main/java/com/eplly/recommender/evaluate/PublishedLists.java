@@ -3,6 +3,7 @@ package com.eplly.recommender.evaluate;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.publish.ListKind;
+import com.eplly.recommender.model.StoredLists;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,6 +49,24 @@ final class PublishedLists {
         .mapToInt(Integer::intValue).toArray();
     return new PublishedLists(articleLists(scorers, hybrid, n, k), readerLists(scorers, hybrid, n, k,
         Arrays.copyOf(byPopularity, Math.min(n, alsMaxItems)), readers), Arrays.copyOf(byPopularity, Math.min(n, popularN)));
+  }
+
+  /**
+   * A stored version's lists over {@code items}; articles the items do not know (read first after
+   * the items' cut-off) are left out, as no query's target can be one of them.
+   */
+  static PublishedLists of(StoredLists stored, ItemIndex items) {
+    int[][] articles = new int[items.size()][];
+    for (int a = 0; a < items.size(); a++) {
+      articles[a] = indexes(stored.articles().getOrDefault(items.label(a), List.of()), items);
+    }
+    Map<String, int[]> readers = new HashMap<>();
+    stored.readers().forEach((reader, list) -> readers.put(reader, indexes(list, items)));
+    return new PublishedLists(articles, readers, indexes(stored.popular(), items));
+  }
+
+  private static int[] indexes(List<String> ids, ItemIndex items) {
+    return ids.stream().mapToInt(items::index).filter(i -> i >= 0).toArray();
   }
 
   /** The article's published list, best first (empty when no source has neighbours for it). */

@@ -54,6 +54,11 @@ public enum Source {
   }
 
   /** The sources blended into {@code kind}'s lists, in declaration order. */
+  /** The kinds of list this source is blended into. */
+  public Set<ListKind> lists() {
+    return java.util.Collections.unmodifiableSet(lists);
+  }
+
   public static Set<Source> blendedInto(ListKind kind) {
     return Arrays.stream(values()).filter(s -> s.lists.contains(kind))
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Source.class)));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +57,17 @@ public final class PublishJob {
     this.progress = progress;
   }
 
+  /** Publishes {@code version} if the default {@link QualityGate} lets it replace the active one. */
   public PublishResult publish(String version, Duration ttl) {
+    return publish(version, ttl, QualityGate.defaults(), false);
+  }
+
+  /**
+   * Publishes {@code version}: first asks {@code gate} whether it may replace the active version
+   * and, refused without {@code force}, throws {@link GateRefused} before writing anything. The
+   * verdict (forced or not) is recorded in the version's meta hash.
+   */
+  public PublishResult publish(String version, Duration ttl, QualityGate gate, boolean force) {
     long started = System.nanoTime();
     ModelMeta meta = store.readMeta(version);
     StoredVersion stored = store.version(version);
@@ -65,6 +76,13 @@ public final class PublishJob {
     try (UnifiedJedis client = redis.open()) {
       previous = new VersionRegistry(client).active().orElse(null);
     }
+    QualityGate.Verdict verdict = gate.judge(meta, Optional.ofNullable(previous),
+        previous != null && store.exists(previous) ? Optional.of(store.readMeta(previous)) : Optional.empty());
+    if (!verdict.passed() && !force) {
+      throw new GateRefused(version, verdict);
+    }
+    String gateLine = (verdict.passed() ? "" : "forced, ") + verdict.line();
+    progress.note("quality gate " + gateLine);
 
     progress.begin("article lists -> " + redis.display());
     long articleKeys = writeLists(stored.articleLists(), ListKind.ARTICLE, version, ttlSeconds);
@@ -78,7 +96,9 @@ public final class PublishJob {
       progress.begin("popular list and version meta");
       List<Suggestion> popular = readPopular(stored);
       Instant publishedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      writeSingles(client, version, popular, metaHash(meta, publishedAt, ttlSeconds), ttlSeconds);
+      Map<String, String> hash = metaHash(meta, publishedAt, ttlSeconds);
+      hash.put(VersionMetaFields.GATE, gateLine);
+      writeSingles(client, version, popular, hash, ttlSeconds);
       progress.end(String.format(java.util.Locale.ROOT, "%d popular articles; keys expire in %.1f days",
           popular.size(), ttlSeconds / 86_400.0));
 
@@ -92,7 +112,7 @@ public final class PublishJob {
             + "; 'reco activate " + version + "' makes it active");
       }
       progress.end("active: " + version + (previous == null ? "" : " (was " + previous + ")"));
-      return new PublishResult(version, articleKeys, readerKeys, popular.size(), previous,
+      return new PublishResult(version, articleKeys, readerKeys, popular.size(), previous, gateLine,
           (System.nanoTime() - started) / 1e9);
     }
   }
@@ -127,6 +147,21 @@ public final class PublishJob {
     }
   }
 
+  /** The validation cut-off and the served path's validation figures at 10, when the version tuned itself. */
+  public static Map<String, String> validationFields(ModelMeta meta) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (meta.validation().get("split") instanceof Map<?, ?> split && split.get("cutOff") != null) {
+      out.put(VersionMetaFields.VALIDATION_CUT_OFF, String.valueOf(split.get("cutOff")));
+    }
+    if (meta.validation().get("models") instanceof Map<?, ?> models && models.get("served") instanceof Map<?, ?> served
+        && served.get("atK") instanceof Map<?, ?> atK && atK.get(QualityGate.CUT) instanceof Map<?, ?> at10) {
+      out.put(VersionMetaFields.VALIDATION_HR10, String.valueOf(at10.get("hr")));
+      out.put(VersionMetaFields.VALIDATION_MRR10, String.valueOf(at10.get("mrr")));
+      out.put(VersionMetaFields.VALIDATION_COVERAGE10, String.valueOf(at10.get("coverage")));
+    }
+    return out;
+  }
+
   static Map<String, String> metaHash(ModelMeta meta, Instant publishedAt, long ttlSeconds) {
     Map<String, String> hash = new LinkedHashMap<>();
     hash.put(VersionMetaFields.TTL_SECONDS, Long.toString(ttlSeconds));
@@ -136,6 +171,7 @@ public final class PublishJob {
     meta.input().forEach((k, v) -> hash.put(k, Long.toString(v)));
     meta.output().forEach((k, v) -> hash.put(k, Long.toString(v)));
     hash.put(VersionMetaFields.TRAIN_SECONDS, Double.toString(meta.trainSeconds()));
+    hash.putAll(validationFields(meta));
     try {
       hash.put(VersionMetaFields.PARAMS, JsonMapper.builder().build().writeValueAsString(new TreeMap<>(meta.params())));
     } catch (JsonProcessingException e) {

@@ -24,6 +24,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -143,6 +146,25 @@ public final class HybridLists {
   }
 
   /** Fails before any fitting when a list kind would have no source at all. */
+  /**
+   * {@code fitted}, with every kind of list still fed: a kind whose sources all weigh 0 (a fit on
+   * article pages, say, has no use for the reader lists' ALS) takes {@code fallback}'s weights for
+   * those of its sources no other kind blends (or for all of them when there are none).
+   */
+  public static HybridWeights everyListFed(HybridWeights fitted, HybridWeights fallback) {
+    Map<String, Double> out = new LinkedHashMap<>(fitted.weights());
+    for (ListKind kind : ListKind.values()) {
+      Set<Source> blended = Source.blendedInto(kind);
+      if (blended.stream().allMatch(s -> fitted.of(s) == 0)) {
+        Set<Source> own = blended.stream().filter(s -> s.lists().size() == 1).collect(Collectors.toSet());
+        for (Source s : own.isEmpty() ? blended : own) {
+          out.put(s.label(), fallback.of(s) > 0 ? fallback.of(s) : 1.0);
+        }
+      }
+    }
+    return new HybridWeights(out);
+  }
+
   public static void requireSources(HybridWeights weights) {
     for (ListKind kind : ListKind.values()) {
       Set<Source> blended = Source.blendedInto(kind);

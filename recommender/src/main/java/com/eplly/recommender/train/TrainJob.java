@@ -17,6 +17,7 @@ import com.eplly.recommender.evaluate.EvalPlan;
 import com.eplly.recommender.evaluate.Evaluation;
 import com.eplly.recommender.evaluate.EvaluationReport;
 import com.eplly.recommender.evaluate.MetricSet;
+import com.eplly.recommender.evaluate.LakeReplay;
 import com.eplly.recommender.evaluate.ModelResult;
 import com.eplly.recommender.evaluate.NotEnoughData;
 import com.eplly.recommender.hybrid.Source;
@@ -26,6 +27,7 @@ import com.eplly.recommender.model.Candidates;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.model.ModelStoreException;
+import com.eplly.recommender.model.StoredLists;
 import com.eplly.recommender.model.StoredVersion;
 import com.eplly.recommender.model.SuggestionLists;
 import com.eplly.recommender.model.VersionId;
@@ -53,6 +55,8 @@ public final class TrainJob {
   /** Steps with self-tuning: the tuning step and its own. */
   public static final int TUNING_STEPS = 1;
   private static final long TUNING_SEED = 42;
+  /** Where model.json's validation holds the replay of the active version next to this one. */
+  public static final String COMPARISON = "comparisonWithActive";
 
   /** What the candidate sources read of a page view. */
   private static final String[] SOURCE_COLUMNS = {READER_ID, ARTICLE_ID, SESSION_ID, TIMESTAMP, DWELL_MS};
@@ -94,7 +98,7 @@ public final class TrainJob {
     writeReaderLists(hybrid, views, stored, tally);
     writePopularList(sources, catalog, stored, params, tally);
     ModelMeta meta = writeMeta(stored, views, params, tally, (System.nanoTime() - started) / 1e9,
-        validation.map(v -> EvaluationReport.document(v.result())).orElse(Map.of()));
+        validation.map(TrainJob::validationDocument).orElse(Map.of()));
     views.rows().unpersist();
     catalog.rows().unpersist();
     return new TrainResult(meta, stored, tally.seconds());
@@ -174,10 +178,12 @@ public final class TrainJob {
     progress.begin("tuning on the newest " + tuning.window().toHours() + " h of the page views");
     progress.note("collecting page views and catalog to the driver");
     InteractionData data = LakeLoader.collect(lake, views.rows(), catalog.rows());
-    EvalPlan plan = EvalPlan.forLake(given, tuning.window(), tuning.maxQueries());
+    LakeReplay replay = new LakeReplay(tuning.window(), EvalPlan.WIDGET_K, tuning.maxQueries());
+    EvalPlan plan = EvalPlan.forLake(given, replay);
     try {
+      Optional<Evaluation.ActiveComparison> active = tuning.active().flatMap(a -> activeComparison(a, replay, data));
       Evaluation.Validation v = new Evaluation(spark, new Progress(progress.out(), Evaluation.VALIDATION_STEPS))
-          .validate(data, plan, TUNING_SEED, tuning.weights());
+          .validate(data, plan, TUNING_SEED, tuning.weights(), active);
       tally.seconds().put("tuning", progress.end(validationSummary(v)));
       return Optional.of(v);
     } catch (NotEnoughData e) {
@@ -185,6 +191,33 @@ public final class TrainJob {
       tally.seconds().put("tuning", progress.end("skipped, parameters as given: " + e.getMessage()));
       return Optional.empty();
     }
+  }
+
+  /**
+   * The active version's lists and the window's page views after its reference time too; empty
+   * (with a note) when its lists are not in this model store or no such page view is left.
+   */
+  private Optional<Evaluation.ActiveComparison> activeComparison(String active, LakeReplay replay, InteractionData data) {
+    if (!store.exists(active)) {
+      progress.note("the active version " + active + " is not in " + store.root() + ": not compared");
+      return Optional.empty();
+    }
+    StoredLists lists = StoredLists.read(spark, store, active);
+    long after = Math.max(replay.cutOff(data.interactions()), lists.referenceTime());
+    try {
+      return Optional.of(new Evaluation.ActiveComparison(lists, replay.askedAfter(after).split(data.interactions(), TUNING_SEED)));
+    } catch (NotEnoughData e) {
+      progress.note("the active version " + active + " was trained on the whole validation window: not compared ("
+          + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
+  /** model.json's validation: the evaluation document, and the comparison with the active version. */
+  private static Map<String, Object> validationDocument(Evaluation.Validation v) {
+    Map<String, Object> doc = new LinkedHashMap<>(EvaluationReport.document(v.result()));
+    doc.put(COMPARISON, v.comparison());
+    return doc;
   }
 
   private static String validationSummary(Evaluation.Validation v) {

@@ -81,6 +81,12 @@ public record TrainParams(
         alsRegParam, alsAlpha, dwellWeight, lookback, asOf, easeLambda, easeMaxItems, weights, alsMaxItems, contentMaxArticles);
   }
 
+  /** The same parameters, training on the views up to {@code instant} only. */
+  public TrainParams withAsOf(Instant instant) {
+    return new TrainParams(k, popularN, covisitWindow, covisitHalfLife, popularityHalfLife, alsRank, alsIterations,
+        alsRegParam, alsAlpha, dwellWeight, lookback, Optional.of(instant), easeLambda, easeMaxItems, hybrid, alsMaxItems, contentMaxArticles);
+  }
+
   /** Flat, JSON-friendly form for {@code model.json} and the version meta. */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
