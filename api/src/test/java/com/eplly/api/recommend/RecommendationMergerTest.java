@@ -72,6 +72,29 @@ class RecommendationMergerTest {
         Reason.TRENDING, Reason.POPULAR, Reason.LATEST);
   }
 
+  /**
+   * A reader's page without an article: neighbours of the session's reads lead, the profile comes
+   * next, and neighbours of older reads (no session reads) only after it, then the fallbacks.
+   */
+  @Test
+  void sessionNeighboursLeadTheProfileAndOlderReadsNeighboursFollowIt() {
+    for (String id : List.of("s1", "p1", "h1", "t1", "pop1", "l1")) {
+      article(id, "cat-" + id);
+    }
+    CandidateLists src = new CandidateLists(List.of(), List.of(),
+        List.of(s("s1", Reason.READ_TOGETHER)),
+        List.of(s("p1", Reason.SIMILAR_READERS)),
+        List.of(s("h1", Reason.READ_TOGETHER)),
+        List.of(s("t1", Reason.TRENDING)),
+        List.of(s("pop1", Reason.POPULAR)),
+        List.of(s("l1", Reason.LATEST)),
+        Set.of(), List.of());
+
+    List<Recommended> out = MERGER.merge(query(null, 10, Set.of()), src, articles, NOW);
+
+    assertThat(ids(out)).containsExactly("s1", "p1", "h1", "t1", "pop1", "l1");
+  }
+
   @Test
   void neverShowsCurrentReadHiddenExpiredExcludedOrUnknownArticles() {
     article("current", "a");

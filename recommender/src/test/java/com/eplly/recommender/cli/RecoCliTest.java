@@ -103,7 +103,10 @@ class RecoCliTest {
   @Test
   void missingRequiredArgumentsAreUsageErrors() {
     assertUsageError("Missing required parameter: 'VERSION'", "activate");
-    assertUsageError("Missing required option: '--dataset=<dataset>'", "evaluate");
+    assertUsageError("Error: Missing required argument (specify one of these): (--dataset=<dataset> | --lake=<folder>)",
+        "evaluate");
+    assertUsageError("Error: --dataset=<dataset>, --lake=<folder> are mutually exclusive (specify only one)",
+        "evaluate", "--dataset", "generated", "--lake", "x");
     assertUsageError("Missing required option: '--lake=<folder>'", "generate");
   }
 
