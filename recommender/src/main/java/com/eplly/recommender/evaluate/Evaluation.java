@@ -101,14 +101,8 @@ public final class Evaluation {
     }
     Models models = new Models(fitted, hybrid, notes, seed);
     Served served = served(fitted, hybrid, plan.params(), test, data);
-    List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
-    results.add(served.result(test.queries(), metrics));
-    Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
-    test.variants().forEach((name, queries) -> {
-      List<ModelResult> variant = new ArrayList<>(models.results(queries, models.rankings(queries, test.items().size()), metrics));
-      variant.add(served.result(queries, metrics));
-      variants.put(name, variant);
-    });
+    List<ModelResult> results = withServed(models, served, test.queries(), models.testRankings(), metrics);
+    Map<String, List<ModelResult>> variants = variants(models, served, test, metrics);
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
       variants.put("CHAMELEON: target + " + plan.sampledNegatives() + " negatives sampled from recently clicked articles",
@@ -158,14 +152,8 @@ public final class Evaluation {
     REPORT_ORDER.forEach(source -> inReportOrder.put(source, fits.get(source)));
     Models models = new Models(inReportOrder, hybrid, Map.of(), seed);
     Served served = served(inReportOrder, hybrid, tuned.params(), validation, data);
-    List<ModelResult> results = new ArrayList<>(models.results(validation.queries(), models.testRankings(), metrics));
-    results.add(served.result(validation.queries(), metrics));
-    Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
-    validation.variants().forEach((name, queries) -> {
-      List<ModelResult> variant = new ArrayList<>(models.results(queries, models.rankings(queries, validation.items().size()), metrics));
-      variant.add(served.result(queries, metrics));
-      variants.put(name, variant);
-    });
+    List<ModelResult> results = withServed(models, served, validation.queries(), models.testRankings(), metrics);
+    Map<String, List<ModelResult>> variants = variants(models, served, validation, metrics);
     Map<String, Object> comparison = active.map(a -> compare(a, inReportOrder, hybrid, tuned.params(), data))
         .orElse(Map.of());
     progress.end("done");
@@ -436,6 +424,23 @@ public final class Evaluation {
     progress.note(String.format(Locale.ROOT, "served path: %d article and %d reader lists built in %.1f s",
         test.items().size(), test.readers().size(), seconds));
     return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds);
+  }
+
+  /** Every model's figures on {@code queries}, the served path last. */
+  private static List<ModelResult> withServed(Models models, Served served, List<Query> queries,
+      Map<Source, SourceRanking> rankings, TestMetrics metrics) {
+    List<ModelResult> out = new ArrayList<>(models.results(queries, rankings, metrics));
+    out.add(served.result(queries, metrics));
+    return out;
+  }
+
+  /** Every model's figures on each further query set of the split (the lake's anonymous sessions). */
+  private static Map<String, List<ModelResult>> variants(Models models, Served served, ProtocolSplit split,
+      TestMetrics metrics) {
+    Map<String, List<ModelResult>> out = new LinkedHashMap<>();
+    split.variants().forEach((name, queries) ->
+        out.put(name, withServed(models, served, queries, models.rankings(queries, split.items().size()), metrics)));
+    return out;
   }
 
   /**

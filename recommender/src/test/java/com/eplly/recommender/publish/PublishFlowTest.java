@@ -19,6 +19,7 @@ import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.recommender.LakeFixture;
+import com.eplly.recommender.EmbeddedRedis;
 import com.eplly.recommender.MutableClock;
 import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.cli.CliContext;
@@ -35,7 +36,6 @@ import com.eplly.recommender.train.TrainResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
-import redis.embedded.RedisServer;
 
 /** Train on a small lake, publish two versions to a real redis-server, roll back, list. */
 @SparkTest
@@ -67,7 +66,7 @@ class PublishFlowTest {
       HybridWeights.parse("co-visitation=1,als=1,ease=0.5,content=0.25,popularity=0");
 
   private static SparkSession spark;
-  private static RedisServer redisServer;
+  private static EmbeddedRedis redisServer;
   private static RedisEndpoint endpoint;
   private static UnifiedJedis redis;
 
@@ -77,21 +76,15 @@ class PublishFlowTest {
   @BeforeAll
   static void start(SparkSession session) throws IOException {
     spark = session;
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    redisServer = new RedisServer(port);
-    redisServer.start();
-    endpoint = RedisEndpoint.of("localhost", port);
-    redis = endpoint.open();
+    redisServer = EmbeddedRedis.start();
+    endpoint = redisServer.endpoint();
+    redis = redisServer.client();
     writeLake(new LakeFixture(dir.resolve("lake")));
   }
 
   @AfterAll
   static void stop() throws IOException {
-    redis.close();
-    redisServer.stop();
+    redisServer.close();
   }
 
   /**

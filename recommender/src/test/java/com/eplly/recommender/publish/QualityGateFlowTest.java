@@ -11,6 +11,7 @@ import com.eplly.contracts.redis.VersionRegistry;
 import com.eplly.generator.DemoConfig;
 import com.eplly.generator.DemoDataGenerator;
 import com.eplly.generator.lake.GeneratedLake;
+import com.eplly.recommender.EmbeddedRedis;
 import com.eplly.recommender.MutableClock;
 import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.hybrid.HybridWeights;
@@ -21,7 +22,6 @@ import com.eplly.recommender.train.SelfTuning;
 import com.eplly.recommender.train.TrainJob;
 import com.eplly.recommender.train.TrainParams;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
-import redis.embedded.RedisServer;
 
 /**
  * The quality gate end to end on a generated week of page views, a real redis-server and Spark:
@@ -47,7 +46,7 @@ class QualityGateFlowTest {
   private static final Duration TTL = Duration.ofDays(7);
 
   private static SparkSession spark;
-  private static RedisServer redisServer;
+  private static EmbeddedRedis redisServer;
   private static RedisEndpoint endpoint;
   private static UnifiedJedis redis;
   private static ModelStore store;
@@ -58,14 +57,9 @@ class QualityGateFlowTest {
   @BeforeAll
   static void start(SparkSession session) throws IOException {
     spark = session;
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    redisServer = new RedisServer(port);
-    redisServer.start();
-    endpoint = RedisEndpoint.of("localhost", port);
-    redis = endpoint.open();
+    redisServer = EmbeddedRedis.start();
+    endpoint = redisServer.endpoint();
+    redis = redisServer.client();
     new GeneratedLake(dir.resolve("lake")).write(new DemoDataGenerator(DemoConfig.scaled(9, 10_000, END.toEpochMilli())),
         n -> { });
     store = new ModelStore(dir.resolve("models").toString(), spark.sparkContext().hadoopConfiguration());
@@ -73,8 +67,7 @@ class QualityGateFlowTest {
 
   @AfterAll
   static void stop() throws IOException {
-    redis.close();
-    redisServer.stop();
+    redisServer.close();
   }
 
   private static ModelMeta train(String version, Optional<HybridWeights> weights, Optional<String> active, Instant asOf) {
