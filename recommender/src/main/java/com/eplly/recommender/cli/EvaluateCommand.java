@@ -2,10 +2,12 @@ package com.eplly.recommender.cli;
 
 import com.eplly.recommender.datasets.DatasetName;
 import com.eplly.recommender.datasets.InteractionData;
+import com.eplly.recommender.datasets.SessionFiles;
 import com.eplly.recommender.evaluate.EvalPlan;
 import com.eplly.recommender.evaluate.Evaluation;
 import com.eplly.recommender.evaluate.EvaluationReport;
 import com.eplly.recommender.evaluate.EvaluationResult;
+import com.eplly.recommender.evaluate.SessionFileSplit;
 import com.eplly.recommender.train.Progress;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,6 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,8 +34,21 @@ final class EvaluateCommand implements Callable<Integer> {
   DatasetName dataset;
 
   @Option(names = "--path", paramLabel = "<folder>",
-      description = "dataset folder, read in place (not needed for generated)")
+      description = "dataset folder, read in place (not needed for generated or sessions)")
   Path path;
+
+  @Option(names = "--train", paramLabel = "<file>",
+      description = "sessions: training file in session-rec's prepared format (TSV SessionId, ItemId, Time)")
+  Path train;
+
+  @Option(names = "--test", paramLabel = "<file>",
+      description = "sessions: test file, same format; every prefix of its sessions predicts the next click")
+  Path test;
+
+  @Option(names = "--protocol", paramLabel = "<variant>", converter = Converters.SessionVariant.class,
+      description = "sessions: news (default; lists exclude the session's clicks, repeat targets skipped) "
+          + "or standard (session-rec's: a repeat click counts)")
+  SessionFileSplit.Variant protocol;
 
   @Option(names = "--out", paramLabel = "<folder>", defaultValue = "var/eval",
       description = "folder for metrics.json and report.html")
@@ -49,24 +67,55 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
+  @Spec
+  CommandSpec spec;
+
   EvaluateCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() throws Exception {
+    checkDatasetOptions();
     Progress loading = new Progress(ctx.out(), 1);
     loading.begin("loading " + dataset.cliName());
-    InteractionData data = dataset.load(Optional.ofNullable(path), seed, size);
-    loading.end(String.format(Locale.ROOT, "%,d interactions, %,d catalog items from %s", data.interactions().size(),
-        data.catalog().size(), data.source()));
+    InteractionData data;
+    EvalPlan plan;
+    if (dataset.isFilePair()) {
+      SessionFiles files = DatasetName.loadSessionFiles(train, test);
+      data = files.train();
+      plan = EvalPlan.forSessionFiles(files.test(), protocol == null ? SessionFileSplit.Variant.NEWS : protocol);
+      loading.end(String.format(Locale.ROOT, "%,d training clicks, %,d test clicks from %s", data.interactions().size(),
+          files.test().size(), data.source()));
+    } else {
+      data = dataset.load(Optional.ofNullable(path), seed, size);
+      plan = EvalPlan.forDataset(dataset);
+      loading.end(String.format(Locale.ROOT, "%,d interactions, %,d catalog items from %s", data.interactions().size(),
+          data.catalog().size(), data.source()));
+    }
     EvaluationResult result;
     try (SparkSession spark = SparkSessions.startForEvaluation(master.url)) {
-      result = new Evaluation(spark, new Progress(ctx.out(), Evaluation.STEPS)).run(data, EvalPlan.forDataset(dataset), seed);
+      result = new Evaluation(spark, new Progress(ctx.out(), Evaluation.STEPS)).run(data, plan, seed);
     }
     EvaluationReport.write(result, out);
     EvaluationReport.printSummary(result, ctx.out());
     ctx.out().println("wrote " + out.resolve(EvaluationReport.METRICS_FILE) + " and " + out.resolve(EvaluationReport.HTML_FILE));
     return RecoCli.OK;
+  }
+
+  /** --train and --test belong to the file-pair dataset (and --path to the others): a usage error otherwise. */
+  private void checkDatasetOptions() {
+    if (dataset.isFilePair()) {
+      if (train == null || test == null) {
+        throw new ParameterException(spec.commandLine(), "--dataset " + dataset.cliName() + " needs --train and --test");
+      }
+      if (path != null) {
+        throw new ParameterException(spec.commandLine(), "--dataset " + dataset.cliName()
+            + " reads --train and --test, not --path");
+      }
+    } else if (train != null || test != null || protocol != null) {
+      throw new ParameterException(spec.commandLine(), "--train, --test and --protocol are for --dataset "
+          + DatasetName.SESSIONS.cliName() + " only");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.eplly.recommender.evaluate;
 
 import com.eplly.recommender.datasets.DatasetName;
+import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.train.TrainParams;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,17 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
       case GENERATED -> new EvalPlan(NextClickSplit.lastSpan(5, Duration.ofHours(12), 20),
           base.withHalfLives(Duration.ofDays(2), Duration.ofHours(12)),
           List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(20.0, 100.0), 0);
+      case SESSIONS -> throw new IllegalArgumentException("the sessions dataset is a file pair: use forSessionFiles");
     };
+  }
+
+  /**
+   * session-rec's files: a few days of e-commerce clicks (co-visits age over days, popularity over a
+   * day); one ALS candidate and two EASE ones keep a run of ~70,000 clicks within a minute.
+   */
+  public static EvalPlan forSessionFiles(List<Interaction> testClicks, SessionFileSplit.Variant variant) {
+    return new EvalPlan(SessionFileSplit.of(testClicks, variant, 20),
+        TrainParams.defaults().withHalfLives(Duration.ofDays(2), Duration.ofDays(1)),
+        List.<double[]>of(new double[] {32, 0.05, 10}), List.of(50.0, 200.0), 0);
   }
 }

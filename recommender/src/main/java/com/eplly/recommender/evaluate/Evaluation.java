@@ -91,6 +91,8 @@ public final class Evaluation {
     }
     Models models = new Models(fitted, hybrid, notes, seed);
     List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
+    results.addAll(SessionBaselines.results(plan.protocol(), test, LIST_LENGTH,
+        (name, lists, seconds, note) -> metrics.result(name, test.queries(), lists, seconds, note)));
     results.add(served(fitted, hybrid, plan.params(), test, data, metrics));
     Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
     if (plan.sampledNegatives() > 0) {
@@ -314,19 +316,23 @@ public final class Evaluation {
   }
 
   /** What every model's test figures are measured against: the items, the cut-off, who read what. */
-  private record TestMetrics(ItemIndex items, int k, double[] share, int population) {
+  private record TestMetrics(ItemIndex items, int k, double[] share, int population, double[] clickPopularity) {
 
     static TestMetrics of(ProtocolSplit test, int k) {
       int population = (int) test.train().stream().map(Interaction::readerId).distinct().count();
-      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population);
+      int[] clicks = new int[test.items().size()];
+      test.train().stream().mapToInt(i -> test.items().index(i.itemId())).filter(i -> i >= 0).forEach(i -> clicks[i]++);
+      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population,
+          RankingMetrics.normalisedClicks(clicks));
     }
 
     ModelResult result(String name, List<Query> queries, List<int[]> lists, double seconds, String note) {
       Map<Integer, MetricSet> byK = new LinkedHashMap<>();
       for (int cut : new int[] {10, 20}) {
-        byK.put(cut, Ranking.metrics(queries, lists, cut, items.size(), share, population));
+        byK.put(cut, Ranking.metrics(queries, lists, cut, items.size(), share, population, clickPopularity));
       }
-      MetricSet headline = byK.containsKey(k) ? byK.get(k) : Ranking.metrics(queries, lists, k, items.size(), share, population);
+      MetricSet headline = byK.containsKey(k) ? byK.get(k)
+          : Ranking.metrics(queries, lists, k, items.size(), share, population, clickPopularity);
       return new ModelResult(name, headline, byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);
     }
   }

@@ -72,6 +72,7 @@ public final class EvaluationReport {
     f.put("map", r4(s.map()));
     f.put("coverage", r4(s.coverage()));
     f.put("novelty", r4(s.novelty()));
+    f.put("popularity", r4(s.popularity()));
     return f;
   }
 
@@ -98,14 +99,14 @@ public final class EvaluationReport {
   }
 
   private static void table(List<ModelResult> models, int k, PrintStream out) {
-    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n", "model", "HR@" + k, "MRR@" + k,
-        "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@10", "MRR@10", "cover", "novel", "train s");
+    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n", "model", "HR@" + k, "MRR@" + k,
+        "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@10", "MRR@10", "cover", "novel", "pop@" + k, "train s");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
       MetricSet t = m.byK().get(10);
-      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %8.1f%n", m.name(),
+      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %7.4f %8.1f%n", m.name(),
           h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), t.hr(), t.mrr(), h.coverage(), h.novelty(),
-          m.trainSeconds());
+          h.popularity(), m.trainSeconds());
     }
   }
 }

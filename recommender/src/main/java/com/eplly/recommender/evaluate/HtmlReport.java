@@ -41,15 +41,15 @@ public final class HtmlReport {
     for (String h : new String[] {"HR", "MRR", "nDCG", "precision", "recall", "MAP"}) {
       b.append("<th>").append(h).append('@').append(k).append("</th>");
     }
-    b.append("<th>coverage</th><th>novelty</th><th>train s</th><th>note</th></tr>");
+    b.append("<th>coverage</th><th>novelty</th><th>popularity@").append(k).append("</th><th>train s</th><th>note</th></tr>");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
       b.append("<tr><td>").append(esc(m.name())).append("</td>");
       for (double v : new double[] {h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), h.coverage()}) {
         b.append(String.format(Locale.ROOT, "<td>%.4f</td>", v));
       }
-      b.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
-          h.novelty(), m.trainSeconds(), esc(m.note())));
+      b.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.4f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
+          h.novelty(), h.popularity(), m.trainSeconds(), esc(m.note())));
     }
     b.append("</table><div class=\"charts\">");
     Map<String, ToDoubleFunction<MetricSet>> metrics = new java.util.LinkedHashMap<>();
@@ -61,6 +61,7 @@ public final class HtmlReport {
     metrics.put("MAP@" + k, MetricSet::map);
     metrics.put("catalog coverage", MetricSet::coverage);
     metrics.put("novelty (bits)", MetricSet::novelty);
+    metrics.put("popularity bias@" + k + " (session-rec)", MetricSet::popularity);
     metrics.forEach((name, f) -> bars(b, name, models, f));
     b.append("</div>");
     curve(b, models);

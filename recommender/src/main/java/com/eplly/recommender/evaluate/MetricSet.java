@@ -12,6 +12,8 @@ package com.eplly.recommender.evaluate;
  * @param map       mean average precision@k
  * @param coverage  share of training items recommended to anyone
  * @param novelty   mean self-information of recommended items (bits)
+ * @param popularity popularity bias (session-rec's Popularity@k): mean over lists of the mean training
+ *                   click count of the listed items, over the most clicked item's; 0 when not measured
  */
 public record MetricSet(int k, double hr, double mrr, double ndcg, double precision, double recall, double map,
-    double coverage, double novelty) {}
+    double coverage, double novelty, double popularity) {}
