@@ -48,6 +48,6 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
   public static EvalPlan forSessionFiles(List<Interaction> testClicks, SessionFileSplit.Variant variant) {
     return new EvalPlan(SessionFileSplit.of(testClicks, variant, 20),
         TrainParams.defaults().withHalfLives(Duration.ofDays(2), Duration.ofDays(1)),
-        List.<double[]>of(new double[] {32, 0.05, 10}), List.of(50.0, 200.0), 0);
+        List.<double[]>of(new double[] {16, 0.05, 10}), List.of(200.0), 0);
   }
 }
