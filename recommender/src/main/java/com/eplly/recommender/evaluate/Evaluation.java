@@ -57,6 +57,8 @@ public final class Evaluation {
   private static final String HYBRID = "hybrid";
   /** The model the api serves: published lists, merged as the api merges them. */
   public static final String SERVED = "served";
+  /** The served model under the session-page rule proposed in {@link ServedPath#withSessionBlend()}. */
+  public static final String SERVED_SESSION = "served-session";
 
   private final SparkSession spark;
   private final Progress progress;
@@ -93,7 +95,7 @@ public final class Evaluation {
     List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
     results.addAll(SessionBaselines.results(plan.protocol(), test, LIST_LENGTH,
         (name, lists, seconds, note) -> metrics.result(name, test.queries(), lists, seconds, note)));
-    results.add(served(fitted, hybrid, plan.params(), test, data, metrics));
+    results.addAll(served(fitted, hybrid, plan.params(), test, data, metrics, SessionBaselines.apply(plan.protocol())));
     Map<String, List<ModelResult>> variants = new LinkedHashMap<>();
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
@@ -299,8 +301,8 @@ public final class Evaluation {
    * The api's answers to the test queries from the lists train would publish with the hybrid's
    * weights: the figure the portal's readers get.
    */
-  private ModelResult served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
-      InteractionData data, TestMetrics metrics) {
+  private List<ModelResult> served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params,
+      ProtocolSplit test, InteractionData data, TestMetrics metrics, boolean sessions) {
     long start = System.nanoTime();
     Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
     fitted.forEach((source, fit) -> scorers.put(source, fit.scorer()));
@@ -311,8 +313,14 @@ public final class Evaluation {
     List<int[]> lists = path.lists(test.queries(), LIST_LENGTH);
     double seconds = (System.nanoTime() - start) / 1e9;
     progress.note(String.format(Locale.ROOT, "served path: published lists built and merged in %.1f s", seconds));
-    return metrics.result(SERVED, test.queries(), lists, seconds,
+    ModelResult served = metrics.result(SERVED, test.queries(), lists, seconds,
         "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
+    if (!sessions) {
+      return List.of(served);
+    }
+    // Anonymous sessions: also the serving rule proposed for session pages, on the same published lists.
+    return List.of(served, metrics.result(SERVED_SESSION, test.queries(), path.withSessionBlend().lists(test.queries(),
+        LIST_LENGTH), seconds, ServedPath.SESSION_BLEND_NOTE));
   }
 
   /** What every model's test figures are measured against: the items, the cut-off, who read what. */

@@ -35,9 +35,15 @@ final class ServedPath {
   private final List<Suggestion> latest;
   private final long nowMs;
   private final RecommendationMerger merger = new RecommendationMerger(ServingDefaults.categoryShare());
+  /** What the {@link #withSessionBlend()} row is, for the report. */
+  static final String SESSION_BLEND_NOTE = "proposed api rule, not served today: on a session's article page the "
+      + "published lists of its newest " + ServingDefaults.recentSeeds() + " reads blended (weights 1, 1/2, 1/3; "
+      + "by rank), then the api's merge";
+  private final boolean sessionBlend;
 
   private ServedPath(PublishedLists lists, ItemIndex items, Map<String, Article> articles, List<Suggestion> latest,
-      long nowMs) {
+      long nowMs, boolean sessionBlend) {
+    this.sessionBlend = sessionBlend;
     this.lists = lists;
     this.items = items;
     this.articles = articles;
@@ -66,7 +72,16 @@ final class ServedPath {
         .sorted(Comparator.comparingLong(CatalogItem::publishedAt).reversed().thenComparing(CatalogItem::itemId))
         .limit(ServingDefaults.candidatesPerSource())
         .map(c -> new Suggestion(c.itemId(), 0, Reason.LATEST)).toList();
-    return new ServedPath(lists, items, articles, latest, nowMs);
+    return new ServedPath(lists, items, articles, latest, nowMs, false);
+  }
+
+  /**
+   * This path with the serving rule proposed for session pages: the current article's list is replaced by
+   * the blend of the published lists of the session's newest {@link ServingDefaults#recentSeeds()} reads
+   * (the current one first), each weighing 1 / (how recent it is), an item scoring by its rank in each list.
+   */
+  ServedPath withSessionBlend() {
+    return new ServedPath(lists, items, articles, latest, nowMs, true);
   }
 
   /** The api's answer of {@code n} items to each query. */
@@ -87,8 +102,10 @@ final class ServedPath {
     }
     // A known reader's history is older reads (the reader's Redis list); an anonymous prefix is the session's.
     boolean session = q.readerId() == null;
+    List<Suggestion> articleList = current == null ? List.of()
+        : sessionBlend && q.readerId() == null ? blended(recent) : suggestions(lists.article(q.current()), Reason.READ_TOGETHER);
     CandidateLists sources = new CandidateLists(
-        current == null ? List.of() : suggestions(lists.article(q.current()), Reason.READ_TOGETHER),
+        articleList,
         List.of(),
         session ? recentNeighbours : List.of(),
         session ? List.of() : suggestions(lists.reader(q), Reason.SIMILAR_READERS),
@@ -100,6 +117,25 @@ final class ServedPath {
         List.of());
     List<Recommended> answer = merger.merge(new MergeRequest(current, n, Set.of()), sources, articles, nowMs);
     return answer.stream().mapToInt(r -> items.index(r.suggestion().articleId())).toArray();
+  }
+
+  /** The newest reads' published lists blended: read j (0 = newest) weighs 1 / (j + 1), rank r of n scores (n - r) / n. */
+  private List<Suggestion> blended(List<String> newestFirst) {
+    Map<Integer, Double> score = new HashMap<>();
+    int seeds = Math.min(newestFirst.size(), ServingDefaults.recentSeeds());
+    for (int j = 0; j < seeds; j++) {
+      int[] list = lists.article(items.index(newestFirst.get(j)));
+      for (int r = 0; r < list.length; r++) {
+        score.merge(list[r], (list.length - r) / (double) list.length / (j + 1), Double::sum);
+      }
+    }
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(score.entrySet());
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Suggestion> out = new ArrayList<>(ranked.size());
+    for (Map.Entry<Integer, Double> e : ranked) {
+      out.add(new Suggestion(items.label(e.getKey()), e.getValue(), Reason.READ_TOGETHER));
+    }
+    return out;
   }
 
   /** The api's recent reads: the newest {@code historySize} distinct ones. */
