@@ -82,7 +82,7 @@ public final class Evaluation {
       Tuned tuned = tune(threads, plan, splits.validation(), tuning);
       Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
       hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned, contentScores.value(), tuning);
-      fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores);
+      fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores, !plan.alsGrid().isEmpty());
     }
     ProtocolSplit test = splits.test();
     progress.begin("scoring " + test.queries().size() + " test queries");
@@ -90,6 +90,9 @@ public final class Evaluation {
     Map<Source, String> notes = new EnumMap<>(Source.class);
     if (catalog.isEmpty()) {
       notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
+    }
+    if (plan.alsGrid().isEmpty()) {
+      notes.put(ALS, EvalPlan.NO_ALS);
     }
     Models models = new Models(fitted, hybrid, notes, seed);
     List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
@@ -156,12 +159,15 @@ public final class Evaluation {
     rankings.put(POPULARITY, threads.submit(() -> ranked(validation,
         FittedModelScorers.popularity(SourceEstimators.popularity(base, ref).fit(views), items))));
 
-    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
-    Trial bestAls = bestAls(plan.alsGrid(), alsTrials, tuning);
+    tuning.put("objective", protocol instanceof NextClickSplit || protocol instanceof SessionFileSplit ? "HR@k + MRR@k" : "nDCG@k");
+    // No ALS grid (anonymous sessions, see EvalPlan.NO_ALS): ALS ranks nothing and keeps the base parameters.
+    Trial bestAls = plan.alsGrid().isEmpty() ? new Trial(-1, SourceRanking.empty(ALS.label(), validation.queries().size()), 0, 0)
+        : bestAls(plan.alsGrid(), alsTrials, tuning);
     Trial bestEase = bestEase(plan.easeLambdas(), DriverThreads.await(easeTrials), tuning);
     rankings.put(ALS, CompletableFuture.completedFuture(bestAls.ranking()));
     rankings.put(EASE, CompletableFuture.completedFuture(bestEase.ranking()));
-    double[] als = plan.alsGrid().get(bestAls.index());
+    double[] als = bestAls.index() < 0 ? new double[] {base.alsRank(), base.alsRegParam(), base.alsAlpha()}
+        : plan.alsGrid().get(bestAls.index());
     TrainParams params = base.withAls((int) als[0], als[1], als[2])
         .withEaseLambda(plan.easeLambdas().get(bestEase.index()));
     progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; ease lambda %.0f",
@@ -233,13 +239,14 @@ public final class Evaluation {
    * submitted first), in report order; content's fit is the one shared with validation.
    */
   private Map<Source, Fitted> fitOnTraining(DriverThreads threads, TrainParams p, ProtocolSplit test,
-      Timed<Optional<Dataset<Row>>> contentScores) {
+      Timed<Optional<Dataset<Row>>> contentScores, boolean withAls) {
     progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
     Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
     long ref = newest(test.train());
     ItemIndex items = test.items();
     Map<Source, Future<Fitted>> fits = new EnumMap<>(Source.class);
-    fits.put(ALS, threads.submit(fitted(test, () -> FittedModelScorers.als(SourceEstimators.als(p).fit(views), items))));
+    fits.put(ALS, withAls ? threads.submit(fitted(test, () -> FittedModelScorers.als(SourceEstimators.als(p).fit(views), items)))
+        : CompletableFuture.completedFuture(new Fitted(QueryScorers.constant(ALS.label(), new double[items.size()]), 0).rankedOn(test)));
     fits.put(CO_VISITATION, threads.submit(fitted(test, () ->
         FittedModelScorers.coVisitation(SourceEstimators.coVisitation(p, ref).fit(views), items))));
     fits.put(FOLLOWED_BY, threads.submit(fitted(test, () ->
