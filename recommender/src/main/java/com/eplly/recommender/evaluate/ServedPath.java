@@ -9,6 +9,7 @@ import com.eplly.contracts.serving.RecentNeighbours;
 import com.eplly.contracts.serving.RecommendationMerger;
 import com.eplly.contracts.serving.Recommended;
 import com.eplly.contracts.serving.ServingDefaults;
+import com.eplly.contracts.serving.SessionBlend;
 import com.eplly.recommender.datasets.CatalogItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,9 +77,9 @@ final class ServedPath {
   }
 
   /**
-   * This path with the serving rule proposed for session pages: the current article's list is replaced by
-   * the blend of the published lists of the session's newest {@link ServingDefaults#recentSeeds()} reads
-   * (the current one first), each weighing 1 / (how recent it is), an item scoring by its rank in each list.
+   * This path with the serving rule proposed for session pages ({@link SessionBlend}): the current
+   * article's list is replaced by the blend of the published lists of the session's newest
+   * {@link ServingDefaults#recentSeeds()} reads (the current one first).
    */
   ServedPath withSessionBlend() {
     return new ServedPath(lists, items, articles, latest, nowMs, true);
@@ -119,23 +120,13 @@ final class ServedPath {
     return answer.stream().mapToInt(r -> items.index(r.suggestion().articleId())).toArray();
   }
 
-  /** The newest reads' published lists blended: read j (0 = newest) weighs 1 / (j + 1), rank r of n scores (n - r) / n. */
+  /** {@link SessionBlend} of the published lists of the newest {@link ServingDefaults#recentSeeds()} reads. */
   private List<Suggestion> blended(List<String> newestFirst) {
-    Map<Integer, Double> score = new HashMap<>();
-    int seeds = Math.min(newestFirst.size(), ServingDefaults.recentSeeds());
-    for (int j = 0; j < seeds; j++) {
-      int[] list = lists.article(items.index(newestFirst.get(j)));
-      for (int r = 0; r < list.length; r++) {
-        score.merge(list[r], (list.length - r) / (double) list.length / (j + 1), Double::sum);
-      }
+    List<List<Suggestion>> lists = new ArrayList<>();
+    for (String read : newestFirst.subList(0, Math.min(newestFirst.size(), ServingDefaults.recentSeeds()))) {
+      lists.add(suggestions(this.lists.article(items.index(read)), Reason.READ_TOGETHER));
     }
-    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(score.entrySet());
-    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<Suggestion> out = new ArrayList<>(ranked.size());
-    for (Map.Entry<Integer, Double> e : ranked) {
-      out.add(new Suggestion(items.label(e.getKey()), e.getValue(), Reason.READ_TOGETHER));
-    }
-    return out;
+    return SessionBlend.blend(lists);
   }
 
   /** The api's recent reads: the newest {@code historySize} distinct ones. */
