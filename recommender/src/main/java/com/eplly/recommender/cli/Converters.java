@@ -1,6 +1,7 @@
 package com.eplly.recommender.cli;
 
 import com.eplly.recommender.datasets.DatasetName;
+import com.eplly.recommender.evaluate.SessionFileSplit;
 import com.eplly.recommender.hybrid.HybridWeights;
 import com.eplly.recommender.model.VersionId;
 import com.eplly.recommender.publish.RedisEndpoint;
@@ -108,6 +109,14 @@ final class Converters {
   static final class Dataset extends Checked<DatasetName> {
     Dataset() {
       super(DatasetName::parse);
+    }
+  }
+
+  /** {@code news} or {@code standard}: the variant of the sessions dataset's next-item protocol. */
+  static final class SessionVariant extends Checked<SessionFileSplit.Variant> {
+    SessionVariant() {
+      super(raw -> Arrays.stream(SessionFileSplit.Variant.values()).filter(v -> v.cliName().equals(raw)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("must be news or standard, got '" + raw + "'")));
     }
   }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /** The datasets {@code reco evaluate} knows, with how each is loaded. */
 public enum DatasetName {
-  MOVIELENS, DIGINETICA, GLOBO, GENERATED;
+  MOVIELENS, DIGINETICA, GLOBO, GENERATED,
+  /** Any pair of session-rec prepared files ({@link SessionFileLoader}), given by --train and --test. */
+  SESSIONS;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
@@ -19,6 +21,16 @@ public enum DatasetName {
             + String.join(", ", Arrays.stream(values()).map(DatasetName::cliName).toList())));
   }
 
+  /** Whether the dataset is a training and a test file ({@code --train}, {@code --test}) rather than a folder. */
+  public boolean isFilePair() {
+    return this == SESSIONS;
+  }
+
+  /** The {@link #SESSIONS} dataset: a training and a test file in session-rec's prepared format. */
+  public static SessionFiles loadSessionFiles(Path train, Path test) {
+    return new SessionFileLoader().load(train, test);
+  }
+
   /**
    * Loads the dataset: the real ones from {@code path} (read in place), the generated one from
    * {@code seed} and {@code size} page views.
@@ -26,6 +38,9 @@ public enum DatasetName {
   public InteractionData load(Optional<Path> path, long seed, int size) {
     if (this == GENERATED) {
       return new GeneratedLoader().load(seed, size);
+    }
+    if (this == SESSIONS) {
+      throw new DatasetException("dataset sessions reads two files: use loadSessionFiles (--train, --test)");
     }
     Path folder = path.orElseThrow(() -> new DatasetException("--path is required for dataset " + cliName()));
     if (!folder.toFile().isDirectory()) {

@@ -79,7 +79,7 @@ final class DelimitedFile {
         }
         handler.accept(new Line(file, number, raw, split.split(raw, -1)));
       }
-      if (number <= headerLines) {
+      if (number < headerLines) { // a header alone is not empty: the loader says it holds no records
         throw new DatasetException(file + " is empty (expected a header line)");
       }
     } catch (IOException e) {

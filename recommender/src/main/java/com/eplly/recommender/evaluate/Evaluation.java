@@ -64,6 +64,8 @@ public final class Evaluation {
   private static final String HYBRID = "hybrid";
   /** The model the api serves: published lists, merged as the api merges them. */
   public static final String SERVED = "served";
+  /** The served model under the session-page rule proposed in {@link ServedPath#withSessionBlend()}. */
+  public static final String SERVED_SESSION = "served-session";
 
   private final SparkSession spark;
   private final Progress progress;
@@ -89,7 +91,7 @@ public final class Evaluation {
       hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned,
           validationFits(tuned, contentScores, splits.validation()), tuning);
       tuned.views().unpersist();
-      fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores);
+      fitted = fitOnTraining(threads, tuned.params().withHybrid(hybrid), splits.test(), contentScores, !plan.alsGrid().isEmpty());
     }
     ProtocolSplit test = splits.test();
     int asked = test.queries().size() + test.variants().values().stream().mapToInt(List::size).sum();
@@ -99,9 +101,15 @@ public final class Evaluation {
     if (catalog.isEmpty()) {
       notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
     }
+    if (plan.alsGrid().isEmpty()) {
+      notes.put(ALS, EvalPlan.NO_ALS);
+    }
     Models models = new Models(fitted, hybrid, notes, seed);
-    Served served = served(fitted, hybrid, plan.params(), test, data);
-    List<ModelResult> results = withServed(models, served, test.queries(), models.testRankings(), metrics);
+    Served served = served(fitted, hybrid, plan.params(), test, data, SessionBaselines.apply(plan.protocol()));
+    List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
+    results.addAll(SessionBaselines.results(plan.protocol(), test, LIST_LENGTH,
+        (name, lists, seconds, note) -> metrics.result(name, test.queries(), lists, seconds, note)));
+    results.addAll(served.results(test.queries(), metrics));
     Map<String, List<ModelResult>> variants = variants(models, served, test, metrics);
     if (plan.sampledNegatives() > 0) {
       List<Query> sampled = withSampledNegatives(test, plan.sampledNegatives(), seed);
@@ -151,7 +159,7 @@ public final class Evaluation {
     Map<Source, Fitted> inReportOrder = new LinkedHashMap<>();
     REPORT_ORDER.forEach(source -> inReportOrder.put(source, fits.get(source)));
     Models models = new Models(inReportOrder, hybrid, Map.of(), seed);
-    Served served = served(inReportOrder, hybrid, tuned.params(), validation, data);
+    Served served = served(inReportOrder, hybrid, tuned.params(), validation, data, false);
     List<ModelResult> results = withServed(models, served, validation.queries(), models.testRankings(), metrics);
     Map<String, List<ModelResult>> variants = variants(models, served, validation, metrics);
     Map<String, Object> comparison = active.map(a -> compare(a, inReportOrder, hybrid, tuned.params(), data))
@@ -258,12 +266,17 @@ public final class Evaluation {
     fits.put(POPULARITY, threads.submit(fitted(validation, () ->
         FittedModelScorers.popularity(SourceEstimators.popularity(base, ref).fit(views), items))));
 
-    tuning.put("objective", protocol instanceof NextClickSplit ? "HR@k + MRR@k" : "nDCG@k");
-    Trial bestAls = bestAls(plan.alsGrid(), alsTrials, tuning);
+    tuning.put("objective", protocol instanceof NextClickSplit || protocol instanceof SessionFileSplit ? "HR@k + MRR@k" : "nDCG@k");
+    // No ALS grid (anonymous sessions, see EvalPlan.NO_ALS): ALS ranks nothing and keeps the base parameters.
+    Trial bestAls = plan.alsGrid().isEmpty() ? new Trial(-1,
+        new Fitted(QueryScorers.constant(ALS.label(), new double[items.size()]), SourceRanking.empty(ALS.label(),
+            validation.queries().size()), 0), 0)
+        : bestAls(plan.alsGrid(), alsTrials, tuning);
     Trial bestEase = bestEase(plan.easeLambdas(), DriverThreads.await(easeTrials), tuning);
     fits.put(ALS, CompletableFuture.completedFuture(bestAls.fit()));
     fits.put(EASE, CompletableFuture.completedFuture(bestEase.fit()));
-    double[] als = plan.alsGrid().get(bestAls.index());
+    double[] als = bestAls.index() < 0 ? new double[] {base.alsRank(), base.alsRegParam(), base.alsAlpha()}
+        : plan.alsGrid().get(bestAls.index());
     TrainParams params = base.withAls((int) als[0], als[1], als[2])
         .withEaseLambda(plan.easeLambdas().get(bestEase.index()));
     progress.end(String.format(Locale.ROOT, "ALS rank %d reg %.2f alpha %.1f; ease lambda %.0f",
@@ -338,13 +351,14 @@ public final class Evaluation {
    * submitted first), in report order; content's fit is the one shared with validation.
    */
   private Map<Source, Fitted> fitOnTraining(DriverThreads threads, TrainParams p, ProtocolSplit test,
-      Timed<Optional<Dataset<Row>>> contentScores) {
+      Timed<Optional<Dataset<Row>>> contentScores, boolean withAls) {
     progress.begin("fitting every source on the training split (" + test.train().size() + " interactions)");
     Dataset<Row> views = DatasetFrames.pageViews(spark, test.train()).cache();
     long ref = newest(test.train());
     ItemIndex items = test.items();
     Map<Source, Future<Fitted>> fits = new EnumMap<>(Source.class);
-    fits.put(ALS, threads.submit(fitted(test, () -> FittedModelScorers.als(SourceEstimators.als(p).fit(views), items))));
+    fits.put(ALS, withAls ? threads.submit(fitted(test, () -> FittedModelScorers.als(SourceEstimators.als(p).fit(views), items)))
+        : CompletableFuture.completedFuture(new Fitted(QueryScorers.constant(ALS.label(), new double[items.size()]), 0).rankedOn(test)));
     fits.put(CO_VISITATION, threads.submit(fitted(test, () ->
         FittedModelScorers.coVisitation(SourceEstimators.coVisitation(p, ref).fit(views), items))));
     fits.put(FOLLOWED_BY, threads.submit(fitted(test, () ->
@@ -402,19 +416,28 @@ public final class Evaluation {
     }
   }
 
-  /** The api's answers from the lists train would publish with the hybrid's weights: what readers get. */
-  private record Served(ServedPath path, TrainParams params, double seconds) {
+  /**
+   * The api's answers from the lists train would publish with the hybrid's weights: what readers
+   * get; on anonymous sessions also the serving rule proposed for session pages
+   * ({@link ServedPath#withSessionBlend()}), on the same published lists.
+   */
+  private record Served(ServedPath path, TrainParams params, double seconds, boolean sessions) {
 
-    ModelResult result(List<Query> queries, TestMetrics metrics) {
+    List<ModelResult> results(List<Query> queries, TestMetrics metrics) {
       long start = System.nanoTime();
       List<int[]> lists = path.lists(queries, LIST_LENGTH);
-      return metrics.result(SERVED, queries, lists, seconds + (System.nanoTime() - start) / 1e9,
+      ModelResult served = metrics.result(SERVED, queries, lists, seconds + (System.nanoTime() - start) / 1e9,
           "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
+      if (!sessions) {
+        return List.of(served);
+      }
+      return List.of(served, metrics.result(SERVED_SESSION, queries, path.withSessionBlend().lists(queries, LIST_LENGTH),
+          seconds, ServedPath.SESSION_BLEND_NOTE));
     }
   }
 
   private Served served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
-      InteractionData data) {
+      InteractionData data, boolean sessions) {
     long start = System.nanoTime();
     Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
     fitted.forEach((source, fit) -> scorers.put(source, fit.scorer()));
@@ -423,14 +446,15 @@ public final class Evaluation {
     double seconds = (System.nanoTime() - start) / 1e9;
     progress.note(String.format(Locale.ROOT, "served path: %d article and %d reader lists built in %.1f s",
         test.items().size(), test.readers().size(), seconds));
-    return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds);
+    return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds,
+        sessions);
   }
 
   /** Every model's figures on {@code queries}, the served path last. */
   private static List<ModelResult> withServed(Models models, Served served, List<Query> queries,
       Map<Source, SourceRanking> rankings, TestMetrics metrics) {
     List<ModelResult> out = new ArrayList<>(models.results(queries, rankings, metrics));
-    out.add(served.result(queries, metrics));
+    out.addAll(served.results(queries, metrics));
     return out;
   }
 
@@ -447,7 +471,8 @@ public final class Evaluation {
    * What every model's test figures are measured against: the items, the cut-offs, who read what,
    * and which items were younger than a day when the answers were given (null: no publication times).
    */
-  private record TestMetrics(ItemIndex items, int k, double[] share, int population, boolean[] fresh) {
+  private record TestMetrics(ItemIndex items, int k, double[] share, int population, boolean[] fresh,
+      double[] clickPopularity) {
 
     private static final long FRESH_MS = Duration.ofHours(24).toMillis();
 
@@ -463,13 +488,16 @@ public final class Evaluation {
           }
         }
       }
-      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population, fresh);
+      int[] clicks = new int[test.items().size()];
+      test.train().stream().mapToInt(i -> test.items().index(i.itemId())).filter(i -> i >= 0).forEach(i -> clicks[i]++);
+      return new TestMetrics(test.items(), k, popularityShare(test.train(), test.items()), population, fresh,
+          RankingMetrics.normalisedClicks(clicks));
     }
 
     ModelResult result(String name, List<Query> queries, List<int[]> lists, double seconds, String note) {
       Map<Integer, MetricSet> byK = new LinkedHashMap<>();
       for (int cut : new TreeSet<>(List.of(k, 10, 20))) {
-        MetricSet m = Ranking.metrics(queries, lists, cut, items.size(), share, population);
+        MetricSet m = Ranking.metrics(queries, lists, cut, items.size(), share, population, clickPopularity);
         byK.put(cut, fresh == null ? m : m.withFresh(RankingMetrics.freshShare(lists, cut, fresh)));
       }
       return new ModelResult(name, byK.get(k), byK, Ranking.hitCurve(queries, lists, LIST_LENGTH), seconds, note);

@@ -43,7 +43,8 @@ public final class HtmlReport {
     }
     int second = k == 10 ? 20 : 10;
     b.append("<th>HR@").append(second).append("</th><th>MRR@").append(second).append("</th>");
-    b.append("<th>coverage</th><th>fresh &lt; 24 h</th><th>novelty</th><th>train s</th><th>note</th></tr>");
+    b.append("<th>coverage</th><th>fresh &lt; 24 h</th><th>novelty</th><th>popularity@").append(k)
+        .append("</th><th>train s</th><th>note</th></tr>");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
       MetricSet t = m.byK().get(second);
@@ -52,8 +53,8 @@ public final class HtmlReport {
           h.coverage(), h.fresh()}) {
         b.append(Double.isNaN(v) ? "<td>n/a</td>" : String.format(Locale.ROOT, "<td>%.4f</td>", v));
       }
-      b.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
-          h.novelty(), m.trainSeconds(), esc(m.note())));
+      b.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.4f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
+          h.novelty(), h.popularity(), m.trainSeconds(), esc(m.note())));
     }
     b.append("</table><div class=\"charts\">");
     Map<String, ToDoubleFunction<MetricSet>> metrics = new java.util.LinkedHashMap<>();
@@ -65,6 +66,7 @@ public final class HtmlReport {
     metrics.put("MAP@" + k, MetricSet::map);
     metrics.put("catalog coverage", MetricSet::coverage);
     metrics.put("novelty (bits)", MetricSet::novelty);
+    metrics.put("popularity bias@" + k + " (session-rec)", MetricSet::popularity);
     metrics.forEach((name, f) -> bars(b, name, models, f));
     b.append("</div>");
     curve(b, models);

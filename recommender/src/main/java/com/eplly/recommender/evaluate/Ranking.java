@@ -92,6 +92,12 @@ public final class Ranking {
   /** Mean metrics at {@code k}; coverage is over {@code items}, novelty over training popularity. */
   public static MetricSet metrics(List<Query> queries, List<int[]> lists, int k, int items, double[] popularityShare,
       int population) {
+    return metrics(queries, lists, k, items, popularityShare, population, null);
+  }
+
+  /** As above, with the popularity bias over {@code clickPopularity} (null: not measured, 0). */
+  public static MetricSet metrics(List<Query> queries, List<int[]> lists, int k, int items, double[] popularityShare,
+      int population, double[] clickPopularity) {
     double hr = 0;
     double mrr = 0;
     double ndcg = 0;
@@ -110,7 +116,8 @@ public final class Ranking {
     }
     double n = Math.max(1, queries.size());
     return new MetricSet(k, hr / n, mrr / n, ndcg / n, precision / n, recall / n, map / n,
-        RankingMetrics.coverage(lists, k, items), RankingMetrics.novelty(lists, k, popularityShare, population), Double.NaN);
+        RankingMetrics.coverage(lists, k, items), RankingMetrics.novelty(lists, k, popularityShare, population),
+        clickPopularity == null ? 0 : RankingMetrics.popularityBias(lists, k, clickPopularity), Double.NaN);
   }
 
   /** HR@k for k = 1..n. */

@@ -123,6 +123,39 @@ public final class RankingMetrics {
     return n == 0 ? 0 : young / (double) n;
   }
 
+  /**
+   * session-rec's Popularity@k: per list the mean {@code normalisedClicks} (training clicks of the item
+   * over the most clicked item's) of its distinct top-k items, averaged over the lists that list
+   * anything. Higher = the model leans on best sellers.
+   */
+  public static double popularityBias(List<int[]> lists, int k, double[] normalisedClicks) {
+    double sum = 0;
+    int counted = 0;
+    for (int[] list : lists) {
+      int[] top = java.util.Arrays.stream(list, 0, Math.min(k, list.length)).distinct().toArray();
+      if (top.length == 0) {
+        continue;
+      }
+      double listSum = 0;
+      for (int item : top) {
+        listSum += item < 0 ? 0 : normalisedClicks[item];
+      }
+      sum += listSum / top.length;
+      counted++;
+    }
+    return counted == 0 ? 0 : sum / counted;
+  }
+
+  /** Training clicks per item over the most clicked item's (session-rec's popularity normalisation). */
+  public static double[] normalisedClicks(int[] clicks) {
+    int max = java.util.Arrays.stream(clicks).max().orElse(0);
+    double[] out = new double[clicks.length];
+    for (int i = 0; i < clicks.length && max > 0; i++) {
+      out[i] = clicks[i] / (double) max;
+    }
+    return out;
+  }
+
   private static int hits(int[] ranked, Set<Integer> relevant, int k) {
     int hits = 0;
     for (int i = 0; i < Math.min(k, ranked.length); i++) {

@@ -9,6 +9,7 @@ import com.eplly.contracts.serving.RecentNeighbours;
 import com.eplly.contracts.serving.RecommendationMerger;
 import com.eplly.contracts.serving.Recommended;
 import com.eplly.contracts.serving.ServingDefaults;
+import com.eplly.contracts.serving.SessionBlend;
 import com.eplly.recommender.datasets.CatalogItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,9 +36,15 @@ final class ServedPath {
   private final List<Suggestion> latest;
   private final long nowMs;
   private final RecommendationMerger merger = new RecommendationMerger(ServingDefaults.categoryShare());
+  /** What the {@link #withSessionBlend()} row is, for the report. */
+  static final String SESSION_BLEND_NOTE = "proposed api rule, not served today: on a session's article page the "
+      + "published lists of its newest " + ServingDefaults.recentSeeds() + " reads blended (weights 1, 1/2, 1/3; "
+      + "by rank), then the api's merge";
+  private final boolean sessionBlend;
 
   private ServedPath(PublishedLists lists, ItemIndex items, Map<String, Article> articles, List<Suggestion> latest,
-      long nowMs) {
+      long nowMs, boolean sessionBlend) {
+    this.sessionBlend = sessionBlend;
     this.lists = lists;
     this.items = items;
     this.articles = articles;
@@ -66,7 +73,16 @@ final class ServedPath {
         .sorted(Comparator.comparingLong(CatalogItem::publishedAt).reversed().thenComparing(CatalogItem::itemId))
         .limit(ServingDefaults.candidatesPerSource())
         .map(c -> new Suggestion(c.itemId(), 0, Reason.LATEST)).toList();
-    return new ServedPath(lists, items, articles, latest, nowMs);
+    return new ServedPath(lists, items, articles, latest, nowMs, false);
+  }
+
+  /**
+   * This path with the serving rule proposed for session pages ({@link SessionBlend}): the current
+   * article's list is replaced by the blend of the published lists of the session's newest
+   * {@link ServingDefaults#recentSeeds()} reads (the current one first).
+   */
+  ServedPath withSessionBlend() {
+    return new ServedPath(lists, items, articles, latest, nowMs, true);
   }
 
   /** The api's answer of {@code n} items to each query. */
@@ -87,8 +103,10 @@ final class ServedPath {
     }
     // A known reader's history is older reads (the reader's Redis list); an anonymous prefix is the session's.
     boolean session = q.readerId() == null;
+    List<Suggestion> articleList = current == null ? List.of()
+        : sessionBlend && q.readerId() == null ? blended(recent) : suggestions(lists.article(q.current()), Reason.READ_TOGETHER);
     CandidateLists sources = new CandidateLists(
-        current == null ? List.of() : suggestions(lists.article(q.current()), Reason.READ_TOGETHER),
+        articleList,
         List.of(),
         session ? recentNeighbours : List.of(),
         session ? List.of() : suggestions(lists.reader(q.readerId()), Reason.SIMILAR_READERS),
@@ -100,6 +118,15 @@ final class ServedPath {
         List.of());
     List<Recommended> answer = merger.merge(new MergeRequest(current, n, Set.of()), sources, articles, nowMs);
     return answer.stream().mapToInt(r -> items.index(r.suggestion().articleId())).toArray();
+  }
+
+  /** {@link SessionBlend} of the published lists of the newest {@link ServingDefaults#recentSeeds()} reads. */
+  private List<Suggestion> blended(List<String> newestFirst) {
+    List<List<Suggestion>> lists = new ArrayList<>();
+    for (String read : newestFirst.subList(0, Math.min(newestFirst.size(), ServingDefaults.recentSeeds()))) {
+      lists.add(suggestions(this.lists.article(items.index(read)), Reason.READ_TOGETHER));
+    }
+    return SessionBlend.blend(lists);
   }
 
   /** The api's recent reads: the newest {@code historySize} distinct ones. */

@@ -101,6 +101,17 @@ class RecoCliTest {
   }
 
   @Test
+  void sessionFilesAreForTheSessionsDatasetOnly() {
+    assertUsageError("--dataset sessions needs --train and --test", "evaluate", "--dataset", "sessions", "--train", "a.txt");
+    assertUsageError("--dataset sessions reads --train and --test, not --path", "evaluate", "--dataset", "sessions",
+        "--train", "a.txt", "--test", "b.txt", "--path", "x");
+    assertUsageError("--train, --test and --protocol are for --dataset sessions only", "evaluate", "--dataset",
+        "movielens", "--path", "x", "--train", "a.txt");
+    assertUsageError("Invalid value for option '--protocol': must be news or standard, got 'chameleon'", "evaluate",
+        "--dataset", "sessions", "--protocol", "chameleon");
+  }
+
+  @Test
   void missingRequiredArgumentsAreUsageErrors() {
     assertUsageError("Missing required parameter: 'VERSION'", "activate");
     assertUsageError("Error: Missing required argument (specify one of these): (--dataset=<dataset> | --lake=<folder>)",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.datasets.DatasetName;
+import com.eplly.recommender.datasets.Interaction;
 import com.eplly.recommender.datasets.InteractionData;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.TrainParams;
@@ -54,8 +55,9 @@ class EvaluationTest {
     EvaluationReport.printSummary(result, System.out);
 
     Map<String, ModelResult> models = result.models().stream().collect(Collectors.toMap(ModelResult::name, m -> m));
+    // Next-click protocols also report the session baselines and the proposed session-page serving rule.
     assertEquals(List.of("random", "popularity", "co-visitation", "followed-by", "als", "ease", "content", "hybrid",
-        Evaluation.SERVED), result.models().stream().map(ModelResult::name).toList());
+        "v-sknn", "sr", "served", "served-session"), result.models().stream().map(ModelResult::name).toList());
     double random = models.get("random").headline().hr();
     double hybrid = models.get("hybrid").headline().hr();
     assertTrue(models.get(Evaluation.SERVED).headline().hr() > 3 * random + 0.1, "served " + models.get(Evaluation.SERVED));
@@ -102,5 +104,30 @@ class EvaluationTest {
       assertTrue(served.headline().fresh() >= 0 && served.headline().fresh() <= 1, "fresh share " + served.headline().fresh());
     }
     assertTrue((Integer) result.split().get("queriesScored") <= 2_000);
+  }
+
+  @Test
+  void sessionFilesRunWithoutAlsAndReportTheBaselines() {
+    // A session-rec style pair from the generated portal: sessions starting in the last fifth are the test file.
+    List<Interaction> all = DatasetName.GENERATED.load(Optional.empty(), 5, 6_000).interactions();
+    List<List<Interaction>> sessions = SessionFileSplit.sessions(all);
+    int cut = sessions.size() * 4 / 5;
+    List<Interaction> train = sessions.subList(0, cut).stream().flatMap(List::stream).toList();
+    List<Interaction> test = sessions.subList(cut, sessions.size()).stream().flatMap(List::stream).toList();
+    EvalPlan plan = EvalPlan.forSessionFiles(test, SessionFileSplit.Variant.NEWS);
+
+    EvaluationResult result = new Evaluation(spark, new Progress(System.out, Evaluation.STEPS))
+        .run(new InteractionData("sessions", "generated pair", train, List.of()), plan, 3);
+    EvaluationReport.printSummary(result, System.out);
+
+    Map<String, ModelResult> models = result.models().stream().collect(Collectors.toMap(ModelResult::name, m -> m));
+    assertEquals(EvalPlan.NO_ALS, models.get("als").note());
+    assertEquals(0, models.get("als").trainSeconds());
+    for (String baseline : new String[] {"v-sknn", "sr", "served", "served-session"}) {
+      assertTrue(models.get(baseline).headline().hr() > 3 * models.get("random").headline().hr() + 0.05,
+          baseline + " HR@20 " + models.get(baseline).headline().hr());
+    }
+    assertTrue(models.get("popularity").headline().popularity() > models.get("v-sknn").headline().popularity(),
+        "popularity's lists are the most popular by definition");
   }
 }

@@ -72,4 +72,14 @@ class RankingMetricsTest {
   private static List<Integer> box(int[] a) {
     return java.util.Arrays.stream(a).boxed().toList();
   }
+
+  @Test
+  void popularityBiasIsTheMeanNormalisedClickCountOfEachListsDistinctItems() {
+    double[] pop = RankingMetrics.normalisedClicks(new int[] {4, 2, 1, 0});
+    assertEquals(List.of(1.0, 0.5, 0.25, 0.0), java.util.Arrays.stream(pop).boxed().toList());
+    // [0 1]: (1 + 0.5) / 2 = 0.75; [2 3 0] at k = 2: (0.25 + 0) / 2 = 0.125; [0 0]: one distinct item, 1;
+    // the empty list is not counted. Mean (0.75 + 0.125 + 1) / 3.
+    List<int[]> lists = List.of(new int[] {0, 1}, new int[] {2, 3, 0}, new int[] {0, 0}, new int[0]);
+    assertEquals((0.75 + 0.125 + 1) / 3, RankingMetrics.popularityBias(lists, 2, pop), EPS);
+  }
 }
