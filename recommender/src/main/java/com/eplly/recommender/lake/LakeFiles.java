@@ -71,8 +71,8 @@ public final class LakeFiles {
   /**
    * A local folder's files by plain {@code listStatus}: {@code listFiles} wraps each file in a
    * {@link LocatedFileStatus}, whose constructor reads the file's permissions, and without
-   * Hadoop's native library the local file system forks an {@code ls} per file for that: a
-   * 1,544-file lake took ~80 s to list on two busy cores, ~1 s this way.
+   * Hadoop's native library the local file system forks an {@code ls} per file for that: ~54 ms
+   * a file on two busy cores, ~84 s for a 1,544-file lake that this lists in 0.3 s.
    */
   private static void walk(FileSystem fs, Path folder, List<LakeFile> files) throws IOException {
     for (FileStatus status : fs.listStatus(folder)) {
