@@ -51,7 +51,11 @@ public final class PooledBlend {
 
   /** Top-{@code n} lists of the weighted blend ({@code weights} in source order). */
   public List<int[]> lists(double[] weights, int n) {
-    return PerQuery.map(queries, items, (q, query, scores) -> list(pools[q], query, weights, n, scores));
+    return PerQuery.mapLeavingZeros(queries, items, (q, query, scores) -> {
+      int[] list = list(pools[q], query, weights, n, scores);
+      clear(pools[q], scores);
+      return list;
+    });
   }
 
   /**
@@ -59,9 +63,11 @@ public final class PooledBlend {
    * holds only the items its sources returned (never padded to {@code n}).
    */
   public List<int[]> scoredLists(double[] weights, int n) {
-    return PerQuery.map(queries, items, (q, query, scores) -> {
+    return PerQuery.mapLeavingZeros(queries, items, (q, query, scores) -> {
       blend(pools[q], weights, scores);
-      return Ranking.top(scores, query, n, Arrays.stream(pools[q].items()).filter(i -> scores[i] > 0).toArray());
+      int[] list = Ranking.top(scores, query, n, Arrays.stream(pools[q].items()).filter(i -> scores[i] > 0).toArray());
+      clear(pools[q], scores);
+      return list;
     });
   }
 
@@ -77,16 +83,35 @@ public final class PooledBlend {
         : Ranking.top(scores, query, n);
   }
 
-  /** Writes the pool's blended scores into {@code scores}; returns how many are above 0. */
+  /** Sets the pool's scores back to 0 (blend writes no others). */
+  private static void clear(Pool pool, double[] scores) {
+    for (int item : pool.items()) {
+      scores[item] = 0;
+    }
+  }
+
+  /**
+   * Writes the pool's blended scores into {@code scores}; returns how many are above 0. Sources
+   * weighing 0 are skipped: their terms are ±0, which leave every sum as it is.
+   */
   private static int blend(Pool pool, double[] weights, double[] scores) {
     int[] kept = pool.items();
     float[] matrix = pool.scores();
     int count = weights.length;
+    int[] weighted = new int[count];
+    int used = 0;
+    for (int s = 0; s < count; s++) {
+      if (weights[s] != 0) {
+        weighted[used++] = s;
+      }
+    }
     int positive = 0;
     for (int i = 0; i < kept.length; i++) {
       double v = 0;
-      for (int s = 0; s < count; s++) {
-        v += weights[s] * matrix[i * count + s];
+      int row = i * count;
+      for (int u = 0; u < used; u++) {
+        int s = weighted[u];
+        v += weights[s] * matrix[row + s];
       }
       scores[kept[i]] = v;
       if (v > 0) {

@@ -19,12 +19,32 @@ public final class Ranking {
 
   /** As {@link #top(double[], Query, int)}, among {@code pool} (distinct items; null: all items). */
   static int[] top(double[] scores, Query query, int n, int[] pool) {
-    boolean[] skip = new boolean[scores.length];
+    // A reused array: a fresh one per call (an item index's worth) cost more than the ranking
+    // of a short pool. Marked for the query's exclusions and unmarked before returning.
+    boolean[] skip = SKIP.get();
+    if (skip.length < scores.length) {
+      skip = new boolean[scores.length];
+      SKIP.set(skip);
+    }
     for (int e : query.exclude()) {
       if (e >= 0) {
         skip[e] = true;
       }
     }
+    try {
+      return top(scores, n, pool, skip);
+    } finally {
+      for (int e : query.exclude()) {
+        if (e >= 0) {
+          skip[e] = false;
+        }
+      }
+    }
+  }
+
+  private static final ThreadLocal<boolean[]> SKIP = ThreadLocal.withInitial(() -> new boolean[0]);
+
+  private static int[] top(double[] scores, int n, int[] pool, boolean[] skip) {
     int size = pool == null ? scores.length : pool.length;
     // Bounded min-heap on (score, -index): the root is the weakest of the kept items.
     int[] heap = new int[n];

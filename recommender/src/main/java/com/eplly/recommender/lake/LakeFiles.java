@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -52,20 +53,42 @@ public final class LakeFiles {
         return List.of();
       }
       List<LakeFile> files = new ArrayList<>();
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
-      while (it.hasNext()) {
-        LocatedFileStatus status = it.next();
-        String name = status.getPath().getName();
-        if (!status.isFile() || name.startsWith(LakeLayout.TEMP_PREFIX)) {
-          continue;
+      if (fs instanceof LocalFileSystem) {
+        walk(fs, folder, files);
+      } else {
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+        while (it.hasNext()) {
+          add(it.next(), files);
         }
-        Optional<LakeLayout.OffsetRange> offsets = LakeLayout.parseFileName(name);
-        offsets.ifPresent(o -> files.add(new LakeFile(status.getPath().toString(), name, o)));
       }
       files.sort(Comparator.comparing(LakeFile::path));
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A local folder's files by plain {@code listStatus}: {@code listFiles} wraps each file in a
+   * {@link LocatedFileStatus}, whose constructor reads the file's permissions, and without
+   * Hadoop's native library the local file system forks an {@code ls} per file for that: ~54 ms
+   * a file on two busy cores, ~84 s for a 1,544-file lake that this lists in 0.3 s.
+   */
+  private static void walk(FileSystem fs, Path folder, List<LakeFile> files) throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      if (status.isDirectory()) {
+        walk(fs, status.getPath(), files);
+      } else {
+        add(status, files);
+      }
+    }
+  }
+
+  private static void add(FileStatus status, List<LakeFile> files) {
+    String name = status.getPath().getName();
+    if (!status.isFile() || name.startsWith(LakeLayout.TEMP_PREFIX)) {
+      return;
+    }
+    LakeLayout.parseFileName(name).ifPresent(o -> files.add(new LakeFile(status.getPath().toString(), name, o)));
   }
 }
