@@ -121,13 +121,13 @@ public class CandidateReader {
         nearCache.putArticleList(version, articleId, cachedArticleList);
       }
     }
-    Set<String> alreadyRead = new LinkedHashSet<>();
-    alreadyRead.addAll(strings(sessionRecent));
+    List<String> sessionReads = strings(sessionRecent);
+    Set<String> alreadyRead = new LinkedHashSet<>(sessionReads);
     alreadyRead.addAll(strings(readerRecent));
     List<Suggestion> recentNeighbours = articleId == null
         ? recentNeighbours(version, alreadyRead, size) : List.of();
     // Without session reads the newest reads are older history the reader's profile sums up.
-    boolean fromSession = !strings(sessionRecent).isEmpty();
+    boolean fromSession = !sessionReads.isEmpty();
     return new CandidateLists(
         cachedArticleList,
         CoVisitRule.scored(scores(coVisits), cachedArticleList),

@@ -56,9 +56,7 @@ final class ModelsCommand implements Callable<Integer> {
           v.meta().getOrDefault(VersionMetaFields.ARTICLE_LISTS, "-"),
           v.meta().getOrDefault(VersionMetaFields.READER_LISTS, "-"),
           v.meta().getOrDefault(VersionMetaFields.EVENTS, "-"),
-          v.meta().getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"),
-          v.meta().containsKey(VersionMetaFields.VALIDATION_HR10)
-              ? v.meta().get(VersionMetaFields.VALIDATION_HR10) + " / " + v.meta().get(VersionMetaFields.VALIDATION_MRR10) : "-",
+          v.meta().getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"), validationFigures(v.meta()),
           v.meta().getOrDefault(VersionMetaFields.GATE, "-"));
     }
     Set<String> publishedNames = published.stream().map(PublishedVersion::version).collect(Collectors.toSet());
@@ -67,15 +65,18 @@ final class ModelsCommand implements Callable<Integer> {
         Map<String, String> validation = PublishJob.validationFields(m);
         out.printf(ROW, "", m.version(), "local", m.createdAt(), "-", m.output().get("articleLists"),
             m.output().get("readerLists"), m.input().get("events"),
-            validation.getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"),
-            validation.containsKey(VersionMetaFields.VALIDATION_HR10)
-                ? validation.get(VersionMetaFields.VALIDATION_HR10) + " / " + validation.get(VersionMetaFields.VALIDATION_MRR10) : "-",
-            "-");
+            validation.getOrDefault(VersionMetaFields.VALIDATION_CUT_OFF, "-"), validationFigures(validation), "-");
       }
     }
     if (published.isEmpty() && local.isEmpty()) {
       out.println("no versions yet: run 'reco train --publish'");
     }
     return RecoCli.OK;
+  }
+
+  /** "HR@10 / MRR@10" of the served path on the validation window, from a version's meta fields. */
+  private static String validationFigures(Map<String, String> fields) {
+    return fields.containsKey(VersionMetaFields.VALIDATION_HR10)
+        ? fields.get(VersionMetaFields.VALIDATION_HR10) + " / " + fields.get(VersionMetaFields.VALIDATION_MRR10) : "-";
   }
 }

@@ -78,14 +78,11 @@ public final class Evaluation {
   public EvaluationResult run(InteractionData data, EvalPlan plan, long seed) {
     long started = System.nanoTime();
     Splits splits = split(data, plan.protocol(), seed);
-    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
-        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
     Map<String, Object> tuning = new LinkedHashMap<>();
     Map<Source, Fitted> fitted;
     HybridWeights hybrid;
     try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "evaluate")) {
-      // Content similarity reads only the catalog, which validation and test share: fit once.
-      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
+      Future<Timed<Optional<Dataset<Row>>>> content = contentFit(threads, data, plan.params());
       Tuned tuned = tune(threads, plan, splits.validation(), tuning);
       Timed<Optional<Dataset<Row>>> contentScores = DriverThreads.await(content);
       hybrid = fitHybridWeights(plan.protocol(), splits.validation(), tuned,
@@ -98,7 +95,7 @@ public final class Evaluation {
     progress.begin("scoring " + asked + " test queries");
     TestMetrics metrics = TestMetrics.of(test, plan.protocol().k(), data.catalog(), newest(test.train()));
     Map<Source, String> notes = new EnumMap<>(Source.class);
-    if (catalog.isEmpty()) {
+    if (data.catalog().isEmpty()) {
       notes.put(CONTENT, "no catalog in this dataset: content scores are all 0 (ranks by item id)");
     }
     if (plan.alsGrid().isEmpty()) {
@@ -133,14 +130,12 @@ public final class Evaluation {
     progress.begin("carving the validation window: " + plan.protocol().name());
     ProtocolSplit validation = plan.protocol().split(data.interactions(), seed);
     progress.end("validation: " + validation.stats());
-    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
-        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
     Map<String, Object> tuning = new LinkedHashMap<>();
     Tuned tuned;
     Map<Source, Fitted> fits;
     HybridWeights hybrid;
     try (DriverThreads threads = new DriverThreads(DRIVER_THREADS, "validate")) {
-      Future<Timed<Optional<Dataset<Row>>>> content = threads.submit(timed(() -> catalog.map(c -> contentScores(c, plan.params()))));
+      Future<Timed<Optional<Dataset<Row>>>> content = contentFit(threads, data, plan.params());
       tuned = tune(threads, plan, validation, tuning);
       fits = validationFits(tuned, DriverThreads.await(content), validation);
       if (weights.isPresent()) {
@@ -196,15 +191,10 @@ public final class Evaluation {
     List<int[]> candidateLists = ServedPath.of(candidate, split.items(), data.catalog(), nowMs).lists(split.queries(), LIST_LENGTH);
     List<int[]> activeLists = ServedPath.of(PublishedLists.of(active.lists(), split.items()), split.items(), data.catalog(), nowMs)
         .lists(split.queries(), LIST_LENGTH);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("active", active.lists().version());
-    out.put("activeReferenceTime", java.time.Instant.ofEpochMilli(active.lists().referenceTime()).toString());
-    out.put("queries", split.queries().size());
-    out.put("candidateFigures", EvaluationReport.atK(metrics.result(SERVED, split.queries(), candidateLists, 0, "")));
-    out.put("activeFigures", EvaluationReport.atK(metrics.result(SERVED, split.queries(), activeLists, 0, "")));
     progress.note("compared with the active version " + active.lists().version() + " on " + split.queries().size()
         + " queries after both cut-offs");
-    return out;
+    return ValidationDocument.comparison(active.lists().version(), active.lists().referenceTime(), split.queries().size(),
+        metrics.result(SERVED, split.queries(), candidateLists, 0, ""), metrics.result(SERVED, split.queries(), activeLists, 0, ""));
   }
 
   /** Every source fit on the validation split: the tuned ones and content's shared fit. */
@@ -560,6 +550,17 @@ public final class Evaluation {
 
   private static SourceRanking ranked(ProtocolSplit split, QueryScorer scorer) {
     return SourceRanking.of(scorer, split.queries(), split.items().size());
+  }
+
+  /**
+   * Content similarity, submitted to run alongside the tuning: it reads only the catalog, which
+   * every split shares, so it is fit once (empty without a catalog).
+   */
+  private Future<Timed<Optional<Dataset<Row>>>> contentFit(DriverThreads threads, InteractionData data,
+      TrainParams params) {
+    Optional<Dataset<Row>> catalog = data.catalog().isEmpty() ? Optional.empty()
+        : Optional.of(DatasetFrames.articles(spark, data.catalog()));
+    return threads.submit(timed(() -> catalog.map(c -> contentScores(c, params))));
   }
 
   /** Content neighbours as deep as the blend reads, materialised: both splits collect them. */

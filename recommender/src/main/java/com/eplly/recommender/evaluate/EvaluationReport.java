@@ -16,6 +16,13 @@ import java.util.Map;
 /** Writes {@code metrics.json} and prints the summary table of an evaluation. */
 public final class EvaluationReport {
 
+  static final String SPLIT = "split";
+  static final String MODELS = "models";
+  static final String AT_K = "atK";
+  static final String HR = "hr";
+  static final String MRR = "mrr";
+  static final String COVERAGE = "coverage";
+
   public static final String METRICS_FILE = "metrics.json";
   public static final String HTML_FILE = "report.html";
 
@@ -31,9 +38,9 @@ public final class EvaluationReport {
     doc.put("protocol", r.protocol());
     doc.put("k", r.k());
     doc.put("seed", r.seed());
-    doc.put("split", r.split());
+    doc.put(SPLIT, r.split());
     doc.put("tuning", r.tuning());
-    doc.put("models", models(r.models()));
+    doc.put(MODELS, models(r.models()));
     Map<String, Object> variants = new LinkedHashMap<>();
     r.variants().forEach((name, models) -> variants.put(name, models(models)));
     doc.put("variants", variants);
@@ -46,7 +53,7 @@ public final class EvaluationReport {
     for (ModelResult m : models) {
       Map<String, Object> one = new LinkedHashMap<>(figures(m.headline()));
       one.put("trainSeconds", Math.round(m.trainSeconds() * 100) / 100.0);
-      one.put("atK", atK(m));
+      one.put(AT_K, atK(m));
       List<Double> curve = new ArrayList<>();
       for (double v : m.hitCurve()) {
         curve.add(r4(v));
@@ -69,13 +76,13 @@ public final class EvaluationReport {
 
   private static Map<String, Object> figures(MetricSet s) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("hr", r4(s.hr()));
-    f.put("mrr", r4(s.mrr()));
+    f.put(HR, r4(s.hr()));
+    f.put(MRR, r4(s.mrr()));
     f.put("ndcg", r4(s.ndcg()));
     f.put("precision", r4(s.precision()));
     f.put("recall", r4(s.recall()));
     f.put("map", r4(s.map()));
-    f.put("coverage", r4(s.coverage()));
+    f.put(COVERAGE, r4(s.coverage()));
     f.put("novelty", r4(s.novelty()));
     f.put("popularity", r4(s.popularity()));
     if (!Double.isNaN(s.fresh())) {

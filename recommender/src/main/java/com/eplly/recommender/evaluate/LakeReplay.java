@@ -28,6 +28,8 @@ import java.util.SplittableRandom;
  */
 public final class LakeReplay implements Protocol {
 
+  /** The split's stat naming the cut-off. */
+  static final String CUT_OFF = "cutOff";
   static final String ANONYMOUS = "anonymous session: the session's reads so far, no article, no reader";
 
   private final Duration testSpan;
@@ -120,7 +122,7 @@ public final class LakeReplay implements Protocol {
           + " follows another of its session with articles known before it");
     }
     Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("cutOff", Instant.ofEpochMilli(cutOff).toString());
+    stats.put(CUT_OFF, Instant.ofEpochMilli(cutOff).toString());
     stats.put("trainInteractions", train.size());
     stats.put("trainItems", items.size());
     stats.put("testEventsWithAPreviousRead", counts.events);

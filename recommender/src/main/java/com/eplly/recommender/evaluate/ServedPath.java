@@ -36,11 +36,12 @@ final class ServedPath {
   private final List<Suggestion> latest;
   private final long nowMs;
   private final RecommendationMerger merger = new RecommendationMerger(ServingDefaults.categoryShare());
+  private final boolean sessionBlend;
+
   /** What the {@link #withSessionBlend()} row is, for the report. */
   static final String SESSION_BLEND_NOTE = "proposed api rule, not served today: on a session's article page the "
       + "published lists of its newest " + ServingDefaults.recentSeeds() + " reads blended (weights 1, 1/2, 1/3; "
       + "by rank), then the api's merge";
-  private final boolean sessionBlend;
 
   private ServedPath(PublishedLists lists, ItemIndex items, Map<String, Article> articles, List<Suggestion> latest,
       long nowMs, boolean sessionBlend) {
@@ -93,18 +94,12 @@ final class ServedPath {
   private int[] answer(Query q, int n) {
     List<String> recent = newestFirst(q.context());
     String current = q.current() >= 0 ? items.label(q.current()) : null;
-    List<Suggestion> recentNeighbours = List.of();
-    if (current == null) {
-      List<List<Suggestion>> perSeed = new ArrayList<>();
-      for (String seed : recent.subList(0, Math.min(recent.size(), ServingDefaults.recentSeeds()))) {
-        perSeed.add(suggestions(lists.article(items.index(seed)), Reason.READ_TOGETHER));
-      }
-      recentNeighbours = RecentNeighbours.interleave(perSeed);
-    }
+    List<Suggestion> recentNeighbours = current == null ? RecentNeighbours.interleave(seedLists(recent)) : List.of();
     // A known reader's history is older reads (the reader's Redis list); an anonymous prefix is the session's.
     boolean session = q.readerId() == null;
     List<Suggestion> articleList = current == null ? List.of()
-        : sessionBlend && q.readerId() == null ? blended(recent) : suggestions(lists.article(q.current()), Reason.READ_TOGETHER);
+        : sessionBlend && session ? SessionBlend.blend(seedLists(recent))
+        : suggestions(lists.article(q.current()), Reason.READ_TOGETHER);
     CandidateLists sources = new CandidateLists(
         articleList,
         List.of(),
@@ -120,13 +115,13 @@ final class ServedPath {
     return answer.stream().mapToInt(r -> items.index(r.suggestion().articleId())).toArray();
   }
 
-  /** {@link SessionBlend} of the published lists of the newest {@link ServingDefaults#recentSeeds()} reads. */
-  private List<Suggestion> blended(List<String> newestFirst) {
-    List<List<Suggestion>> lists = new ArrayList<>();
+  /** The published lists of the newest {@link ServingDefaults#recentSeeds()} reads, newest first. */
+  private List<List<Suggestion>> seedLists(List<String> newestFirst) {
+    List<List<Suggestion>> out = new ArrayList<>();
     for (String read : newestFirst.subList(0, Math.min(newestFirst.size(), ServingDefaults.recentSeeds()))) {
-      lists.add(suggestions(this.lists.article(items.index(read)), Reason.READ_TOGETHER));
+      out.add(suggestions(lists.article(items.index(read)), Reason.READ_TOGETHER));
     }
-    return SessionBlend.blend(lists);
+    return out;
   }
 
   /** The api's recent reads: the newest {@code historySize} distinct ones. */

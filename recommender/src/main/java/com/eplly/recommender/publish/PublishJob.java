@@ -6,6 +6,7 @@ import com.eplly.contracts.redis.VersionRegistry;
 import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.recommender.evaluate.ValidationDocument;
 import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.model.StoredVersion;
@@ -150,14 +151,13 @@ public final class PublishJob {
   /** The validation cut-off and the served path's validation figures at 10, when the version tuned itself. */
   public static Map<String, String> validationFields(ModelMeta meta) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (meta.validation().get("split") instanceof Map<?, ?> split && split.get("cutOff") != null) {
-      out.put(VersionMetaFields.VALIDATION_CUT_OFF, String.valueOf(split.get("cutOff")));
-    }
-    if (meta.validation().get("models") instanceof Map<?, ?> models && models.get("served") instanceof Map<?, ?> served
-        && served.get("atK") instanceof Map<?, ?> atK && atK.get(QualityGate.CUT) instanceof Map<?, ?> at10) {
-      out.put(VersionMetaFields.VALIDATION_HR10, String.valueOf(at10.get("hr")));
-      out.put(VersionMetaFields.VALIDATION_MRR10, String.valueOf(at10.get("mrr")));
-      out.put(VersionMetaFields.VALIDATION_COVERAGE10, String.valueOf(at10.get("coverage")));
+    ValidationDocument validation = new ValidationDocument(meta.validation());
+    validation.cutOff().ifPresent(cutOff -> out.put(VersionMetaFields.VALIDATION_CUT_OFF, cutOff));
+    ValidationDocument.Figures at10 = validation.served(QualityGate.CUT);
+    if (at10.present()) {
+      out.put(VersionMetaFields.VALIDATION_HR10, String.valueOf(at10.hr()));
+      out.put(VersionMetaFields.VALIDATION_MRR10, String.valueOf(at10.mrr()));
+      out.put(VersionMetaFields.VALIDATION_COVERAGE10, String.valueOf(at10.coverage()));
     }
     return out;
   }

@@ -1,17 +1,17 @@
 package com.eplly.recommender.publish;
 
 import com.eplly.recommender.model.ModelMeta;
-import com.eplly.recommender.train.TrainJob;
+import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.recommender.evaluate.ValidationDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Whether a candidate may replace the active version, from what its training measured: its served
  * path next to the active version's stored lists, both replayed on the page views after both
- * versions' cut-offs ({@code TrainJob.COMPARISON} in model.json). Refuses a candidate worse than
+ * versions' cut-offs ({@link ValidationDocument#COMPARISON} in model.json). Refuses a candidate worse than
  * the guards allow, or one compared with another version than the one active now.
  *
  * @param maxDrop          largest relative drop of MRR@10 or HR@10 allowed (0.05: 5 %)
@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public record QualityGate(double maxDrop, double minCoverageRatio, double minListsRatio) {
 
-  public static final String CUT = "10";
+  /** The cut-off the gate compares at. */
+  public static final int CUT = 10;
 
   public static QualityGate defaults() {
     return new QualityGate(0.05, 0.5, 0.9);
@@ -47,55 +48,47 @@ public record QualityGate(double maxDrop, double minCoverageRatio, double minLis
     if (active.get().equals(candidate.version())) {
       return new Verdict(true, false, candidate.version() + " is the active version", List.of());
     }
-    Map<String, Object> comparison = map(candidate.validation().get(TrainJob.COMPARISON));
-    if (candidate.validation().isEmpty() || comparison.isEmpty()) {
-      return new Verdict(true, false, candidate.validation().isEmpty()
+    ValidationDocument validation = new ValidationDocument(candidate.validation());
+    if (!validation.compared()) {
+      return new Verdict(true, false, validation.isEmpty()
           ? "not measured: " + candidate.version() + " was trained without tuning (--no-tune)"
           : "not measured: no active version could be replayed on " + candidate.version() + "'s validation window",
           List.of());
     }
-    Object compared = comparison.get("active");
+    Object compared = validation.comparedWith();
     if (!active.get().equals(compared)) {
       return new Verdict(false, false, candidate.version() + " was compared with " + compared + " but "
           + active.get() + " is active now", List.of("retrain to compare with the active version, or --force"));
     }
-    Map<String, Object> mine = map(map(comparison.get("candidateFigures")).get(CUT));
-    Map<String, Object> theirs = map(map(comparison.get("activeFigures")).get(CUT));
+    ValidationDocument.Figures mine = validation.candidate(CUT);
+    ValidationDocument.Figures theirs = validation.active(CUT);
     List<String> reasons = new ArrayList<>();
-    for (String metric : List.of("mrr", "hr")) {
-      double c = number(mine, metric);
-      double a = number(theirs, metric);
-      if (c < (1 - maxDrop) * a) {
-        reasons.add(String.format(Locale.ROOT, "%s@%s %.4f vs active %.4f (%+.1f %%, guard -%.0f %%)",
-            metric.toUpperCase(Locale.ROOT), CUT, c, a, 100 * (c / a - 1), 100 * maxDrop));
-      }
-    }
-    double coverage = number(mine, "coverage");
-    double activeCoverage = number(theirs, "coverage");
+    dropped("MRR", mine.mrr(), theirs.mrr()).ifPresent(reasons::add);
+    dropped("HR", mine.hr(), theirs.hr()).ifPresent(reasons::add);
+    double coverage = mine.coverage();
+    double activeCoverage = theirs.coverage();
     if (coverage < minCoverageRatio * activeCoverage) {
       reasons.add(String.format(Locale.ROOT, "catalog coverage %.3f vs active %.3f (below %.0f %% of it)", coverage,
           activeCoverage, 100 * minCoverageRatio));
     }
     activeMeta.ifPresent(meta -> {
-      long lists = candidate.output().getOrDefault("articleLists", 0L);
-      long activeLists = meta.output().getOrDefault("articleLists", 0L);
+      long lists = candidate.output().getOrDefault(VersionMetaFields.ARTICLE_LISTS, 0L);
+      long activeLists = meta.output().getOrDefault(VersionMetaFields.ARTICLE_LISTS, 0L);
       if (lists < minListsRatio * activeLists) {
         reasons.add(String.format(Locale.ROOT, "%,d article lists vs active %,d (below %.0f %% of them)", lists,
             activeLists, 100 * minListsRatio));
       }
     });
-    String summary = String.format(Locale.ROOT, "served MRR@%s %.4f HR@%s %.4f vs active %s %.4f / %.4f on %s queries",
-        CUT, number(mine, "mrr"), CUT, number(mine, "hr"), active.get(), number(theirs, "mrr"), number(theirs, "hr"),
-        comparison.get("queries"));
+    String summary = String.format(Locale.ROOT, "served MRR@%d %.4f HR@%d %.4f vs active %s %.4f / %.4f on %s queries",
+        CUT, mine.mrr(), CUT, mine.hr(), active.get(), theirs.mrr(), theirs.hr(), validation.comparedQueries());
     return new Verdict(reasons.isEmpty(), true, summary, reasons);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  private static double number(Map<String, Object> figures, String name) {
-    return figures.get(name) instanceof Number n ? n.doubleValue() : 0;
+  /** Why {@code metric} of the candidate is more than {@link #maxDrop} below the active's, if it is. */
+  private Optional<String> dropped(String metric, double candidate, double active) {
+    return candidate < (1 - maxDrop) * active
+        ? Optional.of(String.format(Locale.ROOT, "%s@%d %.4f vs active %.4f (%+.1f %%, guard -%.0f %%)", metric, CUT,
+            candidate, active, 100 * (candidate / active - 1), 100 * maxDrop))
+        : Optional.empty();
   }
 }

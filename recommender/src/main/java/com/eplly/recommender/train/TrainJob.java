@@ -15,10 +15,10 @@ import com.eplly.recommender.datasets.InteractionData;
 import com.eplly.recommender.datasets.LakeLoader;
 import com.eplly.recommender.evaluate.EvalPlan;
 import com.eplly.recommender.evaluate.Evaluation;
-import com.eplly.recommender.evaluate.EvaluationReport;
 import com.eplly.recommender.evaluate.MetricSet;
 import com.eplly.recommender.evaluate.LakeReplay;
 import com.eplly.recommender.evaluate.ModelResult;
+import com.eplly.recommender.evaluate.ValidationDocument;
 import com.eplly.recommender.evaluate.NotEnoughData;
 import com.eplly.recommender.hybrid.Source;
 import com.eplly.recommender.lake.LakeException;
@@ -52,11 +52,9 @@ import org.apache.spark.sql.SparkSession;
 public final class TrainJob {
 
   public static final int STEPS = 7;
-  /** Steps with self-tuning: the tuning step and its own. */
+  /** The step self-tuning adds (it prints its own sub-steps within it). */
   public static final int TUNING_STEPS = 1;
   private static final long TUNING_SEED = 42;
-  /** Where model.json's validation holds the replay of the active version next to this one. */
-  public static final String COMPARISON = "comparisonWithActive";
 
   /** What the candidate sources read of a page view. */
   private static final String[] SOURCE_COLUMNS = {READER_ID, ARTICLE_ID, SESSION_ID, TIMESTAMP, DWELL_MS};
@@ -98,7 +96,7 @@ public final class TrainJob {
     writeReaderLists(hybrid, views, stored, tally);
     writePopularList(sources, catalog, stored, params, tally);
     ModelMeta meta = writeMeta(stored, views, params, tally, (System.nanoTime() - started) / 1e9,
-        validation.map(TrainJob::validationDocument).orElse(Map.of()));
+        validation.map(ValidationDocument::of).orElse(Map.of()));
     views.rows().unpersist();
     catalog.rows().unpersist();
     return new TrainResult(meta, stored, tally.seconds());
@@ -211,13 +209,6 @@ public final class TrainJob {
           + e.getMessage() + ")");
       return Optional.empty();
     }
-  }
-
-  /** model.json's validation: the evaluation document, and the comparison with the active version. */
-  private static Map<String, Object> validationDocument(Evaluation.Validation v) {
-    Map<String, Object> doc = new LinkedHashMap<>(EvaluationReport.document(v.result()));
-    doc.put(COMPARISON, v.comparison());
-    return doc;
   }
 
   private static String validationSummary(Evaluation.Validation v) {

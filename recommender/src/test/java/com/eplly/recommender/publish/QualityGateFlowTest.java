@@ -19,6 +19,7 @@ import com.eplly.recommender.model.ModelMeta;
 import com.eplly.recommender.model.ModelStore;
 import com.eplly.recommender.train.Progress;
 import com.eplly.recommender.train.SelfTuning;
+import com.eplly.recommender.evaluate.ValidationDocument;
 import com.eplly.recommender.train.TrainJob;
 import com.eplly.recommender.train.TrainParams;
 import java.io.IOException;
@@ -91,7 +92,7 @@ class QualityGateFlowTest {
 
     ModelMeta worse = train("worse", Optional.of(HybridWeights.parse("content=1,als=1")), Optional.of("good"), END);
     @SuppressWarnings("unchecked")
-    Map<String, Object> comparison = (Map<String, Object>) worse.validation().get(TrainJob.COMPARISON);
+    Map<String, Object> comparison = (Map<String, Object>) worse.validation().get(ValidationDocument.COMPARISON);
     assertEquals("good", comparison.get("active"));
 
     GateRefused refused = assertThrows(GateRefused.class, () -> publish("worse", false));

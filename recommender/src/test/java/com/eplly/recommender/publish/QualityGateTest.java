@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eplly.recommender.model.ModelMeta;
-import com.eplly.recommender.train.TrainJob;
+import com.eplly.recommender.evaluate.ValidationDocument;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class QualityGateTest {
     Map<String, Object> comparison = Map.of("active", comparedWith, "queries", 500,
         "candidateFigures", Map.of("10", Map.of("mrr", mrr, "hr", hr, "coverage", coverage)),
         "activeFigures", Map.of("10", Map.of("mrr", 0.30, "hr", 0.50, "coverage", 0.40)));
-    return meta("v2", lists, Map.of("split", Map.of(), TrainJob.COMPARISON, comparison));
+    return meta("v2", lists, Map.of("split", Map.of(), ValidationDocument.COMPARISON, comparison));
   }
 
   private static ModelMeta meta(String version, long lists, Map<String, Object> validation) {
