@@ -73,6 +73,11 @@ public record EpllyProperties(
    * @param recentSeeds         without an {@code articleId}, this many of the session's (then the
    *                            reader's) newest reads stand in for the current article: their model
    *                            lists and live co-visits are read in a second round trip
+   * @param sessionBlend        on an article page whose session read other articles, blend the
+   *                            model lists of the current article and the session's newest reads
+   *                            ({@code recentSeeds} in all; SessionBlend) instead of the current
+   *                            article's list alone; lists not in the near cache cost a second
+   *                            round trip
    * @param trendingBuckets     number of newest trending buckets summed
    * @param trendingDecay       weight ratio between a trending bucket and the next newer one (0..1]
    * @param versionRefresh      how often the active model version pointer is re-read
@@ -95,6 +100,7 @@ public record EpllyProperties(
       @DefaultValue(ServingDefaults.CANDIDATES_PER_SOURCE) int candidatesPerSource,
       @DefaultValue(ServingDefaults.HISTORY_SIZE) int historySize,
       @DefaultValue(ServingDefaults.RECENT_SEEDS) int recentSeeds,
+      @DefaultValue(ServingDefaults.SESSION_BLEND) boolean sessionBlend,
       @DefaultValue("12") int trendingBuckets,
       @DefaultValue("0.8") double trendingDecay,
       @DefaultValue("1s") Duration versionRefresh,

@@ -9,6 +9,7 @@ import com.eplly.contracts.live.CoVisitRule;
 import com.eplly.contracts.live.TrendingRule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.serving.RecentNeighbours;
+import com.eplly.contracts.serving.SessionBlend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +29,9 @@ import redis.clients.jedis.resps.Tuple;
  * version's article, reader and popular lists, the reader's and session's recent reads, live
  * co-visits and content neighbours, the trending buckets and the newest articles. A request
  * without an article (an anonymous reader on a home page, say) costs a second round trip: the
- * lists and co-visits of the session's newest reads stand in for the current article's.
+ * lists and co-visits of the session's newest reads stand in for the current article's; so does,
+ * with {@code session-blend} on, an article page whose session read others (their lists join the
+ * current article's).
  */
 @Component
 public class CandidateReader {
@@ -126,10 +129,12 @@ public class CandidateReader {
     alreadyRead.addAll(strings(readerRecent));
     List<Suggestion> recentNeighbours = articleId == null
         ? recentNeighbours(version, alreadyRead, size) : List.of();
+    List<Suggestion> pageList = settings.sessionBlend() && version != null && articleId != null
+        ? sessionBlend(version, articleId, cachedArticleList, sessionReads, cached) : cachedArticleList;
     // Without session reads the newest reads are older history the reader's profile sums up.
     boolean fromSession = !sessionReads.isEmpty();
     return new CandidateLists(
-        cachedArticleList,
+        pageList,
         CoVisitRule.scored(scores(coVisits), cachedArticleList),
         fromSession ? recentNeighbours : List.of(),
         decode(readerList),
@@ -139,6 +144,45 @@ public class CandidateReader {
         shared.latest(),
         alreadyRead,
         scored(liveSimilar, Reason.SIMILAR_CONTENT));
+  }
+
+  /**
+   * The page's list under the session-page rule ({@link SessionBlend}): the current article's
+   * model list blended with those of the session's newest other reads; lists the near cache
+   * does not hold are read in one more pipelined round trip.
+   */
+  private List<Suggestion> sessionBlend(String version, String articleId, List<Suggestion> current,
+      List<String> sessionReads, boolean cached) {
+    List<String> seeds = SessionBlend.seeds(articleId, sessionReads, settings.recentSeeds());
+    if (seeds.size() < 2) {
+      return current;
+    }
+    List<List<Suggestion>> lists = new ArrayList<>(seeds.size());
+    lists.add(current);
+    Map<String, Response<String>> missing = new LinkedHashMap<>();
+    for (String seed : seeds.subList(1, seeds.size())) {
+      List<Suggestion> hit = cached ? nearCache.articleList(version, seed) : null;
+      lists.add(hit);
+      if (hit == null) {
+        missing.put(seed, null);
+      }
+    }
+    if (!missing.isEmpty()) {
+      try (AbstractPipeline p = redis.pipelined()) {
+        missing.replaceAll((seed, none) -> p.get(Keyspace.articleList(version, seed)));
+        p.sync();
+      }
+    }
+    for (int i = 1; i < seeds.size(); i++) {
+      if (lists.get(i) == null) {
+        List<Suggestion> list = decode(missing.get(seeds.get(i)));
+        if (cached) {
+          nearCache.putArticleList(version, seeds.get(i), list);
+        }
+        lists.set(i, list);
+      }
+    }
+    return SessionBlend.blend(lists);
   }
 
   /**

@@ -75,6 +75,29 @@ class ModelLifecycleTest extends LiveStackTest {
   }
 
   @Test
+  void listsEachVersionsValidationFiguresAndGateVerdict() throws Exception {
+    publishedLongAgo(OLD, 1_000, Duration.ofDays(6));
+    // what reco publish writes after its quality gate (publish.PublishJob)
+    redis.hset(Keyspace.versionMeta(OLD), Map.of(
+        VersionMetaFields.VALIDATION_CUT_OFF, "2026-10-30T23:59:49Z",
+        VersionMetaFields.VALIDATION_HR10, "0.5431",
+        VersionMetaFields.VALIDATION_MRR10, "0.4030",
+        VersionMetaFields.VALIDATION_COVERAGE10, "0.61",
+        VersionMetaFields.GATE, "refused: MRR@10 -66.7 %"));
+
+    HttpResponse<String> res = send(HttpRequest.newBuilder(uri("/v1/admin/models"))
+        .header(AdminApiKey.HEADER, ADMIN_KEY).GET());
+
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    String body = res.body();
+    assertThat(body).contains("\"" + VersionMetaFields.VALIDATION_CUT_OFF + "\":\"2026-10-30T23:59:49Z\"",
+        "\"" + VersionMetaFields.VALIDATION_HR10 + "\":\"0.5431\"",
+        "\"" + VersionMetaFields.VALIDATION_MRR10 + "\":\"0.4030\"",
+        "\"" + VersionMetaFields.VALIDATION_COVERAGE10 + "\":\"0.61\"",
+        "\"" + VersionMetaFields.GATE + "\":\"refused: MRR@10 -66.7 %\"");
+  }
+
+  @Test
   void switchesOnlyFromTheExpectedVersion() throws Exception {
     publishedLongAgo(OLD, 1_000, Duration.ofDays(6));
 

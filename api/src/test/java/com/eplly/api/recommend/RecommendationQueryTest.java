@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RecommendationQueryTest {
 
   private static final EpllyProperties.Recommend RULES = new EpllyProperties.Recommend(
-      6, 50, 3, 0.5, 50, 100, 3, 12, 0.8, Duration.ofSeconds(1), Duration.ofSeconds(30), 1000,
+      6, 50, 3, 0.5, 50, 100, 3, false, 12, 0.8, Duration.ofSeconds(1), Duration.ofSeconds(30), 1000,
       Duration.ofSeconds(30), 200, Duration.ofMillis(500), Duration.ofSeconds(60), 50_000);
 
   private static RecommendationQuery parse(String a, String r, String s, String limit, String exclude) {

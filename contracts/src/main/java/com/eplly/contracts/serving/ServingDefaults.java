@@ -16,6 +16,11 @@ public final class ServingDefaults {
   public static final String HISTORY_SIZE = "100";
   /** Without a current article, this many newest reads stand in for it. */
   public static final String RECENT_SEEDS = "3";
+  /**
+   * Whether an article page with earlier reads in its session blends the published lists of its
+   * newest {@link #RECENT_SEEDS} reads ({@link SessionBlend}) instead of the current article's alone.
+   */
+  public static final String SESSION_BLEND = "false";
 
   private ServingDefaults() {}
 
@@ -37,5 +42,9 @@ public final class ServingDefaults {
 
   public static int recentSeeds() {
     return Integer.parseInt(RECENT_SEEDS);
+  }
+
+  public static boolean sessionBlend() {
+    return Boolean.parseBoolean(SESSION_BLEND);
   }
 }

@@ -11,12 +11,33 @@ import java.util.Map;
  * A session page's candidates from the published lists of its newest reads (the current article
  * first): read j (0 = newest) weighs 1 / (j + 1) and an item at rank r of a list of n scores
  * (n - r) / n in it, so an item several reads point to rises above one only the current article's
- * list holds. Proposed for article pages with a session (today the api reads the current article's
- * list alone); {@code reco evaluate} reports it as {@code served-session}.
+ * list holds. The api's rule for article pages with a session when
+ * {@code eplly.recommend.session-blend} is on ({@link ServingDefaults#SESSION_BLEND});
+ * {@code reco evaluate} reports the served path both ways.
  */
 public final class SessionBlend {
 
   private SessionBlend() {}
+
+  /**
+   * Whose lists are blended on {@code current}'s page: the current article, then the session's
+   * newest other reads, {@code max} in all.
+   *
+   * @param sessionNewestFirst the session's reads, newest first (may hold {@code current})
+   */
+  public static List<String> seeds(String current, List<String> sessionNewestFirst, int max) {
+    List<String> out = new ArrayList<>(max);
+    out.add(current);
+    for (String read : sessionNewestFirst) {
+      if (out.size() >= max) {
+        break;
+      }
+      if (!out.contains(read)) {
+        out.add(read);
+      }
+    }
+    return out;
+  }
 
   /**
    * @param newestFirst each read's published list, best first, newest read first

@@ -7,6 +7,7 @@ import static com.eplly.recommender.hybrid.Source.EASE;
 import static com.eplly.recommender.hybrid.Source.FOLLOWED_BY;
 import static com.eplly.recommender.hybrid.Source.POPULARITY;
 
+import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.recommender.datasets.CatalogItem;
 import com.eplly.recommender.datasets.DatasetFrames;
 import com.eplly.recommender.datasets.Interaction;
@@ -64,8 +65,12 @@ public final class Evaluation {
   private static final String HYBRID = "hybrid";
   /** The model the api serves: published lists, merged as the api merges them. */
   public static final String SERVED = "served";
-  /** The served model under the session-page rule proposed in {@link ServedPath#withSessionBlend()}. */
-  public static final String SERVED_SESSION = "served-session";
+  /**
+   * The served model with the api's session-page rule ({@code eplly.recommend.session-blend},
+   * {@link com.eplly.contracts.serving.SessionBlend}) turned the other way than its default.
+   */
+  public static final String SERVED_OTHER_SESSION_RULE = ServingDefaults.sessionBlend()
+      ? "served-no-session-blend" : "served-session-blend";
 
   private final SparkSession spark;
   private final Progress progress;
@@ -102,7 +107,7 @@ public final class Evaluation {
       notes.put(ALS, EvalPlan.NO_ALS);
     }
     Models models = new Models(fitted, hybrid, notes, seed);
-    Served served = served(fitted, hybrid, plan.params(), test, data, SessionBaselines.apply(plan.protocol()));
+    Served served = served(fitted, hybrid, plan.params(), test, data);
     List<ModelResult> results = new ArrayList<>(models.results(test.queries(), models.testRankings(), metrics));
     results.addAll(SessionBaselines.results(plan.protocol(), test, LIST_LENGTH,
         (name, lists, seconds, note) -> metrics.result(name, test.queries(), lists, seconds, note)));
@@ -154,7 +159,7 @@ public final class Evaluation {
     Map<Source, Fitted> inReportOrder = new LinkedHashMap<>();
     REPORT_ORDER.forEach(source -> inReportOrder.put(source, fits.get(source)));
     Models models = new Models(inReportOrder, hybrid, Map.of(), seed);
-    Served served = served(inReportOrder, hybrid, tuned.params(), validation, data, false);
+    Served served = served(inReportOrder, hybrid, tuned.params(), validation, data);
     List<ModelResult> results = withServed(models, served, validation.queries(), models.testRankings(), metrics);
     Map<String, List<ModelResult>> variants = variants(models, served, validation, metrics);
     Map<String, Object> comparison = active.map(a -> compare(a, inReportOrder, hybrid, tuned.params(), data))
@@ -408,26 +413,28 @@ public final class Evaluation {
 
   /**
    * The api's answers from the lists train would publish with the hybrid's weights: what readers
-   * get; on anonymous sessions also the serving rule proposed for session pages
-   * ({@link ServedPath#withSessionBlend()}), on the same published lists.
+   * get; where article pages have earlier session reads, also with the session-page rule turned
+   * the other way, on the same published lists.
    */
-  private record Served(ServedPath path, TrainParams params, double seconds, boolean sessions) {
+  private record Served(ServedPath path, TrainParams params, double seconds) {
 
     List<ModelResult> results(List<Query> queries, TestMetrics metrics) {
       long start = System.nanoTime();
       List<int[]> lists = path.lists(queries, LIST_LENGTH);
       ModelResult served = metrics.result(SERVED, queries, lists, seconds + (System.nanoTime() - start) / 1e9,
-          "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule; no live state");
-      if (!sessions) {
+          "what the api answers from the lists train publishes (k " + params.k() + "), merged by its rule"
+              + (path.sessionBlend() ? ", session pages blended" : "") + "; no live state");
+      if (queries.stream().noneMatch(q -> q.current() >= 0 && q.sessionReads() > 1)) {
         return List.of(served);
       }
-      return List.of(served, metrics.result(SERVED_SESSION, queries, path.withSessionBlend().lists(queries, LIST_LENGTH),
-          seconds, ServedPath.SESSION_BLEND_NOTE));
+      return List.of(served, metrics.result(SERVED_OTHER_SESSION_RULE, queries,
+          path.otherSessionRule().lists(queries, LIST_LENGTH), seconds,
+          "the api with eplly.recommend.session-blend=" + !path.sessionBlend()));
     }
   }
 
   private Served served(Map<Source, Fitted> fitted, HybridWeights hybrid, TrainParams params, ProtocolSplit test,
-      InteractionData data, boolean sessions) {
+      InteractionData data) {
     long start = System.nanoTime();
     Map<Source, QueryScorer> scorers = new EnumMap<>(Source.class);
     fitted.forEach((source, fit) -> scorers.put(source, fit.scorer()));
@@ -436,8 +443,7 @@ public final class Evaluation {
     double seconds = (System.nanoTime() - start) / 1e9;
     progress.note(String.format(Locale.ROOT, "served path: %d article and %d reader lists built in %.1f s",
         test.items().size(), test.readers().size(), seconds));
-    return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds,
-        sessions);
+    return new Served(ServedPath.of(published, test.items(), data.catalog(), newest(test.train())), params, seconds);
   }
 
   /** Every model's figures on {@code queries}, the served path last. */
@@ -613,7 +619,7 @@ public final class Evaluation {
         candidates[c] = pick;
       }
       out.add(new Query(q.readerId(), q.context(), q.contextWeights(), q.exclude(), q.relevant(), q.relevantTotal(),
-          candidates, q.current()));
+          candidates, q.current(), q.sessionReads()));
     }
     return out;
   }

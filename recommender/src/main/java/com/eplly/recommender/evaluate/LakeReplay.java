@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.SplittableRandom;
  * before the newest one) trains, and every later page view that follows another in its session is
  * a query, asked the two ways the api is asked. The headline is the article page: the article
  * just read and its reader (whose training history and earlier reads are known); the variant is
- * the anonymous session: only the session's reads so far, no article, no reader. A target the
+ * an anonymous reader's article page: only the session's reads so far, the newest of them being
+ * the current article, and no reader. A target the
  * reader (or, anonymously, the session) already read is never a query, as the api never shows
  * it; a target or current article published after the cut-off has no trained list and is counted,
  * not asked. More queries than {@code maxQueries} are sampled (seeded): scoring the whole catalog
@@ -30,7 +32,7 @@ public final class LakeReplay implements Protocol {
 
   /** The split's stat naming the cut-off. */
   static final String CUT_OFF = "cutOff";
-  static final String ANONYMOUS = "anonymous session: the session's reads so far, no article, no reader";
+  static final String ANONYMOUS = "anonymous session: an article page with only the session's reads, no reader";
 
   private final Duration testSpan;
   private final int k;
@@ -113,8 +115,9 @@ public final class LakeReplay implements Protocol {
           counts.unknownTarget++;
           continue;
         }
-        articlePage(session.get(n - 1), next, target, byReader.get(next.readerId()), items, counts).ifPresent(pages::add);
-        anonymousSession(session.subList(0, n), target, items).ifPresent(anonymous::add);
+        List<Interaction> prefix = session.subList(0, n);
+        articlePage(prefix, next, target, byReader.get(next.readerId()), items, counts).ifPresent(pages::add);
+        anonymousSession(prefix, target, items).ifPresent(anonymous::add);
       }
     }
     if (pages.isEmpty()) {
@@ -147,45 +150,60 @@ public final class LakeReplay implements Protocol {
   }
 
   /**
-   * The api asked on {@code current}'s page by the target's reader: everything the reader read
-   * before the target (training history and earlier test-window reads) is the history and is never
-   * shown.
+   * The api asked on the page of the prefix's newest read by the target's reader: everything the
+   * reader read before the target (training history and earlier test-window reads, a re-read at
+   * its newest place, as in the api's recent list) is the history and is never shown; its newest
+   * items are the session's reads.
    */
-  private static Optional<Query> articlePage(Interaction current, Interaction next, int target,
+  private static Optional<Query> articlePage(List<Interaction> prefix, Interaction next, int target,
       List<Interaction> readerReads, ItemIndex items, Counts counts) {
-    int page = items.index(current.itemId());
+    int page = items.index(prefix.get(prefix.size() - 1).itemId());
     if (page < 0) {
       counts.unknownCurrent++;
       return Optional.empty();
     }
-    List<Integer> history = new ArrayList<>();
-    Set<Integer> seen = new HashSet<>();
+    Set<Integer> history = new LinkedHashSet<>();
     for (Interaction read : readerReads) {
       if (read.timestamp() > next.timestamp() || read == next) {
         break;
       }
       int item = items.index(read.itemId());
-      if (item >= 0 && seen.add(item)) {
+      if (item >= 0) {
+        history.remove(item);
         history.add(item);
       }
     }
-    if (seen.contains(target)) {
+    if (history.contains(target)) {
       counts.reread++;
       return Optional.empty();
     }
     int[] context = history.stream().mapToInt(Integer::intValue).toArray();
     return Optional.of(new Query(next.readerId(), context, recencyWeights(context.length), context,
-        Set.of(target), 1, null, page));
+        Set.of(target), 1, null, page, known(prefix, items).length));
   }
 
-  /** The api asked with only the session: its reads so far, none of them shown again. */
+  /** The api asked on the prefix's newest read's page with only the session: its reads, none shown again. */
   private static Optional<Query> anonymousSession(List<Interaction> prefix, int target, ItemIndex items) {
-    int[] context = prefix.stream().mapToInt(i -> items.index(i.itemId())).filter(i -> i >= 0).distinct().toArray();
-    if (context.length == 0 || Arrays.stream(context).anyMatch(c -> c == target)) {
+    int page = items.index(prefix.get(prefix.size() - 1).itemId());
+    int[] context = known(prefix, items);
+    if (page < 0 || Arrays.stream(context).anyMatch(c -> c == target)) {
       return Optional.empty();
     }
     return Optional.of(new Query(null, context, recencyWeights(context.length), context, Set.of(target), 1,
-        null, -1));
+        null, page));
+  }
+
+  /** The prefix's items known in training, each once at its newest place, oldest first. */
+  private static int[] known(List<Interaction> prefix, ItemIndex items) {
+    Set<Integer> out = new LinkedHashSet<>();
+    for (Interaction read : prefix) {
+      int item = items.index(read.itemId());
+      if (item >= 0) {
+        out.remove(item);
+        out.add(item);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The latest read weighs 1, the one before 1/2, ... (as for session prefixes). */

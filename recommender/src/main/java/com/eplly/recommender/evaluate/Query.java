@@ -15,9 +15,19 @@ import java.util.Set;
  * @param candidates     the only items to rank (sampled-negatives protocols), or null for all
  * @param current        the article being read when the list is asked for (index), or -1 when the
  *                       request names none (a reader's home page): the api serves the two differently
+ * @param sessionReads   how many of the newest {@code context} items the current session read (the
+ *                       api's session list, which its session-page rule blends); the rest is older
+ *                       history
  */
 public record Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,
-    int relevantTotal, int[] candidates, int current) {
+    int relevantTotal, int[] candidates, int current, int sessionReads) {
+
+  /** A query whose context is all the session's (anonymous prefixes) or none of it (a reader's history). */
+  public Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,
+      int relevantTotal, int[] candidates, int current) {
+    this(readerId, context, contextWeights, exclude, relevant, relevantTotal, candidates, current,
+        readerId == null ? context.length : 0);
+  }
 
   /** A query asked without a current article. */
   public Query(String readerId, int[] context, double[] contextWeights, int[] exclude, Set<Integer> relevant,

@@ -12,6 +12,7 @@ import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.serving.SessionBlend;
 import com.eplly.recommender.datasets.CatalogItem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,11 +38,6 @@ final class ServedPath {
   private final long nowMs;
   private final RecommendationMerger merger = new RecommendationMerger(ServingDefaults.categoryShare());
   private final boolean sessionBlend;
-
-  /** What the {@link #withSessionBlend()} row is, for the report. */
-  static final String SESSION_BLEND_NOTE = "proposed api rule, not served today: on a session's article page the "
-      + "published lists of its newest " + ServingDefaults.recentSeeds() + " reads blended (weights 1, 1/2, 1/3; "
-      + "by rank), then the api's merge";
 
   private ServedPath(PublishedLists lists, ItemIndex items, Map<String, Article> articles, List<Suggestion> latest,
       long nowMs, boolean sessionBlend) {
@@ -74,16 +70,17 @@ final class ServedPath {
         .sorted(Comparator.comparingLong(CatalogItem::publishedAt).reversed().thenComparing(CatalogItem::itemId))
         .limit(ServingDefaults.candidatesPerSource())
         .map(c -> new Suggestion(c.itemId(), 0, Reason.LATEST)).toList();
-    return new ServedPath(lists, items, articles, latest, nowMs, false);
+    return new ServedPath(lists, items, articles, latest, nowMs, ServingDefaults.sessionBlend());
   }
 
-  /**
-   * This path with the serving rule proposed for session pages ({@link SessionBlend}): the current
-   * article's list is replaced by the blend of the published lists of the session's newest
-   * {@link ServingDefaults#recentSeeds()} reads (the current one first).
-   */
-  ServedPath withSessionBlend() {
-    return new ServedPath(lists, items, articles, latest, nowMs, true);
+  /** Whether this path applies the api's session-page rule ({@link SessionBlend}). */
+  boolean sessionBlend() {
+    return sessionBlend;
+  }
+
+  /** This path with the api's {@code eplly.recommend.session-blend} setting turned the other way. */
+  ServedPath otherSessionRule() {
+    return new ServedPath(lists, items, articles, latest, nowMs, !sessionBlend);
   }
 
   /** The api's answer of {@code n} items to each query. */
@@ -98,7 +95,7 @@ final class ServedPath {
     // A known reader's history is older reads (the reader's Redis list); an anonymous prefix is the session's.
     boolean session = q.readerId() == null;
     List<Suggestion> articleList = current == null ? List.of()
-        : sessionBlend && session ? SessionBlend.blend(seedLists(recent))
+        : sessionBlend ? SessionBlend.blend(seedLists(SessionBlend.seeds(current, sessionReads(q), ServingDefaults.recentSeeds())))
         : suggestions(lists.article(q.current()), Reason.READ_TOGETHER);
     CandidateLists sources = new CandidateLists(
         articleList,
@@ -122,6 +119,13 @@ final class ServedPath {
       out.add(suggestions(lists.article(items.index(read)), Reason.READ_TOGETHER));
     }
     return out;
+  }
+
+  /** The session's reads, newest first: the newest {@code sessionReads} of the context. */
+  private List<String> sessionReads(Query q) {
+    int[] context = q.context();
+    return newestFirst(Arrays.copyOfRange(context, context.length - Math.min(q.sessionReads(), context.length),
+        context.length));
   }
 
   /** The api's recent reads: the newest {@code historySize} distinct ones. */
