@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The JSON of an experiment, for the admin API's request bodies and the registry's stored copy.
+ * The JSON of an experiment, for the admin API's request bodies and the registry's stored copy, and
+ * of its report.
  * Strict: unknown fields, fractional shares and repeated keys are refused, so that a typo or a
  * 50.5 % share is a 400 rather than a silently different experiment. Instants are ISO-8601 strings.
  */
@@ -38,11 +39,12 @@ public final class ExperimentJson {
   private final ExperimentValidation validation = new ExperimentValidation();
 
   public String write(Experiment experiment) {
-    try {
-      return mapper.writeValueAsString(experiment);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return writeValue(experiment);
+  }
+
+  /** The admin API's answer for one experiment; the same bytes whichever side built the report. */
+  public String write(ExperimentReport report) {
+    return writeValue(report);
   }
 
   /** Parses and validates; the invalid reason names the field, e.g. {@code arms[1].share}. */
@@ -64,6 +66,14 @@ public final class ExperimentJson {
     }
     List<String> reasons = validation.check(e);
     return reasons.isEmpty() ? Decoded.valid(e) : Decoded.invalid(String.join("; ", reasons));
+  }
+
+  private String writeValue(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String describe(IOException ex) {
