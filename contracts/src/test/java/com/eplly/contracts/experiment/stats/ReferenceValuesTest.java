@@ -15,8 +15,8 @@ class ReferenceValuesTest {
 
   /**
    * Newcombe, "Two-sided confidence intervals for the single proportion: comparison of seven
-   * methods", Statistics in Medicine 17 (1998), Table II, method 3 (score, no continuity correction),
-   * to its 4 decimals; the last rows from SciPy 1.17,
+   * methods", Statistics in Medicine 17 (1998), worked examples, method 3 (score, no continuity
+   * correction), to its 4 decimals (SciPy agrees); the last rows from SciPy 1.17,
    * {@code binomtest(x, n).proportion_ci(0.95, method="wilson")}, same as R's
    * {@code prop.test(x, n, correct = FALSE)$conf.int}.
    */
