@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An A/B test between arms; the body of {@code POST /v1/admin/experiments} (name, unit, arms) and,
@@ -44,9 +43,5 @@ public record Experiment(
 
   public boolean running() {
     return status == ExperimentStatus.RUNNING;
-  }
-
-  public Optional<Arm> arm(String armName) {
-    return arms.stream().filter(a -> a != null && a.name() != null && a.name().equals(armName)).findFirst();
   }
 }

@@ -17,9 +17,12 @@ import java.util.List;
 public record ExperimentReport(String name, AssignmentUnit unit, ExperimentStatus status, Instant startedAt,
     Instant stoppedAt, List<ArmReport> arms, List<LiftReport> lifts, SrmCheck srm, int looks) {
 
-  /** One arm's counts and CTR; {@code ctr} is null and {@code ctrCi95} [0, 1] before any viewable impression. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ArmReport(String name, String version, Policy policy, int share, long units, long served,
+  /**
+   * One arm's counts and CTR; {@code ctr} is null and {@code ctrCi95} [0, 1] before any viewable
+   * impression. Of {@code version} and {@code policy}, only the arm's target is written.
+   */
+  public record ArmReport(String name, @JsonInclude(JsonInclude.Include.NON_NULL) String version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Policy policy, int share, long units, long served,
       long viewable, long clicks, Double ctr, Interval ctrCi95) {}
 
   /**

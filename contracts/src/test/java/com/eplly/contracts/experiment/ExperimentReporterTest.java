@@ -91,4 +91,13 @@ class ExperimentReporterTest {
     assertTrue(json.contains("\"lifts\":[{\"arm\":\"B\",\"control\":\"A\",\"relative\":-0.2"), json);
     assertTrue(json.contains("\"srm\":{\"chiSquare\":"), json);
   }
+
+  @Test
+  void writesUnknownFiguresAsNull() {
+    String json = new ExperimentJson().write(reporter.report(experiment, List.of()));
+
+    assertTrue(json.contains("{\"name\":\"B\",\"policy\":\"popular\",\"share\":50,\"units\":0,\"served\":0,"
+        + "\"viewable\":0,\"clicks\":0,\"ctr\":null,\"ctrCi95\":[0.0,1.0]}"), json);
+    assertTrue(json.contains("\"relative\":null,\"ci95\":null,\"pValue\":1.0"), json);
+  }
 }
