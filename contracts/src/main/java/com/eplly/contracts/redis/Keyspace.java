@@ -12,7 +12,10 @@ import java.util.List;
  *   <li>recommender publish: {@code reco:{v}:*} with a TTL (re-extended while the version is
  *       active); {@code reco:versions}, trimmed to the newest versions; {@code reco:active}, a single
  *       small string;
- *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry;
+ *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry; {@code exp:definitions}, one
+ *       field per experiment, capped ({@link #MAX_EXPERIMENTS}); {@code exp:running:{unit}}, one
+ *       small string per assignment unit; {@code exp:revision}, a counter;
+ *   <li>ingest: {@code exp:counts:{name}:{day}}, one small hash per experiment and day (TTL);
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
@@ -69,6 +72,46 @@ public final class Keyspace {
    */
   public static String keepAliveLock() {
     return "lock:reco-keep-alive";
+  }
+
+  // --- experiments, written by the api's admin endpoints ---------------------------------------
+
+  /** Most experiments {@link #experiments()} keeps; the oldest stopped ones make room for new ones. */
+  public static final int MAX_EXPERIMENTS = 100;
+
+  /** How long an experiment's daily counters outlive their day. */
+  public static final Duration EXPERIMENT_COUNTS_TTL = Duration.ofDays(90);
+
+  /** Hash: experiment name to its definition ({@code ExperimentJson}). */
+  public static String experiments() {
+    return "exp:definitions";
+  }
+
+  /**
+   * String: the name of the experiment running for a unit ({@code reader} or {@code session}); set
+   * NX when one starts, so at most one runs per unit, and deleted when it stops.
+   */
+  public static String runningExperiment(String unit) {
+    return "exp:running:" + unit;
+  }
+
+  /** String: a counter bumped on every experiment change; api instances reload when it moves. */
+  public static String experimentsRevision() {
+    return "exp:revision";
+  }
+
+  /**
+   * Hash: one experiment's counts for the events of one UTC day ({@code yyyy-MM-dd}), fields
+   * {@code {arm}.{units|served|viewable|clicks}} ({@link #experimentCountField}); TTL
+   * {@link #EXPERIMENT_COUNTS_TTL}.
+   */
+  public static String experimentCounts(String experiment, String day) {
+    return "exp:counts:" + experiment + ":" + day;
+  }
+
+  /** A field of {@link #experimentCounts}: {@code measure} is units, served, viewable or clicks. */
+  public static String experimentCountField(String arm, String measure) {
+    return arm + "." + measure;
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------
