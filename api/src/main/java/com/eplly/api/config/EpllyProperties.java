@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin     the model-version admin endpoints
  * @param models    model-version activation rules and the active version's keep-alive
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
+ * @param experiments A/B tests between model versions ({@code /v1/admin/experiments})
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
@@ -27,14 +28,29 @@ public record EpllyProperties(
     @DefaultValue Events events,
     @DefaultValue Admin admin,
     @DefaultValue Widget widget,
-    @DefaultValue Models models) {
+    @DefaultValue Models models,
+    @DefaultValue Experiments experiments) {
 
   @ConstructorBinding
   public EpllyProperties {}
 
-  /** Without {@code models}: the defaults of {@link Models}. */
+  /** Without {@code models} and {@code experiments}: their defaults. */
   public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
-    this(redis, recommend, events, admin, widget, Models.defaults());
+    this(redis, recommend, events, admin, widget, Models.defaults(), Experiments.defaults());
+  }
+
+  /**
+   * A/B tests ({@code eplly.experiments.*}).
+   *
+   * @param refresh how often this instance checks whether an experiment started or stopped (one
+   *                small GET); a change serves everywhere within this delay
+   */
+  public record Experiments(@DefaultValue("250ms") Duration refresh) {
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Experiments defaults() {
+      return new Experiments(Duration.ofMillis(250));
+    }
   }
 
   /**

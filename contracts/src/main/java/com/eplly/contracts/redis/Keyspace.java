@@ -1,5 +1,6 @@
 package com.eplly.contracts.redis;
 
+import com.eplly.contracts.experiment.ArmMeasure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,16 +103,16 @@ public final class Keyspace {
 
   /**
    * Hash: one experiment's counts for the events of one UTC day ({@code yyyy-MM-dd}), fields
-   * {@code {arm}.{units|served|viewable|clicks}} ({@link #experimentCountField}); TTL
+   * {@code {arm}.{units|served|viewable|clicks}} ({@link #experimentCountField}, {@link ArmMeasure}); TTL
    * {@link #EXPERIMENT_COUNTS_TTL}.
    */
   public static String experimentCounts(String experiment, String day) {
     return "exp:counts:" + experiment + ":" + day;
   }
 
-  /** A field of {@link #experimentCounts}: {@code measure} is units, served, viewable or clicks. */
-  public static String experimentCountField(String arm, String measure) {
-    return arm + "." + measure;
+  /** A field of {@link #experimentCounts}. */
+  public static String experimentCountField(String arm, ArmMeasure measure) {
+    return arm + "." + measure.field();
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------
