@@ -1,5 +1,6 @@
 package com.eplly.api.experiment;
 
+import com.eplly.contracts.experiment.ArmAssigner;
 import com.eplly.contracts.experiment.ExperimentJson;
 import com.eplly.contracts.experiment.ExperimentReporter;
 import com.eplly.contracts.experiment.stats.AlwaysValidTest;
@@ -13,6 +14,11 @@ class ExperimentConfig {
   @Bean
   ExperimentJson experimentJson() {
     return new ExperimentJson();
+  }
+
+  @Bean
+  ArmAssigner armAssigner() {
+    return new ArmAssigner();
   }
 
   @Bean

@@ -24,6 +24,7 @@ class ExperimentApiTest extends LiveStackTest {
   private static final String OTHER = "v-it-2";
 
   @Autowired RunningExperiments running;
+  @Autowired ExperimentRouting routing;
 
   @BeforeEach
   void publishTwoVersions() {
@@ -49,6 +50,15 @@ class ExperimentApiTest extends LiveStackTest {
     running.refresh(); // what every instance's schedule does
     assertThat(running.runningFor(AssignmentUnit.READER)).map(e -> e.name()).hasValue("hybrid-vs-popular");
     assertThat(running.runningFor(AssignmentUnit.SESSION)).isEmpty();
+    // readers stick to an arm; a request naming no reader is not in a reader experiment
+    String arm = routing.route("r-1", "s-1").orElseThrow().arm().name();
+    for (int i = 0; i < 5; i++) {
+      assertThat(routing.route("r-1", "s-" + i).orElseThrow().arm().name()).isEqualTo(arm);
+    }
+    assertThat(routing.route(null, "s-1")).isEmpty();
+    long inA = java.util.stream.IntStream.range(0, 2_000)
+        .filter(r -> routing.route("r-" + r, null).orElseThrow().arm().name().equals("A")).count();
+    assertThat(inA).as("a 50/50 split of 2,000 readers").isBetween(900L, 1_100L);
 
     HttpResponse<String> stopped = adminPost("/v1/admin/experiments/hybrid-vs-popular/stop", "");
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
