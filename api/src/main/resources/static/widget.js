@@ -4,16 +4,20 @@
  *   <div data-eplly-article="ARTICLE_ID"></div>
  *   <script src="https://API/widget.js" data-api="https://API/"></script>
  *
- * It renders the block from GET {api}v1/recommendations and reports a click on a suggestion as the
- * page view of the clicked article with referrerArticleId (POST {api}v1/events, a fresh UUID
- * eventId each), so click-through can be measured. The reader id lives in localStorage, the
- * session id in sessionStorage. Optional attributes on the container:
+ * It renders the block from GET {api}v1/recommendations and reports, once per answer (requestId), a
+ * viewable impression when at least half of the block has been on screen for one continuous second
+ * (the IAB/MRC display standard; POST {api}v1/impressions), and a click on a suggestion as the page
+ * view of the clicked article with referrerArticleId, the answer's requestId and the item's 1-based
+ * position (POST {api}v1/events, a fresh UUID eventId each), so click-through per answer, arm and
+ * position can be measured. A click on a block not yet reported viewable reports it first: a
+ * clicked block was seen, and clicks must never outnumber viewable impressions. The reader id lives
+ * in localStorage, the session id in sessionStorage. Optional attributes on the container:
  *   data-eplly-limit="6"              items wanted
  *   data-eplly-title="You Might Like" heading
  *   data-eplly-href="/news/{id}"      link template ({id} = article id); default: the article's url
  *   data-eplly-manual                 do not render on load; the page calls Eplly.mount(el)
  * Events dispatched on the container: "eplly:rendered" (detail = the api answer) and the
- * cancelable "eplly:click" (detail = {articleId, referrerArticleId, href, recorded: Promise});
+ * cancelable "eplly:click" (detail = {articleId, referrerArticleId, requestId, position, href, recorded: Promise});
  * cancelling it keeps the page from navigating (single-page portals open the article themselves).
  */
 (function () {
@@ -90,39 +94,98 @@
     document.head.appendChild(style);
   }
 
-  /** Records a page view; text/plain keeps a cross-origin post free of a CORS preflight. */
-  function sendPageView(articleId, referrerArticleId) {
+  /** Posts one event; text/plain keeps a cross-origin post free of a CORS preflight. */
+  function post(path, event) {
+    return fetch(api + path, {
+      method: 'POST', keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify(event)
+    }).then(function (res) { return res.ok; }, function () { return false; });
+  }
+
+  /**
+   * Records a page view; a click on a suggestion passes the block's article as referrerArticleId
+   * and, when the answer had one, {requestId, position} as attribution.
+   */
+  function sendPageView(articleId, referrerArticleId, attribution) {
     var view = {
       eventId: uuid(), readerId: readerId, articleId: articleId, sessionId: sessionId, timestamp: Date.now()
     };
     if (referrerArticleId) { view.referrerArticleId = referrerArticleId; }
-    return fetch(api + 'v1/events', {
-      method: 'POST', keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(view)
-    }).then(function (res) { return res.ok; }, function () { return false; });
+    if (referrerArticleId && attribution && attribution.requestId) {
+      view.requestId = attribution.requestId;
+      view.position = attribution.position;
+    }
+    return post('v1/events', view);
   }
+
+  var VIEWABLE_RATIO = 0.5;
+  var VIEWABLE_MS = 1000;
+
+  /** One rendered answer's viewability: reported at most once, by the timer or by a click. */
+  function Viewability(body) {
+    this.body = body;
+    this.reported = !body.requestId; // an answer without an id cannot be attributed
+    this.timer = null;
+    this.observer = null;
+  }
+
+  Viewability.prototype.report = function () {
+    if (this.reported) { return; }
+    this.reported = true;
+    this.stop();
+    post('v1/impressions', {
+      requestId: this.body.requestId, timestamp: Date.now(), readerId: readerId, sessionId: sessionId,
+      articleIds: this.body.items.map(function (item) { return item.articleId; })
+    });
+  };
+
+  Viewability.prototype.stop = function () {
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.observer) { this.observer.disconnect(); this.observer = null; }
+  };
+
+  /** Starts the one-second clock while half the block is on screen; stops it as soon as it is not. */
+  Viewability.prototype.watch = function (container) {
+    if (this.reported || !window.IntersectionObserver || !this.body.items.length) { return; }
+    var self = this;
+    this.observer = new IntersectionObserver(function (entries) {
+      var entry = entries[entries.length - 1];
+      if (entry.isIntersecting && entry.intersectionRatio >= VIEWABLE_RATIO) {
+        if (!self.timer) { self.timer = setTimeout(function () { self.report(); }, VIEWABLE_MS); }
+      } else if (self.timer) {
+        clearTimeout(self.timer);
+        self.timer = null;
+      }
+    }, { threshold: [0, VIEWABLE_RATIO, 1] });
+    this.observer.observe(container);
+  };
 
   function hrefFor(container, item) {
     var template = container.getAttribute('data-eplly-href');
     return template ? template.replace('{id}', encodeURIComponent(item.articleId)) : item.url;
   }
 
-  function render(container, articleId, body) {
+  function render(container, articleId, body, seen) {
     var list = el('ol');
-    body.items.forEach(function (item) {
+    body.items.forEach(function (item, index) {
+      var attribution = { requestId: body.requestId, position: index + 1 };
       var li = el('li');
       var a = el('a', null, item.title);
       a.href = hrefFor(container, item);
       a.setAttribute('data-eplly-id', item.articleId);
       a.addEventListener('click', function (event) {
+        seen.report(); // before the click: a clicked block was seen
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) {
-          sendPageView(item.articleId, articleId); // opened elsewhere: still a click
+          sendPageView(item.articleId, articleId, attribution); // opened elsewhere: still a click
           return;
         }
-        var recorded = sendPageView(item.articleId, articleId);
+        var recorded = sendPageView(item.articleId, articleId, attribution);
         var click = new CustomEvent('eplly:click', {
           cancelable: true, bubbles: true,
-          detail: { articleId: item.articleId, referrerArticleId: articleId, href: a.href, recorded: recorded }
+          detail: {
+            articleId: item.articleId, referrerArticleId: articleId, requestId: body.requestId,
+            position: index + 1, href: a.href, recorded: recorded
+          }
         });
         if (!container.dispatchEvent(click)) { event.preventDefault(); }
       });
@@ -153,8 +216,13 @@
         });
       })
       .then(function (body) {
-        render(container, articleId, body);
+        if (container.epllyViewability) { container.epllyViewability.stop(); } // a block re-rendered in place
+        var seen = new Viewability(body);
+        container.epllyViewability = seen;
+        render(container, articleId, body, seen);
+        seen.watch(container);
         container.setAttribute('data-eplly-state', 'rendered');
+        if (body.requestId) { container.setAttribute('data-eplly-request-id', body.requestId); }
         container.dispatchEvent(new CustomEvent('eplly:rendered', { bubbles: true, detail: body }));
         return body;
       }, function (e) {

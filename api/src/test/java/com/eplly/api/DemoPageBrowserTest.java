@@ -8,6 +8,7 @@ import com.eplly.contracts.codec.SuggestionListCodec;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
+import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
 import com.eplly.generator.DemoConfig;
@@ -27,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo portal in a real headless Chromium: the "You Might Like" widget renders suggestions
- * for the open article, a click on one reaches the page-views topic with referrerArticleId, and
- * the page opens the clicked article. Keeps a screenshot in target/screenshots/demo.png.
+ * for the open article, the block on screen is reported viewable, a click on one reaches the
+ * page-views topic with referrerArticleId, requestId and position, and the page opens the clicked
+ * article; a click on a block never in view reports it viewable first. Keeps a screenshot in target/screenshots/demo.png.
  */
 class DemoPageBrowserTest extends LiveStackTest {
 
@@ -91,12 +93,20 @@ class DemoPageBrowserTest extends LiveStackTest {
       browser.screenshot(SCREENSHOT);
 
       String readerId = browser.evaluate("Eplly.readerId").asString();
+      String requestId = browser.evaluate("document.querySelector('#ymal').dataset.epllyRequestId").asString();
+      // the block is on screen: after a second in view, the widget reports it viewable
+      ViewableImpression seen = (ViewableImpression) awaitImpression(
+          e -> e instanceof ViewableImpression v && v.requestId().equals(requestId), Duration.ofSeconds(20));
+      assertThat(seen.articleIds()).isEqualTo(ids);
+      assertThat(seen.readerId()).isEqualTo(readerId);
+
       String clicked = ids.get(0);
       browser.click("#ymal a[data-eplly-id]");
 
       ConsumerRecord<String, byte[]> record = awaitPageView(
           v -> v.articleId().equals(clicked) && current.articleId().equals(v.referrerArticleId())
-              && v.readerId().equals(readerId),
+              && v.readerId().equals(readerId) && requestId.equals(v.requestId())
+              && Integer.valueOf(1).equals(v.position()),
           Duration.ofSeconds(20));
       assertThat(record.key()).isEqualTo(readerId);
       // the single-page demo opened the clicked article in place and re-rendered the block for it
@@ -104,6 +114,33 @@ class DemoPageBrowserTest extends LiveStackTest {
           v -> byId.get(clicked).title().equals(v.asString()), Duration.ofSeconds(10));
       browser.waitFor("document.querySelector('#ymal').getAttribute('data-eplly-article')",
           v -> clicked.equals(v.asString()), Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aClickOnABlockNeverInViewReportsItViewableFirst() throws Exception {
+    Assumptions.assumeTrue(HeadlessChromium.installed(),
+        "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
+    try (HeadlessChromium browser = HeadlessChromium.start(1200, 900)) {
+      browser.navigate("http://localhost:" + port + "/?articleId=" + current.articleId());
+      browser.waitFor("!!window.Eplly", JsonNode::asBoolean, Duration.ofSeconds(20));
+      // a second block far below the fold, so that it can only be reported viewable by a click;
+      // the click is cancelled, so the page stays
+      String requestId = browser.evaluate("(() => {"
+          + " const d = document.createElement('div');"
+          + " d.id = 'below'; d.style.marginTop = '6000px';"
+          + " d.setAttribute('data-eplly-article', '" + current.articleId() + "');"
+          + " d.addEventListener('eplly:click', e => e.preventDefault());"
+          + " document.body.appendChild(d);"
+          + " return Eplly.mount(d).then(body => body.requestId); })()").asString();
+      String clicked = browser.evaluate("document.querySelector('#below a[data-eplly-id]').dataset.epllyId").asString();
+      browser.evaluate("document.querySelector('#below a[data-eplly-id]').click(), true");
+
+      awaitPageView(v -> v.articleId().equals(clicked) && requestId.equals(v.requestId())
+          && Integer.valueOf(1).equals(v.position()), Duration.ofSeconds(20));
+      ViewableImpression seen = (ViewableImpression) awaitImpression(
+          e -> e instanceof ViewableImpression v && v.requestId().equals(requestId), Duration.ofSeconds(20));
+      assertThat(seen.articleIds()).startsWith(clicked);
     }
   }
 }

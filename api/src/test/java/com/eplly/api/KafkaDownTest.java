@@ -22,12 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kafka unreachable (the producer points at a closed port): events are refused with 503 and
  * Retry-After within 200 ms, recommendations do not slow down while events pour in, and stalled
- * uploads can hold at most the intake bulkhead's threads.
+ * uploads can hold at most the intake bulkhead's threads; recommendations do not wait for their
+ * served events, which are dropped and counted.
  */
 class KafkaDownTest extends BrokerDownStackTest {
 
@@ -134,6 +137,29 @@ class KafkaDownTest extends BrokerDownStackTest {
   private static String statusLine(InputStream in) throws Exception {
     byte[] head = in.readNBytes(13);
     return new String(head, StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void recommendationsDoNotWaitForTheServedEventsTheyCannotPublish() throws Exception {
+    recommendationLatencies(1); // the client's first connection, outside the timed requests
+    double droppedBefore = dropped();
+
+    List<Long> took = recommendationLatencies(30);
+
+    // the served-events producer never blocks (max.block.ms=0): no metadata means a drop inside send()
+    assertThat(percentile(took, 0.5)).isLessThan(BOUND.toNanos());
+    assertThat(Collections.max(took)).isLessThan(Duration.ofSeconds(1).toNanos());
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (dropped() < droppedBefore + 30 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(dropped()).isGreaterThanOrEqualTo(droppedBefore + 30);
+  }
+
+  private double dropped() throws Exception {
+    Matcher m = Pattern.compile("(?m)^eplly_served_events_dropped_total(?:\\{[^}]*\\})? (\\S+)$")
+        .matcher(management("/actuator/prometheus").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private List<Long> recommendationLatencies(int n) throws Exception {

@@ -9,6 +9,12 @@ public final class Topics {
   /** Rejected page views: the original bytes plus a {@link #REASON_HEADER}. */
   public static final String PAGE_VIEWS_DLQ = "page-views.dlq";
 
+  /**
+   * What was served and what was seen ({@code ImpressionEvent}: served events from the api, viewable
+   * impressions from the widget), keyed by requestId so both records of one answer share a partition.
+   */
+  public static final String IMPRESSIONS = "impressions";
+
   /** The catalog, compacted, keyed by articleId. */
   public static final String ARTICLES = "articles";
 

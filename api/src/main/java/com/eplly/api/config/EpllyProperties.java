@@ -4,6 +4,7 @@ import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin     the model-version admin endpoints
  * @param models    model-version activation rules and the active version's keep-alive
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
+ * @param served    the served events published for every recommendation answer
  * @param experiments A/B tests between model versions ({@code /v1/admin/experiments})
  */
 @ConfigurationProperties(prefix = "eplly")
@@ -29,14 +31,48 @@ public record EpllyProperties(
     @DefaultValue Admin admin,
     @DefaultValue Widget widget,
     @DefaultValue Models models,
+    @DefaultValue Served served,
     @DefaultValue Experiments experiments) {
 
   @ConstructorBinding
   public EpllyProperties {}
 
-  /** Without {@code models} and {@code experiments}: their defaults. */
+  /** Without {@code models}, {@code served} and {@code experiments}: their defaults. */
   public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
-    this(redis, recommend, events, admin, widget, Models.defaults(), Experiments.defaults());
+    this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults(), Experiments.defaults());
+  }
+
+  /**
+   * Served events ({@code eplly.served.*}): one per {@code /v1/recommendations} answer, to the
+   * {@code impressions} topic, from a Kafka producer of their own that never blocks the answer
+   * ({@code max.block.ms=0}): what does not fit in its buffer, or is not delivered in time, is
+   * dropped and counted ({@code eplly_served_events_dropped_total}), never waited for.
+   *
+   * @param enabled         false publishes nothing (the answers still carry a requestId)
+   * @param bufferMemory    the producer's {@code buffer.memory}: the most served events held while the
+   *                        broker is slow or away (a served event is about 400 bytes); a send that
+   *                        does not fit is dropped at once
+   * @param linger          the producer's {@code linger.ms}: nobody waits for these, so they are
+   *                        batched longer than page views
+   * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: how long an event may sit in
+   *                        the buffer unacknowledged before it is dropped
+   */
+  public record Served(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("4MB") DataSize bufferMemory,
+      @DefaultValue("20ms") Duration linger,
+      @DefaultValue("10s") Duration deliveryTimeout) {
+
+    public Served {
+      if (bufferMemory.toBytes() < 64 * 1024) {
+        throw new IllegalArgumentException("eplly.served.buffer-memory must be at least 64KB");
+      }
+    }
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Served defaults() {
+      return new Served(true, DataSize.ofMegabytes(4), Duration.ofMillis(20), Duration.ofSeconds(10));
+    }
   }
 
   /**
@@ -142,7 +178,8 @@ public record EpllyProperties(
   }
 
   /**
-   * Page-view intake ({@code POST /v1/events}). The body cap is not a setting: it is the codec's
+   * Event intake: page views ({@code POST /v1/events}) and viewable impressions
+   * ({@code POST /v1/impressions}) share these limits, guards and the producer. The body cap is not a setting: it is the codec's
    * {@code EventCodec.MAX_RECORD_BYTES}, the most ingest would accept anyway.
    *
    * @param ackTimeout    longest wait for a reachable broker's acknowledgement (send included) before

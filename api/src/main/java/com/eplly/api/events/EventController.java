@@ -1,14 +1,9 @@
 package com.eplly.api.events;
 
 import com.eplly.api.config.EpllyProperties;
-import com.eplly.api.errors.BadRequestException;
-import com.eplly.api.errors.TooManyRequestsException;
-import com.eplly.api.errors.UnavailableException;
-import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,8 +11,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,13 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class EventController {
 
   static final String PATH = "/v1/events";
+  static final String METER = "eplly.events";
 
   private final EventCodec codec;
   private final PageViewPublisher publisher;
-  private final EventRateLimits limits;
-  private final Bulkhead intake;
-  private final Duration readTimeout;
-  private final MeterRegistry registry;
+  private final EventIntake intake;
   private final Counter clicks;
 
   public EventController(
@@ -50,10 +41,7 @@ public class EventController {
       EpllyProperties properties, MeterRegistry registry) {
     this.codec = codec;
     this.publisher = publisher;
-    this.limits = limits;
-    this.intake = intake;
-    this.readTimeout = properties.events().readTimeout();
-    this.registry = registry;
+    this.intake = new EventIntake(METER, limits, intake, properties.events().readTimeout(), registry);
     this.clicks = Counter.builder("eplly.suggestions.clicks")
         .description("Accepted page views that came from a suggestion (they carry referrerArticleId)")
         .register(registry);
@@ -63,7 +51,8 @@ public class EventController {
   // navigator.sendBeacon, which cannot set a JSON content type. The body is read by hand, not by
   // @RequestBody, so that its size and arrival time are bounded before it is in memory.
   @Operation(
-      summary = "Record a page view (202 once Kafka holds it; referrerArticleId marks a suggestion click)",
+      summary = "Record a page view (202 once Kafka holds it; referrerArticleId marks a suggestion click, "
+          + "requestId and position attribute it to the answer and slot that was clicked)",
       description = "413 over " + EventCodec.MAX_RECORD_BYTES + " bytes, 403 from a page of a disallowed origin, "
           + "429 over the client's or reader's rate limit and 503 while Kafka is unavailable, both with Retry-After.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -74,47 +63,10 @@ public class EventController {
       path = PATH,
       consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
   public ResponseEntity<EventAccepted> pageView(HttpServletRequest request) {
-    try {
-      return intake.executeSupplier(() -> accept(request));
-    } catch (BulkheadFullException e) {
-      count("busy");
-      throw new UnavailableException("too many events in flight, retry later", e);
-    }
-  }
-
-  private ResponseEntity<EventAccepted> accept(HttpServletRequest request) {
-    byte[] body;
-    try {
-      body = BoundedBody.read(request, EventCodec.MAX_RECORD_BYTES, readTimeout);
-    } catch (RuntimeException e) {
-      count("unreadable");
-      throw e;
-    }
-    Decoded<PageView> decoded = codec.decodePageView(body);
-    if (decoded instanceof Decoded.Invalid<PageView> invalid) {
-      count("rejected");
-      throw new BadRequestException(invalid.reason());
-    }
-    PageView view = ((Decoded.Valid<PageView>) decoded).value();
-    Optional<Duration> wait = limits.takeReader(view.readerId());
-    if (wait.isPresent()) {
-      count("rate-limited");
-      throw new TooManyRequestsException("too many events for this reader, retry later", wait.get());
-    }
-    try {
-      publisher.publish(view);
-    } catch (RuntimeException e) {
-      count("unavailable");
-      throw e;
-    }
-    count("accepted");
+    PageView view = intake.accept(request, codec::decodePageView, PageView::readerId, publisher::publish);
     if (view.referrerArticleId() != null) {
       clicks.increment();
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventAccepted(view.eventId()));
-  }
-
-  private void count(String outcome) {
-    registry.counter("eplly.events", "outcome", outcome).increment();
   }
 }

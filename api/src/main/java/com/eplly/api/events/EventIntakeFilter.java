@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The checks of {@code POST /v1/events} that need no body: the Origin (403) and the client's rate
- * limit (429). A servlet filter, so they run before Spring's CORS handling and before any byte of
+ * The checks of {@code POST /v1/events} and {@code POST /v1/impressions} that need no body: the
+ * Origin (403) and the client's rate limit (429, one bucket per client for both). A servlet filter, so they run before Spring's CORS handling and before any byte of
  * the body is read; refusals are answered by {@link com.eplly.api.errors.ApiExceptionHandler}.
  */
 @Component
@@ -42,7 +42,7 @@ public class EventIntakeFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) && EventController.PATH.equals(request.getServletPath()));
+    return !("POST".equals(request.getMethod()) && meterOf(request) != null);
   }
 
   @Override
@@ -62,8 +62,17 @@ public class EventIntakeFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /** The outcome counter of the endpoint, or null for any other path. */
+  private static String meterOf(HttpServletRequest request) {
+    String path = request.getServletPath();
+    if (EventController.PATH.equals(path)) {
+      return EventController.METER;
+    }
+    return ImpressionController.PATH.equals(path) ? ImpressionController.METER : null;
+  }
+
   private void refuse(HttpServletRequest request, HttpServletResponse response, String outcome, RuntimeException e) {
-    registry.counter("eplly.events", "outcome", outcome).increment();
+    registry.counter(meterOf(request), "outcome", outcome).increment();
     // the body stays unread: the connection is closed rather than drained (WebServerConfig)
     response.setHeader("Connection", "close");
     errors.resolveException(request, response, null, e);

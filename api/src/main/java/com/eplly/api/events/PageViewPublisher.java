@@ -5,6 +5,7 @@ import com.eplly.api.errors.UnavailableException;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.event.ViewableImpression;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Produces accepted page views to {@link Topics#PAGE_VIEWS}, keyed by reader so each reader's
- * events stay in order, and waits (briefly) for the broker's acknowledgement: an event is only
- * "accepted" once Kafka holds it. Sends go through a circuit breaker, so while Kafka is down events
+ * events stay in order, and viewable impressions to {@link Topics#IMPRESSIONS}, keyed by requestId
+ * like the answer's served event, and waits (briefly) for the broker's acknowledgement: an event is
+ * only "accepted" once Kafka holds it. Sends go through a circuit breaker, so while Kafka is down events
  * are refused at once instead of each holding a request thread for the ack timeout. Once a send has
  * been acknowledged, a producer left without a single open connection to the cluster counts as a
  * failed send at once: a stopped broker closes its connections, so the breaker opens within a few
@@ -85,9 +87,17 @@ public class PageViewPublisher {
    *     absorbs if the first send did land
    */
   public void publish(PageView view) {
-    byte[] bytes = codec.encode(view);
+    publish(Topics.PAGE_VIEWS, view.readerId(), codec.encode(view));
+  }
+
+  /** As {@link #publish(PageView)}; a repeated impression of one requestId counts once downstream. */
+  public void publishViewable(ViewableImpression impression) {
+    publish(Topics.IMPRESSIONS, impression.requestId(), codec.encode(impression));
+  }
+
+  private void publish(String topic, String key, byte[] bytes) {
     try {
-      breaker.executeCheckedSupplier(() -> send(view.readerId(), bytes));
+      breaker.executeCheckedSupplier(() -> send(topic, key, bytes));
     } catch (CallNotPermittedException e) {
       throw new UnavailableException(UNAVAILABLE, e, openFor);
     } catch (InterruptedException e) {
@@ -108,7 +118,7 @@ public class PageViewPublisher {
    * While the breaker is closed, a producer with no open connection fails at once; half-open probes
    * really send, which is what makes the producer connect again once the broker is back.
    */
-  private Object send(String key, byte[] bytes)
+  private Object send(String topic, String key, byte[] bytes)
       throws InterruptedException, ExecutionException, TimeoutException, BrokerUnreachableException {
     Metric open = connections;
     if (acknowledged && open != null && breaker.getState() == CircuitBreaker.State.CLOSED
@@ -116,7 +126,7 @@ public class PageViewPublisher {
       throw new BrokerUnreachableException();
     }
     long deadline = System.nanoTime() + ackTimeout.toNanos();
-    var ack = kafka.send(Topics.PAGE_VIEWS, key, bytes);
+    var ack = kafka.send(topic, key, bytes);
     Object result = ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     acknowledged = true;
     return result;

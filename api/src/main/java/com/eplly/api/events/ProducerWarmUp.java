@@ -1,6 +1,7 @@
 package com.eplly.api.events;
 
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.recommend.ServedEventPublisher;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Gets the Kafka producer its first metadata before the api reports ready: Boot publishes readiness
+ * Gets the Kafka producers (page views', served events') their first metadata before the api reports ready: Boot publishes readiness
  * only after the application runners, and a first connection plus metadata round trip can take
  * longer than a send may block, so events arriving right after start-up would time out and open the
  * circuit breaker although Kafka is fine. Bounded by {@code eplly.events.warm-up}; past it the api
@@ -24,10 +25,12 @@ class ProducerWarmUp implements ApplicationRunner {
   private static final Duration BACKGROUND = Duration.ofMinutes(1);
 
   private final PageViewPublisher publisher;
+  private final ServedEventPublisher served;
   private final Duration warmUp;
 
-  ProducerWarmUp(PageViewPublisher publisher, EpllyProperties properties) {
+  ProducerWarmUp(PageViewPublisher publisher, ServedEventPublisher served, EpllyProperties properties) {
     this.publisher = publisher;
+    this.served = served;
     this.warmUp = properties.events().warmUp();
   }
 
@@ -49,7 +52,8 @@ class ProducerWarmUp implements ApplicationRunner {
   }
 
   private boolean askUntil(long deadlineNanos) {
-    while (!publisher.ready()) {
+    // both asked on every round: the served producer fetches its metadata in the background meanwhile
+    while (!(publisher.ready() & served.ready())) {
       if (System.nanoTime() > deadlineNanos) {
         return false;
       }

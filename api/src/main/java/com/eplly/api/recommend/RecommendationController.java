@@ -19,16 +19,20 @@ public class RecommendationController {
   static final String PATH = "/v1/recommendations";
 
   private final RecommendationService service;
+  private final ServedEventPublisher served;
   private final EpllyProperties.Recommend rules;
 
-  public RecommendationController(RecommendationService service, EpllyProperties properties) {
+  public RecommendationController(
+      RecommendationService service, ServedEventPublisher served, EpllyProperties properties) {
     this.service = service;
+    this.served = served;
     this.rules = properties.recommend();
   }
 
   @Operation(summary = "\"You Might Like\" list for an article, reader or session (at least one id)",
       description = "Never lists the current article, the reader's or session's recent reads, hidden or "
-          + "expired articles or the excluded ids; degraded=true when served from the last-known snapshot.")
+          + "expired articles or the excluded ids; degraded=true when served from the last-known snapshot. "
+          + "requestId identifies the answer: the widget's viewable impression and clicks carry it.")
   // produces: the answer's type is known up front, so no converter is asked what it can write
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<RecommendationResponse> recommendations(
@@ -40,7 +44,9 @@ public class RecommendationController {
       @RequestParam(required = false) String exclude) {
     RecommendationQuery query =
         RecommendationQuery.parse(articleId, readerId, sessionId, limit, exclude, rules);
+    RecommendationResponse answer = service.recommend(query);
+    served.publish(query, answer);
     // Personal and fast-changing: no shared cache may keep it.
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(service.recommend(query));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
   }
 }

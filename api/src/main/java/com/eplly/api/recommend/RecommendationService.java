@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,8 +88,9 @@ public class RecommendationService {
 
   private RecommendationResponse answer(List<Recommended> items, String version, boolean degraded) {
     metrics.served(items);
-    return new RecommendationResponse(
-        items.stream().map(RecommendedItem::of).toList(), version, degraded);
+    // no experiment is assigned yet: experiment and arm stay null until serving reads experiments
+    return new RecommendationResponse(UUID.randomUUID().toString(),
+        items.stream().map(RecommendedItem::of).toList(), version, degraded, null, null);
   }
 
   private static List<String> ids(List<Suggestion> candidates) {

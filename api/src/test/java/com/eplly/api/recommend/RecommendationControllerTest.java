@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,11 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(WebSlice.class)
 class RecommendationControllerTest {
 
+  private static final String REQUEST = "5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f";
+
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Autowired MockMvc mvc;
   @Autowired MeterRegistry meters;
   @MockitoBean RecommendationService service;
+  @MockitoBean ServedEventPublisher served;
 
   @Test
   void rejectsBadParametersWithAMessage() throws Exception {
@@ -75,9 +81,9 @@ class RecommendationControllerTest {
 
   @Test
   void eachRequestGetsItsOwnIdAndAnAnswerNoSharedCacheKeeps() throws Exception {
-    when(service.recommend(any())).thenReturn(new RecommendationResponse(
+    when(service.recommend(any())).thenReturn(new RecommendationResponse(REQUEST,
         List.of(new RecommendedItem("n1", "Headline n1", "https://news.example/n1", 0.9, "read-together")),
-        "v-1", false));
+        "v-1", false, null, null));
 
     MvcResult first = mvc.perform(get("/v1/recommendations?articleId=cur"))
         .andExpect(status().isOk())
@@ -92,10 +98,26 @@ class RecommendationControllerTest {
   }
 
   @Test
+  void theAnswerCarriesItsRequestIdAndArmSlotsAndIsPublishedAsServed() throws Exception {
+    RecommendationResponse answer = new RecommendationResponse(REQUEST,
+        List.of(new RecommendedItem("n1", "Headline n1", "https://news.example/n1", 0.9, "read-together")),
+        "v-1", false, null, null);
+    when(service.recommend(any())).thenReturn(answer);
+
+    mvc.perform(get("/v1/recommendations?articleId=cur&readerId=r-1"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.requestId").value(REQUEST))
+        .andExpect(jsonPath("$.experiment").isEmpty())
+        .andExpect(jsonPath("$.arm").isEmpty());
+
+    verify(served).publish(argThat(q -> "cur".equals(q.articleId()) && "r-1".equals(q.readerId())), eq(answer));
+  }
+
+  @Test
   void aDegradedAnswerIsA200MarkedDegraded() throws Exception {
-    when(service.recommend(any())).thenReturn(new RecommendationResponse(
+    when(service.recommend(any())).thenReturn(new RecommendationResponse(REQUEST,
         List.of(new RecommendedItem("t1", "Headline t1", "https://news.example/t1", 10.0, "trending")),
-        "v-1", true));
+        "v-1", true, null, null));
 
     String body = mvc.perform(get("/v1/recommendations?articleId=cur&readerId=r-1"))
         .andExpect(status().isOk())
@@ -109,7 +131,7 @@ class RecommendationControllerTest {
 
   @Test
   void pagesOfAnyOriginMayReadRecommendations() throws Exception {
-    when(service.recommend(any())).thenReturn(new RecommendationResponse(List.of(), "v-1", false));
+    when(service.recommend(any())).thenReturn(new RecommendationResponse(REQUEST, List.of(), "v-1", false, null, null));
 
     mvc.perform(get("/v1/recommendations?articleId=cur").header("Origin", "https://portal.example"))
         .andExpect(status().isOk())

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +41,11 @@ import org.springframework.test.context.DynamicPropertySource;
       // the slow-upload test waits this long for its 408
       "eplly.events.read-timeout=1s"
     })
-@EmbeddedKafka(partitions = 1, topics = Topics.PAGE_VIEWS)
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.IMPRESSIONS})
 public abstract class LiveStackTest extends RunningApiTest {
 
   protected static final String ADMIN_KEY = "test-admin-key";
+  private static final EventCodec CODEC = new EventCodec(Clock.systemUTC());
   /** The active fixture version. */
   protected static final String VERSION = Fixture.VERSION;
 
@@ -77,22 +79,34 @@ public abstract class LiveStackTest extends RunningApiTest {
    * @throws AssertionError when none arrives within {@code within}
    */
   protected ConsumerRecord<String, byte[]> awaitPageView(Predicate<PageView> wanted, Duration within) {
-    EventCodec codec = new EventCodec(Clock.systemUTC());
+    return awaitRecord(Topics.PAGE_VIEWS,
+        bytes -> CODEC.decodePageView(bytes) instanceof Decoded.Valid<PageView> valid && wanted.test(valid.value()),
+        within);
+  }
+
+  /** As {@link #awaitPageView}, on {@link Topics#IMPRESSIONS}: the decoded event that matched. */
+  protected ImpressionEvent awaitImpression(Predicate<ImpressionEvent> wanted, Duration within) {
+    Predicate<byte[]> matches = bytes ->
+        CODEC.decodeImpression(bytes) instanceof Decoded.Valid<ImpressionEvent> valid && wanted.test(valid.value());
+    byte[] found = awaitRecord(Topics.IMPRESSIONS, matches, within).value();
+    return ((Decoded.Valid<ImpressionEvent>) CODEC.decodeImpression(found)).value();
+  }
+
+  private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<byte[]> wanted, Duration within) {
     Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "it-" + UUID.randomUUID(), false);
     try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
         props, new StringDeserializer(), new ByteArrayDeserializer()).createConsumer()) {
-      consumer.subscribe(List.of(Topics.PAGE_VIEWS));
+      consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + within.toNanos();
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (codec.decodePageView(record.value()) instanceof Decoded.Valid<PageView> valid
-              && wanted.test(valid.value())) {
+          if (wanted.test(record.value())) {
             return record;
           }
         }
       }
     }
-    throw new AssertionError("no matching page view on " + Topics.PAGE_VIEWS + " within " + within);
+    throw new AssertionError("no matching record on " + topic + " within " + within);
   }
 
   protected HttpResponse<String> post(String path, String body) throws Exception {

@@ -1,7 +1,11 @@
 package com.eplly.contracts.codec;
 
 import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.event.ServedEvent;
+import com.eplly.contracts.event.ServedItem;
+import com.eplly.contracts.event.ViewableImpression;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -20,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON wire format of page views and articles, shared by the api (producer), ingest
+ * The JSON wire format of page views, articles and impression events, shared by the api (producer), ingest
  * (consumer), the lake files and the recommender. Decoding never throws on bad input: it returns
  * {@link Decoded.Invalid} with a reason naming the offending field.
  */
@@ -62,6 +66,10 @@ public final class EventCodec {
       if (view.dwellMs() != null) { // PageView omits nulls (JsonInclude.NON_NULL)
         g.writeNumberField("dwellMs", view.dwellMs());
       }
+      stringField(g, "requestId", view.requestId());
+      if (view.position() != null) {
+        g.writeNumberField("position", view.position());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,9 +110,73 @@ public final class EventCodec {
       Fields f = new Fields(node);
       PageView v = new PageView(
           f.text("eventId"), f.text("readerId"), f.text("articleId"), f.text("sessionId"),
-          f.requiredLong("timestamp"), f.text("referrerArticleId"), f.optionalLong("dwellMs"));
+          f.requiredLong("timestamp"), f.text("referrerArticleId"), f.optionalLong("dwellMs"),
+          f.text("requestId"), f.optionalInt("position"));
       return f.errors.isEmpty() ? checked(v, validation.check(v)) : Decoded.invalid(String.join("; ", f.errors));
     });
+  }
+
+  /** A served event or a viewable impression as one JSON line, with its {@code kind} first. */
+  public byte[] encode(ImpressionEvent event) {
+    return write(event);
+  }
+
+  /** A record of the {@code impressions} topic, told apart by its {@code kind}. */
+  public Decoded<ImpressionEvent> decodeImpression(byte[] bytes) {
+    return parse(bytes).flatMap(node -> {
+      Fields f = new Fields(node);
+      String kind = f.text("kind");
+      if (ServedEvent.KIND.equals(kind)) {
+        return served(f);
+      }
+      if (ViewableImpression.KIND.equals(kind)) {
+        return viewable(f);
+      }
+      return Decoded.invalid(f.errors.isEmpty()
+          ? "kind must be \"" + ServedEvent.KIND + "\" or \"" + ViewableImpression.KIND + "\", got " + kind
+          : String.join("; ", f.errors));
+    });
+  }
+
+  /**
+   * A viewable impression as the widget posts it: {@code kind} may be left out (the endpoint says
+   * what it is), but not be anything else.
+   */
+  public Decoded<ViewableImpression> decodeViewable(byte[] bytes) {
+    return parse(bytes).flatMap(node -> {
+      Fields f = new Fields(node);
+      String kind = f.text("kind");
+      if (kind != null && !ViewableImpression.KIND.equals(kind)) {
+        return Decoded.invalid("kind must be \"" + ViewableImpression.KIND + "\" or absent, got " + kind);
+      }
+      return viewable(f);
+    });
+  }
+
+  private <T> Decoded<T> served(Fields f) {
+    List<ServedItem> items = new ArrayList<>();
+    List<JsonNode> nodes = f.objectList("items");
+    for (int i = 0; i < nodes.size(); i++) {
+      Fields item = f.nested(nodes.get(i), "items[" + i + "].");
+      items.add(new ServedItem(item.text("articleId"), item.requiredInt("position"), item.text("reason")));
+    }
+    ServedEvent e = new ServedEvent(
+        f.text("requestId"), f.requiredLong("timestamp"), f.text("readerId"), f.text("sessionId"),
+        f.text("articleId"), f.text("version"), f.text("experiment"), f.text("arm"), f.bool("degraded"), items);
+    return cast(f.errors.isEmpty() ? checked(e, validation.check(e)) : Decoded.invalid(String.join("; ", f.errors)));
+  }
+
+  private <T> Decoded<T> viewable(Fields f) {
+    ViewableImpression v = new ViewableImpression(
+        f.text("requestId"), f.requiredLong("timestamp"), f.text("readerId"), f.text("sessionId"),
+        f.textList("articleIds"));
+    return cast(f.errors.isEmpty() ? checked(v, validation.check(v)) : Decoded.invalid(String.join("; ", f.errors)));
+  }
+
+  /** Decoded is covariant in use: a Decoded of a served event is a Decoded of an impression event. */
+  @SuppressWarnings("unchecked")
+  private static <T> Decoded<T> cast(Decoded<?> decoded) {
+    return (Decoded<T>) decoded;
   }
 
   public Decoded<Article> decodeArticle(byte[] bytes) {
@@ -172,10 +244,52 @@ public final class EventCodec {
   /** Reads typed fields from a JSON object, collecting type errors instead of throwing. */
   private static final class Fields {
     private final JsonNode node;
-    private final List<String> errors = new ArrayList<>();
+    private final List<String> errors;
+    private final String prefix;
 
     Fields(JsonNode node) {
+      this(node, new ArrayList<>(), "");
+    }
+
+    private Fields(JsonNode node, List<String> errors, String prefix) {
       this.node = node;
+      this.errors = errors;
+      this.prefix = prefix;
+    }
+
+    /** The fields of an object inside this one; its errors are this one's, named {@code prefix + field}. */
+    Fields nested(JsonNode inner, String innerPrefix) {
+      return new Fields(inner, errors, prefix + innerPrefix);
+    }
+
+    List<JsonNode> objectList(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      List<JsonNode> out = new ArrayList<>();
+      if (v.isArray()) {
+        for (JsonNode item : v) {
+          if (!item.isObject()) {
+            out = null;
+            break;
+          }
+          out.add(item);
+        }
+      }
+      if (!v.isArray() || out == null) {
+        errors.add(prefix + name + " must be an array of objects");
+        return List.of();
+      }
+      return out;
+    }
+
+    int requiredInt(String name) {
+      Integer value = optionalInt(name);
+      if (value == null && errors.stream().noneMatch(e -> e.startsWith(prefix + name + " "))) {
+        errors.add(prefix + name + " is missing");
+      }
+      return value == null ? 0 : value;
     }
 
     String text(String name) {
@@ -184,16 +298,28 @@ public final class EventCodec {
         return null;
       }
       if (!v.isTextual()) {
-        errors.add(name + " must be a string, got " + v.getNodeType().name().toLowerCase());
+        errors.add(prefix + name + " must be a string, got " + v.getNodeType().name().toLowerCase());
         return null;
       }
       return v.textValue();
     }
 
+    Integer optionalInt(String name) {
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        errors.add(prefix + name + " must be an integer, got " + describe(v));
+        return null;
+      }
+      return v.intValue();
+    }
+
     long requiredLong(String name) {
       Long value = optionalLong(name);
-      if (value == null && errors.stream().noneMatch(e -> e.startsWith(name + " "))) {
-        errors.add(name + " is missing");
+      if (value == null && errors.stream().noneMatch(e -> e.startsWith(prefix + name + " "))) {
+        errors.add(prefix + name + " is missing");
       }
       return value == null ? 0L : value;
     }
@@ -204,7 +330,7 @@ public final class EventCodec {
         return null;
       }
       if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        errors.add(name + " must be an integer, got " + describe(v));
+        errors.add(prefix + name + " must be an integer, got " + describe(v));
         return null;
       }
       return v.longValue();
@@ -216,7 +342,7 @@ public final class EventCodec {
         return false;
       }
       if (!v.isBoolean()) {
-        errors.add(name + " must be true or false, got " + describe(v));
+        errors.add(prefix + name + " must be true or false, got " + describe(v));
         return false;
       }
       return v.booleanValue();
@@ -228,13 +354,13 @@ public final class EventCodec {
         return List.of();
       }
       if (!v.isArray()) {
-        errors.add(name + " must be an array of strings");
+        errors.add(prefix + name + " must be an array of strings");
         return List.of();
       }
       List<String> out = new ArrayList<>(v.size());
       for (JsonNode item : v) {
         if (!item.isTextual()) {
-          errors.add(name + " must be an array of strings");
+          errors.add(prefix + name + " must be an array of strings");
           return List.of();
         }
         out.add(item.textValue());

@@ -29,6 +29,8 @@ final class PageViewBytes {
         && m.number("timestamp", v.timestamp())
         && m.text("referrerArticleId", v.referrerArticleId())
         && (v.dwellMs() == null || m.number("dwellMs", v.dwellMs()))
+        && m.text("requestId", v.requestId())
+        && (v.position() == null || m.number("position", v.position()))
         && m.literal("}")
         && m.pos == bytes.length;
   }

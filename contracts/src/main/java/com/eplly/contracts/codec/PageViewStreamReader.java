@@ -46,6 +46,8 @@ final class PageViewStreamReader {
       String referrer = null;
       Long timestamp = null;
       Long dwellMs = null;
+      String requestId = null;
+      Long position = null;
       int seen = 0; // one bit per known field
       Set<String> others = null;
       JsonToken t;
@@ -60,6 +62,8 @@ final class PageViewStreamReader {
           case "referrerArticleId" -> { referrer = text(p, value); yield 16; }
           case "timestamp" -> { timestamp = integer(p, value); yield 32; }
           case "dwellMs" -> { dwellMs = integer(p, value); yield 64; }
+          case "requestId" -> { requestId = text(p, value); yield 128; }
+          case "position" -> { position = integer(p, value); yield 256; }
           default -> {
             if (value.isStructStart()) {
               throw new Unusual();
@@ -80,7 +84,12 @@ final class PageViewStreamReader {
       if (t != JsonToken.END_OBJECT || timestamp == null || p.nextToken() != null) {
         return null;
       }
-      return new PageView(eventId, readerId, articleId, sessionId, timestamp, referrer, dwellMs);
+      // a position beyond int is an error the slow path words
+      if (position != null && position != position.intValue()) {
+        return null;
+      }
+      return new PageView(eventId, readerId, articleId, sessionId, timestamp, referrer, dwellMs,
+          requestId, position == null ? null : position.intValue());
     } catch (IOException | RuntimeException | Unusual e) {
       return null;
     }

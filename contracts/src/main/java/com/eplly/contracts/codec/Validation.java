@@ -2,6 +2,10 @@ package com.eplly.contracts.codec;
 
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.event.Reason;
+import com.eplly.contracts.event.ServedEvent;
+import com.eplly.contracts.event.ServedItem;
+import com.eplly.contracts.event.ViewableImpression;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,9 @@ public final class Validation {
 
   /** Tolerated clock skew of senders. */
   public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
+
+  /** Most items in one served block, and so the largest position. */
+  public static final int MAX_ITEMS = 100;
 
   public static final long MAX_DWELL_MS = Duration.ofDays(1).toMillis();
   public static final int MAX_TITLE = 500;
@@ -51,6 +58,70 @@ public final class Validation {
     }
     if (v.dwellMs() != null && (v.dwellMs() < 0 || v.dwellMs() > MAX_DWELL_MS)) {
       reasons.add("dwellMs must be between 0 and " + MAX_DWELL_MS + ", got " + v.dwellMs());
+    }
+    if (v.requestId() != null) {
+      uuid("requestId", v.requestId(), reasons);
+    }
+    if (v.position() != null && (v.position() < 1 || v.position() > MAX_ITEMS)) {
+      reasons.add("position must be between 1 and " + MAX_ITEMS + ", got " + v.position());
+    }
+    // attribution describes a click on a suggestion: without the block's article it means nothing
+    if ((v.requestId() != null || v.position() != null) && v.referrerArticleId() == null) {
+      reasons.add("requestId and position need referrerArticleId");
+    }
+    return reasons;
+  }
+
+  /** All broken rules of a served event; empty when it is valid. */
+  public List<String> check(ServedEvent e) {
+    List<String> reasons = new ArrayList<>();
+    uuid("requestId", e.requestId(), reasons);
+    instant("timestamp", e.timestamp(), reasons);
+    if (e.readerId() == null && e.sessionId() == null && e.articleId() == null) {
+      reasons.add("at least one of readerId, sessionId, articleId is required");
+    }
+    optionalId("readerId", e.readerId(), reasons);
+    optionalId("sessionId", e.sessionId(), reasons);
+    optionalId("articleId", e.articleId(), reasons);
+    optionalId("version", e.version(), reasons);
+    optionalId("experiment", e.experiment(), reasons);
+    optionalId("arm", e.arm(), reasons);
+    if ((e.experiment() == null) != (e.arm() == null)) {
+      reasons.add("experiment and arm go together");
+    }
+    if (e.items().size() > MAX_ITEMS) {
+      reasons.add("more than " + MAX_ITEMS + " items");
+      return reasons;
+    }
+    for (int i = 0; i < e.items().size(); i++) {
+      ServedItem item = e.items().get(i);
+      String at = "items[" + i + "].";
+      id(at + "articleId", item.articleId(), reasons);
+      if (item.position() != i + 1) {
+        reasons.add(at + "position must be " + (i + 1) + " (items are listed top first), got " + item.position());
+      }
+      if (item.reason() == null || !Reason.isWireName(item.reason())) {
+        reasons.add(at + "reason must be a known reason, got " + quote(item.reason()));
+      }
+    }
+    return reasons;
+  }
+
+  /** All broken rules of a viewable impression; empty when it is valid. */
+  public List<String> check(ViewableImpression v) {
+    List<String> reasons = new ArrayList<>();
+    uuid("requestId", v.requestId(), reasons);
+    instant("timestamp", v.timestamp(), reasons);
+    id("readerId", v.readerId(), reasons);
+    id("sessionId", v.sessionId(), reasons);
+    if (v.articleIds().isEmpty() || v.articleIds().size() > MAX_ITEMS) {
+      reasons.add("articleIds must list 1-" + MAX_ITEMS + " articles, got " + v.articleIds().size());
+    }
+    for (String articleId : v.articleIds()) {
+      if (!isId(articleId)) {
+        reasons.add("each of articleIds must be 1-128 characters of [A-Za-z0-9._:-], got " + quote(articleId));
+        break;
+      }
     }
     return reasons;
   }
@@ -98,6 +169,12 @@ public final class Validation {
       UUID.fromString(value);
     } catch (IllegalArgumentException e) {
       reasons.add(field + " must be a UUID, got " + quote(value));
+    }
+  }
+
+  private static void optionalId(String field, String value, List<String> reasons) {
+    if (value != null) {
+      id(field, value, reasons);
     }
   }
 

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param timestamp         when the article was opened, epoch milliseconds
  * @param referrerArticleId the article whose "You Might Like" block was clicked, or null
  * @param dwellMs           time spent on the article in milliseconds, or null when unknown
+ * @param requestId         the {@code /v1/recommendations} answer whose block was clicked, or null (old
+ *                          clients, or a page view that is no click): attributes the click to what was served
+ * @param position          the clicked item's 1-based position in that block, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageView(
@@ -21,7 +24,16 @@ public record PageView(
     String sessionId,
     long timestamp,
     String referrerArticleId,
-    Long dwellMs) {
+    Long dwellMs,
+    String requestId,
+    Integer position) {
+
+  /** A page view without attribution: what clients before {@code requestId} and {@code position} send. */
+  public PageView(
+      String eventId, String readerId, String articleId, String sessionId, long timestamp,
+      String referrerArticleId, Long dwellMs) {
+    this(eventId, readerId, articleId, sessionId, timestamp, referrerArticleId, dwellMs, null, null);
+  }
 
   /** True when the reader got here by clicking one of our suggestions. */
   public boolean fromSuggestion() {

@@ -39,6 +39,16 @@ public enum Reason {
     throw new IllegalArgumentException("unknown reason code '" + code + "'");
   }
 
+  /** Whether {@code name} is the wire name of a reason. */
+  public static boolean isWireName(String name) {
+    for (Reason r : ALL) {
+      if (r.wireName.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static Reason fromWireName(String name) {
     for (Reason r : values()) {
       if (r.wireName.equals(name)) {

@@ -20,6 +20,8 @@ class EventCodecTest {
   private static final long NOW = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
   private final EventCodec codec = new EventCodec(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
 
+  private static final String REQUEST = "5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f";
+
   private static final PageView VIEW = new PageView("0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10", "r-1", "a-1", "s-1",
       NOW - 1000, "a-0", 12_000L);
 
@@ -35,6 +37,24 @@ class EventCodecTest {
     String json = new String(codec.encode(bare), StandardCharsets.UTF_8);
     assertTrue(!json.contains("referrerArticleId") && !json.contains("dwellMs"), json);
     assertEquals(bare, ((Decoded.Valid<PageView>) codec.decodePageView(json.getBytes(StandardCharsets.UTF_8))).value());
+  }
+
+  @Test
+  void aPageViewOfAClientBeforeAttributionStillDecodes() {
+    // byte for byte what the widget and the lake files held before requestId and position existed
+    String old = "{\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r-1\",\"articleId\":\"a-1\","
+        + "\"sessionId\":\"s-1\",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"a-0\",\"dwellMs\":12000}";
+    PageView view = assertInstanceOf(Decoded.Valid.class, codec.decodePageView(old.getBytes(StandardCharsets.UTF_8))).value() instanceof PageView v ? v : null;
+    assertEquals(new PageView(VIEW.eventId(), "r-1", "a-1", "s-1", NOW, "a-0", 12_000L, null, null), view);
+    assertEquals(old, new String(codec.encode(view), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anAttributedClickRoundTrips() {
+    PageView click = new PageView(VIEW.eventId(), "r-1", "a-1", "s-1", NOW, "a-0", null, REQUEST, 4);
+    String json = new String(codec.encode(click), StandardCharsets.UTF_8);
+    assertTrue(json.endsWith(",\"requestId\":\"" + REQUEST + "\",\"position\":4}"), json);
+    assertEquals(click, ((Decoded.Valid<PageView>) codec.decodePageView(codec.encode(click))).value());
   }
 
   @Test
@@ -58,6 +78,10 @@ class EventCodecTest {
       "negative dwell           | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"dwellMs\":-5} | dwellMs must be between",
       "trailing garbage         | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000} xyz | malformed JSON",
       "duplicate key            | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"readerId\":\"q\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000} | malformed JSON",
+      "position zero            | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"referrerArticleId\":\"b\",\"position\":0} | position must be between 1 and 100",
+      "position as text         | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"referrerArticleId\":\"b\",\"position\":\"1\"} | position must be an integer",
+      "bad request id           | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"referrerArticleId\":\"b\",\"requestId\":\"x\"} | requestId must be a UUID",
+      "attribution, no referrer | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1764244800000,\"position\":1} | requestId and position need referrerArticleId",
       "huge number              | {\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r\",\"articleId\":\"a\",\"sessionId\":\"s\",\"timestamp\":1e400} | timestamp must be an integer",
   })
   void rejectsBadPageViewsWithAReasonNamingTheProblem(String name, String json, String expectedReason) {

@@ -31,6 +31,8 @@ class PageViewFastPathTest {
     return Stream.of(
         new PageView(ID, "r-1", "a-1", "s-1", NOW, "a-0", 12_000L),
         new PageView(ID, "r-1", "a-1", "s-1", NOW, null, null),
+        new PageView(ID, "r-1", "a-1", "s-1", NOW, "a-0", 12_000L, ID, 3),
+        new PageView(ID, "r-1", "a-1", "s-1", NOW, "a-0", null, ID, null),
         new PageView(null, null, null, null, 0, null, -1L),
         new PageView(ID, "caf\u00e9 \"q\" \\ \u0001 \u2028", "\ud83d\ude00", "s\n1", Long.MIN_VALUE, "", Long.MAX_VALUE));
   }
@@ -66,6 +68,15 @@ class PageViewFastPathTest {
         "{" + base + ",\"timestamp\":99999999999999999999999}",
         "{" + base + ",\"timestamp\":" + NOW + ",\"dwellMs\":\"5\"}",
         "{" + base + ",\"timestamp\":" + NOW + ",\"dwellMs\":-5}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"requestId\":\"" + ID + "\",\"position\":2}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"position\":2,\"requestId\":\"" + ID + "\"}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"position\":0}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"position\":\"2\"}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"position\":2.5}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"position\":4294967298}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"b\",\"requestId\":7}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"requestId\":\"" + ID + "\"}",
+        "{" + base + ",\"timestamp\":" + NOW + ",\"position\":1,\"position\":1}",
         "{" + base.replace("\"r\"", "7") + ",\"timestamp\":" + NOW + "}",
         "{" + base.replace("\"r\"", "[\"r\"]") + ",\"timestamp\":" + NOW + "}",
         "{" + base.replace("\"r\"", "{}") + ",\"timestamp\":" + NOW + "}",
