@@ -71,6 +71,41 @@ class ExperimentApiTest extends LiveStackTest {
   }
 
   @Test
+  void eachArmServesItsReadersAndTheAnswerNamesIt() throws Exception {
+    adminPost("/v1/admin/experiments", hybridVsPopular("served-by-arm"));
+    running.refresh();
+    String inA = readerIn("A");
+    String inB = readerIn("B");
+
+    JsonNode a = json.readTree(get("/v1/recommendations?articleId=cur&readerId=" + inA + "&limit=6").body());
+    JsonNode b = json.readTree(get("/v1/recommendations?articleId=cur&readerId=" + inB + "&limit=6").body());
+    JsonNode anonymous = json.readTree(get("/v1/recommendations?articleId=cur&limit=6").body());
+
+    assertThat(a.get("experiment").asString()).isEqualTo("served-by-arm");
+    assertThat(a.get("arm").asString()).isEqualTo("A");
+    assertThat(a.get("modelVersion").asString()).isEqualTo(VERSION);
+    assertThat(reasons(a)).contains("read-together");
+    assertThat(b.get("arm").asString()).isEqualTo("B");
+    assertThat(b.get("modelVersion").isNull()).as(b.toString()).isTrue();
+    assertThat(reasons(b)).isNotEmpty().isSubsetOf("trending", "popular", "latest");
+    assertThat(anonymous.get("experiment").isNull()).as("no reader: the active version, not counted").isTrue();
+  }
+
+  private String readerIn(String arm) {
+    for (int r = 0; ; r++) {
+      if (routing.route("r-" + r, null).orElseThrow().arm().name().equals(arm)) {
+        return "r-" + r;
+      }
+    }
+  }
+
+  private static java.util.List<String> reasons(JsonNode answer) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    answer.get("items").forEach(i -> out.add(i.get("reason").asString()));
+    return out;
+  }
+
+  @Test
   void refusesASecondRunningExperimentForTheSameUnit() throws Exception {
     assertThat(adminPost("/v1/admin/experiments", hybridVsPopular("first")).statusCode()).isEqualTo(201);
 
