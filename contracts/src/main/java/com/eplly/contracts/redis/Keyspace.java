@@ -17,6 +17,8 @@ import java.util.List;
  *       field per experiment, capped ({@link #MAX_EXPERIMENTS}); {@code exp:running:{unit}}, one
  *       small string per assignment unit; {@code exp:revision}, a counter;
  *   <li>ingest: {@code exp:counts:{name}:{day}}, one small hash per experiment and day (TTL);
+ *       {@code exp:req:{requestId}} per experiment answer and {@code exp:unit:{name}:{unit}} per
+ *       counted unit (TTL);
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
@@ -108,6 +110,36 @@ public final class Keyspace {
    */
   public static String experimentCounts(String experiment, String day) {
     return "exp:counts:" + experiment + ":" + day;
+  }
+
+  /** How long after an answer its viewable impression and clicks are still attributed to its arm. */
+  public static final Duration ATTRIBUTION_WINDOW = Duration.ofHours(24);
+
+  /** How long a unit stays counted in an experiment's units after it was first seen. */
+  public static final Duration EXPERIMENT_UNIT_TTL = Duration.ofDays(30);
+
+  /**
+   * Hash: one experiment answer, written by ingest from its served event: experiment, arm, time,
+   * reasons by position, and markers once it was seen and clicked (each counted once); TTL
+   * {@link #ATTRIBUTION_WINDOW} plus an hour.
+   */
+  public static String experimentRequest(String requestId) {
+    return "exp:req:" + requestId;
+  }
+
+  /** String: a unit (reader or session) already counted in an experiment's units; TTL {@link #EXPERIMENT_UNIT_TTL}. */
+  public static String experimentUnit(String experiment, String unitId) {
+    return "exp:unit:" + experiment + ":" + unitId;
+  }
+
+  /** A field of {@link #experimentCounts}: clicks on the suggestion at {@code position} (1-based). */
+  public static String experimentPositionClicksField(String arm, int position) {
+    return arm + ".clicks@" + position;
+  }
+
+  /** A field of {@link #experimentCounts}: clicks on suggestions given for {@code reason}. */
+  public static String experimentReasonClicksField(String arm, String reason) {
+    return arm + ".clicks#" + reason;
   }
 
   /** A field of {@link #experimentCounts}. */
