@@ -81,6 +81,11 @@ public final class DemoDataGenerator {
     }
   }
 
+  /** How many readers the page views come from ({@code r-00001} up to this). */
+  public int readers() {
+    return readerInterest.length;
+  }
+
   /** The catalog, ordered by publish time. */
   public List<Article> articles() {
     return articles;
