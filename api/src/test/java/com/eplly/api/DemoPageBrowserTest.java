@@ -123,18 +123,21 @@ class DemoPageBrowserTest extends LiveStackTest {
         "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
     try (HeadlessChromium browser = HeadlessChromium.start(1200, 900)) {
       browser.navigate("http://localhost:" + port + "/?articleId=" + current.articleId());
-      browser.waitFor("!!window.Eplly", JsonNode::asBoolean, Duration.ofSeconds(20));
+      browser.waitFor("document.readyState === 'complete' && !!window.Eplly", JsonNode::asBoolean, Duration.ofSeconds(20));
       // a second block far below the fold, so that it can only be reported viewable by a click;
-      // the click is cancelled, so the page stays
+      // mounted by hand only (data-eplly-manual), and the click is cancelled, so the page stays
       String requestId = browser.evaluate("(() => {"
           + " const d = document.createElement('div');"
           + " d.id = 'below'; d.style.marginTop = '6000px';"
           + " d.setAttribute('data-eplly-article', '" + current.articleId() + "');"
-          + " d.addEventListener('eplly:click', e => e.preventDefault());"
+          + " d.setAttribute('data-eplly-manual', '');"
+          + " d.addEventListener('eplly:click', e => { e.preventDefault(); window.recorded = e.detail.recorded; });"
           + " document.body.appendChild(d);"
           + " return Eplly.mount(d).then(body => body.requestId); })()").asString();
       String clicked = browser.evaluate("document.querySelector('#below a[data-eplly-id]').dataset.epllyId").asString();
       browser.evaluate("document.querySelector('#below a[data-eplly-id]').click(), true");
+      // the widget's promise of the click's page view: true once the api answered 202
+      assertThat(browser.evaluate("window.recorded").asBoolean()).isTrue();
 
       awaitPageView(v -> v.articleId().equals(clicked) && requestId.equals(v.requestId())
           && Integer.valueOf(1).equals(v.position()), Duration.ofSeconds(20));

@@ -15,6 +15,9 @@ public final class Topics {
    */
   public static final String IMPRESSIONS = "impressions";
 
+  /** Rejected impression events: the original bytes plus a {@link #REASON_HEADER}. */
+  public static final String IMPRESSIONS_DLQ = "impressions.dlq";
+
   /** The catalog, compacted, keyed by articleId. */
   public static final String ARTICLES = "articles";
 

@@ -69,12 +69,13 @@ public class PageViewPublisher {
   }
 
   /**
-   * Whether the producer holds the topic's metadata, so a send need not wait for it; asks for it
-   * (within {@code max.block.ms}) when not. The first call also creates the producer.
+   * Whether the producer holds both topics' metadata, so a send need not wait for it; asks for it
+   * (within {@code max.block.ms} each) when not. The first call also creates the producer.
    */
   public boolean ready() {
     try {
       kafka.partitionsFor(Topics.PAGE_VIEWS);
+      kafka.partitionsFor(Topics.IMPRESSIONS);
       return true;
     } catch (RuntimeException e) {
       return false;

@@ -20,6 +20,12 @@ public final class LakeLayout {
   /** Dataset folder of page views (partitioned by event time). */
   public static final String PAGE_VIEWS = "page-views";
 
+  /**
+   * Dataset folder of impression events, served and viewable ({@code ImpressionEvent}, told apart by
+   * {@code kind}), partitioned by event time.
+   */
+  public static final String IMPRESSIONS = "impressions";
+
   /** Dataset folder of catalog updates (partitioned by the Kafka record time, stable across replays). */
   public static final String ARTICLES = "articles";
 

@@ -9,7 +9,7 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The topics a stack needs, with partitions and cleanup policies per {@link Topics}.
  *
- * @param pageViewPartitions partitions of page-views
+ * @param pageViewPartitions partitions of page-views (and of impressions)
  * @param replicas           replication factor of every topic; above 1, min.insync.replicas is one
  *                           less, so one broker may be down without refusing acknowledged writes
  */
@@ -32,13 +32,19 @@ public record TopicLayout(int pageViewPartitions, int replicas) {
     this(pageViewPartitions, 1);
   }
 
-  /** New-topic requests: page views partitioned by reader, the catalog compacted by article id. */
+  /**
+   * New-topic requests: page views partitioned by reader, impressions by request id, the catalog
+   * compacted by article id.
+   */
   public List<NewTopic> newTopics() {
     short rf = (short) replicas;
     Map<String, String> isr = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)));
     return List.of(
         new NewTopic(Topics.PAGE_VIEWS, pageViewPartitions, rf).configs(isr),
         new NewTopic(Topics.PAGE_VIEWS_DLQ, 1, rf).configs(isr),
+        // as many partitions as page views: the api's served events are one per answer, so as many
+        new NewTopic(Topics.IMPRESSIONS, pageViewPartitions, rf).configs(isr),
+        new NewTopic(Topics.IMPRESSIONS_DLQ, 1, rf).configs(isr),
         new NewTopic(Topics.ARTICLES, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
             TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)))),
         new NewTopic(Topics.ARTICLES_DLQ, 1, rf).configs(isr));

@@ -23,7 +23,8 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
   private static final Map<String, String> DLQ_OF_TOPIC =
-      Map.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ);
+      Map.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.IMPRESSIONS, Topics.IMPRESSIONS_DLQ,
+          Topics.ARTICLES, Topics.ARTICLES_DLQ);
 
   private final DeadLetterPublisher publisher;
   private final IngestMetrics metrics;

@@ -17,7 +17,8 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 public final class LakeRebalanceListener implements ConsumerAwareRebalanceListener {
 
   private static final Map<String, String> DATASET_OF_TOPIC =
-      Map.of(Topics.PAGE_VIEWS, LakeLayout.PAGE_VIEWS, Topics.ARTICLES, LakeLayout.ARTICLES);
+      Map.of(Topics.PAGE_VIEWS, LakeLayout.PAGE_VIEWS, Topics.IMPRESSIONS, LakeLayout.IMPRESSIONS,
+          Topics.ARTICLES, LakeLayout.ARTICLES);
 
   private final LakeWriter lake;
   private final Runnable onOwnerChange;

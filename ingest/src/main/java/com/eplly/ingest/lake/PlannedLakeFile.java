@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The records of one Kafka partition and one hour of a batch, which become one lake file.
  *
- * @param dataset    {@link LakeLayout#PAGE_VIEWS} or {@link LakeLayout#ARTICLES}
+ * @param dataset    {@link LakeLayout#PAGE_VIEWS}, {@link LakeLayout#IMPRESSIONS} or {@link LakeLayout#ARTICLES}
  * @param hourFolder relative {@code date=…/hour=…} folder
  * @param partition  Kafka partition
  * @param records    in offset order, never empty
