@@ -2,6 +2,7 @@ package com.eplly.recommender;
 
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.Article;
+import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,13 @@ public final class LakeFixture {
     return write(LakeLayout.ARTICLES, hourFolder,
         LakeLayout.fileName(partition, firstOffset, firstOffset + articles.size() - 1),
         lines(articles.stream().map(codec::encode).toList()));
+  }
+
+  /** A finished impressions file (served events and viewable impressions) in the hour folder of the first event. */
+  public Path impressions(int partition, long firstOffset, List<ImpressionEvent> events) {
+    return write(LakeLayout.IMPRESSIONS, LakeLayout.hourFolder(events.get(0).timestamp()),
+        LakeLayout.fileName(partition, firstOffset, firstOffset + events.size() - 1),
+        lines(events.stream().map(codec::encode).toList()));
   }
 
   public byte[] encode(PageView view) {

@@ -29,6 +29,16 @@ public final class Columns {
   public static final String EXPIRES_AT = "expiresAt";
   public static final String HIDDEN = "hidden";
 
+  // attribution: impressions and clicks
+  public static final String REQUEST_ID = "requestId";
+  public static final String POSITION = "position";
+  public static final String KIND = "kind";
+  public static final String EXPERIMENT = "experiment";
+  public static final String ARM = "arm";
+  public static final String DEGRADED = "degraded";
+  public static final String ITEMS = "items";
+  public static final String REASON = "reason";
+
   /** An item-to-item source's suggested article, next to the {@link #ARTICLE_ID} it is suggested for. */
   public static final String NEIGHBOUR_ID = "neighbourId";
   /** A source's score of a candidate; higher = better. */

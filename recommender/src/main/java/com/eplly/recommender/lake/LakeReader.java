@@ -2,6 +2,8 @@ package com.eplly.recommender.lake;
 
 import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
 import static com.eplly.recommender.lake.Columns.EVENT_ID;
+import static com.eplly.recommender.lake.Columns.POSITION;
+import static com.eplly.recommender.lake.Columns.REQUEST_ID;
 import static com.eplly.recommender.lake.Columns.EXPIRES_AT;
 import static com.eplly.recommender.lake.Columns.HIDDEN;
 import static com.eplly.recommender.lake.Columns.READER_ID;
@@ -75,6 +77,26 @@ public final class LakeReader {
     return articleLines(found)
         .transform(LakeReader::parsedArticles)
         .transform(LakeReader::newestPerArticle);
+  }
+
+  /** Served events and viewable impressions ({@link LakeSchemas#IMPRESSION}); empty when the lake has none. */
+  public Dataset<Row> impressions() {
+    return records(LakeLayout.IMPRESSIONS, LakeSchemas.IMPRESSION).where(col(REQUEST_ID).isNotNull());
+  }
+
+  /** Page views that are clicks on a served block: with a requestId and a position ({@link LakeSchemas#CLICK}). */
+  public Dataset<Row> clicks() {
+    return records(LakeLayout.PAGE_VIEWS, LakeSchemas.CLICK)
+        .where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()))
+        .transform(LakeReader::onePerEventId);
+  }
+
+  private Dataset<Row> records(String dataset, StructType schema) {
+    List<LakeFile> found = files.list(dataset);
+    if (found.isEmpty()) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().schema(schema).option("mode", "PERMISSIVE").json(paths(found)).select(columns(schema));
   }
 
   /** Where the catalog is read from, for messages. */

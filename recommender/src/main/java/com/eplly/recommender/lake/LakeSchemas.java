@@ -1,6 +1,14 @@
 package com.eplly.recommender.lake;
 
 import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.REASON;
+import static com.eplly.recommender.lake.Columns.ITEMS;
+import static com.eplly.recommender.lake.Columns.DEGRADED;
+import static com.eplly.recommender.lake.Columns.ARM;
+import static com.eplly.recommender.lake.Columns.EXPERIMENT;
+import static com.eplly.recommender.lake.Columns.KIND;
+import static com.eplly.recommender.lake.Columns.POSITION;
+import static com.eplly.recommender.lake.Columns.REQUEST_ID;
 import static com.eplly.recommender.lake.Columns.CATEGORY;
 import static com.eplly.recommender.lake.Columns.DWELL_MS;
 import static com.eplly.recommender.lake.Columns.EVENT_ID;
@@ -16,6 +24,7 @@ import static com.eplly.recommender.lake.Columns.TIMESTAMP;
 import static com.eplly.recommender.lake.Columns.TITLE;
 import static com.eplly.recommender.lake.Columns.URL;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -27,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Spark schemas of the lake records, field for field the JSON that {@code EventCodec} writes for
- * {@code PageView} and {@code Article}. Reading with an explicit schema skips inference (a full
+ * {@code PageView}, {@code Article} and the {@code impressions} events. Reading with an explicit schema skips inference (a full
  * extra pass) and turns a mistyped field into a null we can count instead of a changed schema.
  */
 public final class LakeSchemas {
@@ -51,6 +60,28 @@ public final class LakeSchemas {
       createStructField(TAGS, createArrayType(StringType, true), true),
       createStructField(EXPIRES_AT, LongType, true),
       createStructField(HIDDEN, BooleanType, true)));
+
+  /** The fields of a page view that attribute it as a click on a served block. */
+  public static final StructType CLICK = createStructType(List.of(
+      createStructField(EVENT_ID, StringType, true),
+      createStructField(TIMESTAMP, LongType, true),
+      createStructField(REQUEST_ID, StringType, true),
+      createStructField(POSITION, IntegerType, true)));
+
+  /** Served events and viewable impressions, told apart by {@code kind}. */
+  public static final StructType IMPRESSION = createStructType(List.of(
+      createStructField(KIND, StringType, true),
+      createStructField(REQUEST_ID, StringType, true),
+      createStructField(TIMESTAMP, LongType, true),
+      createStructField(READER_ID, StringType, true),
+      createStructField(SESSION_ID, StringType, true),
+      createStructField(EXPERIMENT, StringType, true),
+      createStructField(ARM, StringType, true),
+      createStructField(DEGRADED, BooleanType, true),
+      createStructField(ITEMS, createArrayType(createStructType(List.of(
+          createStructField(ARTICLE_ID, StringType, true),
+          createStructField(POSITION, IntegerType, true),
+          createStructField(REASON, StringType, true))), true), true)));
 
   private LakeSchemas() {}
 }
