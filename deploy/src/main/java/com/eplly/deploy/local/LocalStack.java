@@ -55,6 +55,10 @@ public final class LocalStack {
   private static final Duration SERVICE_START = Duration.ofSeconds(120);
   private static final Duration TRAINING = Duration.ofMinutes(15);
 
+  /** The reader simulator is one client standing in for a portal's many browsers: no per-client cap for it. */
+  private static final List<String> SIMULATOR_CLIENT = List.of(
+      "--eplly.events.rate-limit.per-client=1000", "--eplly.events.rate-limit.per-client-burst=2000");
+
   private final StackOptions options;
   private final RepoLayout repo;
   private final PrintStream out;
@@ -127,7 +131,8 @@ public final class LocalStack {
         options.apiPort() + 2);
     String adminKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     steps.run("Starting api on :" + options.apiPort(), () ->
-        startService(launcher.api(api, List.of(), Map.of("EPLLY_ADMIN_API_KEY", adminKey))));
+        startService(launcher.api(api, options.simulate() ? SIMULATOR_CLIENT : List.of(),
+            Map.of("EPLLY_ADMIN_API_KEY", adminKey))));
 
     long now = clock.millis();
     DemoConfig demo = options.pageViews() == null ? DemoConfig.small(now) : DemoConfig.small(now).withPageViews(options.pageViews());
