@@ -59,6 +59,12 @@ public record RecommenderCli(RepoLayout repo, String redisUri) {
         "--master", "local[2]"), heap, jvmFlags);
   }
 
+  /** {@code experiment-report}: an experiment's figures from the lake, also written as JSON to {@code json}. */
+  public List<String> experimentReport(Path lake, String name, Path json) {
+    return command(List.of("experiment-report", "--lake", lake.toAbsolutePath().toString(), "--name", name,
+        "--json", json.toAbsolutePath().toString(), "--redis", redisUri, "--master", "local[2]"));
+  }
+
   public List<String> rollback() {
     return command(List.of("rollback", "--redis", redisUri));
   }

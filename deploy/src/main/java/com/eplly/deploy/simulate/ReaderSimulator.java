@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -25,8 +28,8 @@ import java.util.function.Consumer;
  * Plays the demo portal's readers against a running api through the widget's endpoints: a reader
  * opens an article ({@code POST /v1/events}), asks for the block under it, sees it (a share of
  * blocks is scrolled past: {@code POST /v1/impressions} only for the others), clicks by the
- * {@link ClickModel} (the next page view then carries the block's requestId and position) or
- * reads on by the portal's own next-read distribution, and leaves after a while. It keeps, per
+ * {@link ClickModel} (the page view of the clicked article carries the block's requestId and
+ * position) or reads on by the portal's own next-read distribution, and leaves after a while. It keeps, per
  * experiment arm, the clicks the click model expected, so the measured CTRs can be set against
  * the true ones.
  */
@@ -45,8 +48,11 @@ public final class ReaderSimulator implements AutoCloseable {
     }
   }
 
-  /** Per arm: answers, viewable ones, clicks, and the clicks the click model expected on the viewable ones. */
-  public record ArmTally(long served, long viewable, long clicks, double expectedClicks) {
+  /**
+   * Per arm: readers served, answers, viewable ones, clicks, and the clicks the click model expected
+   * on the viewable ones.
+   */
+  public record ArmTally(long units, long served, long viewable, long clicks, double expectedClicks) {
 
     public double ctr() {
       return viewable == 0 ? 0 : clicks / (double) viewable;
@@ -62,9 +68,8 @@ public final class ReaderSimulator implements AutoCloseable {
 
   private static final int BLOCK = 6;
 
-  /** One reader's visit: the article open now and how they got there. */
-  private record Visit(String readerId, String sessionId, String current, String requestId, Integer position,
-      String referrer) {}
+  /** One reader's visit: the article open now (its page view already sent). */
+  private record Visit(String readerId, String sessionId, String current) {}
 
   private final ApiClient api;
   private final DemoDataGenerator portal;
@@ -75,6 +80,7 @@ public final class ReaderSimulator implements AutoCloseable {
   private final SplittableRandom random;
   private final List<Visit> open = new ArrayList<>();
   private final Map<String, ArmTally> tallies = new TreeMap<>();
+  private final Map<String, Set<String>> readers = new HashMap<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "reader-simulator");
     t.setDaemon(true);
@@ -100,16 +106,14 @@ public final class ReaderSimulator implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** One block: a page view, the request, maybe a viewable impression and a click. */
+  /** One block: the request under the open article, maybe a viewable impression, then the next page view. */
   public synchronized void step() {
     Visit visit = visit();
     long now = clock.millis();
-    api.postEvent(codec.encode(new PageView(UUID.randomUUID().toString(), visit.readerId(), visit.current(),
-        visit.sessionId(), now, visit.referrer(), null, visit.requestId(), visit.position())));
     ApiClient.Recommendations answer = api.recommendations(visit.current(), visit.readerId(), visit.sessionId(), BLOCK);
+    open.remove(visit);
     if (answer.status() != 200) {
       failures++;
-      open.remove(visit);
       return;
     }
     String arm = answer.arm() == null ? NO_ARM : answer.arm();
@@ -118,24 +122,25 @@ public final class ReaderSimulator implements AutoCloseable {
     double expected = 0;
     int clicked = 0;
     if (viewable) {
-      api.postImpression(codec.encode(new ViewableImpression(answer.requestId(), now, visit.readerId(),
-          visit.sessionId(), block)));
-      expected = clicks.blockClickProbability(visit.readerId(), visit.current(), block, now);
-      clicked = clicks.click(visit.readerId(), visit.current(), block, now, random);
+      if (api.postImpression(codec.encode(new ViewableImpression(answer.requestId(), now, visit.readerId(),
+          visit.sessionId(), block))).status() != 202) {
+        failures++;
+        viewable = false;
+      } else {
+        expected = clicks.blockClickProbability(visit.readerId(), visit.current(), block, now);
+        clicked = clicks.click(visit.readerId(), visit.current(), block, now, random);
+      }
     }
-    tally(arm, viewable, clicked > 0, expected);
-    open.remove(visit);
-    if (random.nextDouble() < options.leaveShare()) {
-      return;
+    if (clicked > 0 && !read(visit, block.get(clicked - 1), answer.requestId(), clicked)) {
+      clicked = 0;
     }
-    if (clicked > 0) {
-      open.add(new Visit(visit.readerId(), visit.sessionId(), block.get(clicked - 1), answer.requestId(), clicked,
-          visit.current()));
+    tally(arm, visit.readerId(), viewable, clicked > 0, expected);
+    if (clicked > 0 || random.nextDouble() < options.leaveShare()) {
       return;
     }
     String next = nextRead(visit.readerId(), visit.current(), now);
     if (next != null) {
-      open.add(new Visit(visit.readerId(), visit.sessionId(), next, null, null, null));
+      read(visit, next, null, null);
     }
   }
 
@@ -172,16 +177,33 @@ public final class ReaderSimulator implements AutoCloseable {
 
   /** A browsing reader, or a new one arriving on one of the newest articles. */
   private Visit visit() {
-    if (open.size() >= options.openSessions() || (!open.isEmpty() && random.nextDouble() < 0.8)) {
-      return open.get(random.nextInt(open.size()));
+    if (open.isEmpty() || (open.size() < options.openSessions() && random.nextDouble() < 0.2)) {
+      String reader = String.format(Locale.ROOT, "r-%05d", 1 + random.nextInt(portal.readers()));
+      List<Article> newest = portal.articles().stream().filter(a -> a.publishedAt() <= clock.millis() && !a.hidden())
+          .sorted(Comparator.comparingLong(Article::publishedAt).reversed()).limit(50).toList();
+      read(new Visit(reader, "sim-" + UUID.randomUUID(), null), newest.get(random.nextInt(newest.size())).articleId(),
+          null, null);
     }
-    String reader = String.format(Locale.ROOT, "r-%05d", 1 + random.nextInt(portal.readers()));
-    List<Article> newest = portal.articles().stream().filter(a -> a.publishedAt() <= clock.millis() && !a.hidden())
-        .sorted(Comparator.comparingLong(Article::publishedAt).reversed()).limit(50).toList();
-    Visit v = new Visit(reader, "sim-" + UUID.randomUUID(), newest.get(random.nextInt(newest.size())).articleId(),
-        null, null, null);
-    open.add(v);
-    return v;
+    if (open.isEmpty()) {
+      throw new IllegalStateException("no reader could open an article: the api refused the page view");
+    }
+    return open.get(random.nextInt(open.size()));
+  }
+
+  /**
+   * The reader opens {@code article} (a click on the block when {@code requestId} is given): its page
+   * view is sent, and the visit goes on there if the api took it.
+   */
+  private boolean read(Visit from, String article, String requestId, Integer position) {
+    ApiClient.EventAnswer sent = api.postEvent(codec.encode(new PageView(UUID.randomUUID().toString(),
+        from.readerId(), article, from.sessionId(), clock.millis(), requestId == null ? null : from.current(), null,
+        requestId, position)));
+    if (!sent.accepted()) {
+      failures++;
+      return false;
+    }
+    open.add(new Visit(from.readerId(), from.sessionId(), article));
+    return true;
   }
 
   /** What the reader opens next without the block: drawn from the portal's next-read distribution. */
@@ -203,9 +225,11 @@ public final class ReaderSimulator implements AutoCloseable {
     return null;
   }
 
-  private void tally(String arm, boolean viewable, boolean clicked, double expected) {
-    ArmTally t = tallies.getOrDefault(arm, new ArmTally(0, 0, 0, 0));
-    tallies.put(arm, new ArmTally(t.served() + 1, t.viewable() + (viewable ? 1 : 0), t.clicks() + (clicked ? 1 : 0),
-        t.expectedClicks() + expected));
+  private void tally(String arm, String reader, boolean viewable, boolean clicked, double expected) {
+    Set<String> served = readers.computeIfAbsent(arm, a -> new HashSet<>());
+    served.add(reader);
+    ArmTally t = tallies.getOrDefault(arm, new ArmTally(0, 0, 0, 0, 0));
+    tallies.put(arm, new ArmTally(served.size(), t.served() + 1, t.viewable() + (viewable ? 1 : 0),
+        t.clicks() + (clicked ? 1 : 0), t.expectedClicks() + expected));
   }
 }

@@ -1,5 +1,6 @@
 package com.eplly.deploy.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,6 +47,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.io.IOException;
+import java.util.Arrays;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.eplly.deploy.simulate.ReaderSimulator;
+import com.eplly.deploy.simulate.ClickModel;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.MethodOrderer;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +84,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dead-letter topic, two published model versions, a rollback and live filtering are checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("slow")
 class EndToEndIT {
 
@@ -84,6 +95,7 @@ class EndToEndIT {
   private static final Duration TRAIN = Duration.ofMinutes(4);
   private static final Duration SERVE = Duration.ofSeconds(45);
   private static final PrintStream OUT = System.out;
+  private static final String ADMIN_KEY = "e2e-admin-key";
 
   private Path work;
 
@@ -97,6 +109,8 @@ class EndToEndIT {
   private ChildProcess api;
   private ApiClient client;
   private RecommenderCli reco;
+  /** The first test's portal: its catalog and model serve the experiment test. */
+  private DemoDataGenerator portal;
 
   @BeforeAll
   void startStack(@TempDir Path dir) throws Exception {
@@ -116,7 +130,9 @@ class EndToEndIT {
     ServiceLauncher launcher = new ServiceLauncher(repo, work, logs);
     ServiceProcess ingestService = track(launcher.ingest(
         new IngestService(broker.bootstrapServers(), redis.port(), lake(), ports[3]), "ingest", List.of()));
-    ServiceProcess apiService = track(launcher.api(new ApiService(broker.bootstrapServers(), redis.port(), ports[4]), List.of()));
+    // the reader simulator posts from one address: no per-client intake limit for it
+    ServiceProcess apiService = track(launcher.api(new ApiService(broker.bootstrapServers(), redis.port(), ports[4]),
+        ApiService.UNLIMITED_INTAKE, Map.of("EPLLY_ADMIN_API_KEY", ADMIN_KEY)));
     ingest = ingestService.child();
     api = apiService.child();
     try {
@@ -143,9 +159,11 @@ class EndToEndIT {
   }
 
   @Test
+  @Order(1)
   void eventsFlowToTheLakeAndBecomeServedRecommendationsWithRollback() throws Exception {
     long now = System.currentTimeMillis();
     DemoDataGenerator first = new DemoDataGenerator(new DemoConfig(7L, 150, 400, 3_000, now, Duration.ofDays(2)));
+    portal = first;
     List<Article> catalog = first.articles();
     List<PageView> views = first.pageViewStream().toList();
     List<MalformedRecords.Bad> malformed = MalformedRecords.generate(MALFORMED, now);
@@ -249,6 +267,76 @@ class EndToEndIT {
     }
     OUT.printf("[e2e] second batch %d views; lake lines %d; v2 published, rolled back to %s with the same %d items%n",
         more.size(), after.lines(), rolledBack.get().modelVersion(), rolledBack.get().items().size());
+  }
+
+  /**
+   * An A/B test on the running stack: simulated readers browse; once it is stopped and drained,
+   * ingest's live counts are exactly what the simulator did, and the lake report agrees with them.
+   */
+  @Test
+  @Order(2)
+  void anExperimentsLiveCountsMatchWhatReadersDidAndTheLakeReport() throws Exception {
+    assertNotNull(portal, "runs on the first test's catalog and model");
+    String name = "e2e-ab";
+    ApiClient.AdminAnswer created = client.admin("POST", "v1/admin/experiments", "{\"name\":\"" + name
+        + "\",\"unit\":\"reader\",\"arms\":[{\"name\":\"A\",\"version\":\"e2e-v1\",\"share\":50},"
+        + "{\"name\":\"B\",\"policy\":\"popular\",\"share\":50}]}", ADMIN_KEY);
+    assertEquals(201, created.status(), created.body());
+    String somewhere = portal.articles().get(portal.articles().size() - 1).articleId();
+    // the probe's one answer from an arm is counted too: one unit, one answer
+    AtomicReference<String> probeArm = new AtomicReference<>();
+    await("the api to serve the experiment", SERVE, api, () -> {
+      probeArm.set(client.recommendations(somewhere, "e2e-probe", null, LIMIT).arm());
+      return probeArm.get() != null;
+    });
+
+    ReaderSimulator simulator = new ReaderSimulator(client, portal, ClickModel.standard(portal), Clock.systemUTC(),
+        new ReaderSimulator.Options(20, 0.7, 0.2, 20, 11));
+    for (int i = 0; i < 300; i++) {
+      simulator.step();
+    }
+    assertEquals(200, client.admin("POST", "v1/admin/experiments/" + name + "/stop", null, ADMIN_KEY).status());
+    Map<String, ReaderSimulator.ArmTally> did = simulator.tallies();
+    OUT.printf("[e2e] %s%n", simulator.summary());
+    assertEquals(Set.of("A", "B"), did.keySet(), "every answer to an experiment reader comes from an arm");
+
+    AtomicReference<Map<String, long[]>> live = new AtomicReference<>();
+    await("ingest to count every answer, unit, impression and click", LAKE, ingest, () -> {
+      try {
+        live.set(counts(client.admin("GET", "v1/admin/experiments/" + name, null, ADMIN_KEY).body()));
+      } catch (IOException e) {
+        return false;
+      }
+      return did.entrySet().stream().allMatch(e -> {
+        int probe = e.getKey().equals(probeArm.get()) ? 1 : 0;
+        return Arrays.equals(live.get().get(e.getKey()), new long[] {e.getValue().units() + probe,
+            e.getValue().served() + probe, e.getValue().viewable(), e.getValue().clicks()});
+      });
+    });
+    long events = 1 + did.values().stream().mapToLong(t -> t.served() + t.viewable()).sum();
+    await("the lake to hold every impression", LAKE, ingest,
+        () -> LakeContents.read(lake().resolve(LakeLayout.IMPRESSIONS)).lines() >= events);
+
+    Path json = work.resolve("e2e-ab.json");
+    ChildProcess report = track(ChildProcess.start("experiment-report", reco.experimentReport(lake(), name, json),
+        work, logs.resolve("experiment-report.log")));
+    assertEquals(0, report.awaitExit(TRAIN), "reco experiment-report exit code; see " + report.log());
+    Map<String, long[]> fromLake = counts(Files.readString(json));
+    for (String arm : did.keySet()) {
+      assertArrayEquals(live.get().get(arm), fromLake.get(arm), "arm " + arm + " units/served/viewable/clicks, live vs lake");
+    }
+    OUT.printf("[e2e] experiment %s: live = lake = %s%n", name, live.get().entrySet().stream()
+        .map(e -> e.getKey() + Arrays.toString(e.getValue())).toList());
+  }
+
+  /** Per arm of a report's JSON: units, served, viewable, clicks. */
+  private static Map<String, long[]> counts(String reportJson) throws IOException {
+    Map<String, long[]> out = new HashMap<>();
+    for (JsonNode arm : new ObjectMapper().readTree(reportJson).path("arms")) {
+      out.put(arm.path("name").asText(), new long[] {arm.path("units").asLong(), arm.path("served").asLong(),
+          arm.path("viewable").asLong(), arm.path("clicks").asLong()});
+    }
+    return out;
   }
 
   // --- helpers ----------------------------------------------------------------------------------
