@@ -1,5 +1,7 @@
 package com.eplly.recommender.ease;
 
+import java.util.stream.IntStream;
+
 /**
  * EASE's weights from its regularised Gram matrix through a Cholesky inverse written as dot
  * products of contiguous rows, four rows against two at a time.
@@ -72,41 +74,44 @@ final class SpdInverse {
    * of V already filled. Rows j..j+3 of V against rows i, i+1 of L at a time.
    */
   private static void invertTransposed(double[] a, int n, double[] d) {
+    blocks(n).forEach(block -> invertRows(a, n, d, block * BLOCK));
+  }
+
+  /** Rows j..j+3 of V: they read only L and themselves, so blocks run on any core. */
+  private static void invertRows(double[] a, int n, double[] d, int j) {
     double[] s = new double[2 * BLOCK];
-    for (int j = 0; j < n; j += BLOCK) {
-      int rows = Math.min(BLOCK, n - j);
-      int end = j + rows;
-      // The block's own triangle (columns j..end-1), one at a time.
+    int rows = Math.min(BLOCK, n - j);
+    int end = j + rows;
+    // The block's own triangle (columns j..end-1), one at a time.
+    for (int r = j; r < end; r++) {
+      int rr = r * n;
+      a[rr + r] = 1 / d[r];
+      for (int i = r + 1; i < end; i++) {
+        a[rr + i] = -dot(a, i * n, rr, r, i) / d[i];
+      }
+    }
+    int i = end;
+    for (; i + 1 < n; i += 2) {
+      int ri = i * n;
+      int ri1 = ri + n;
+      dots(a, n, j, rows, ri, ri1, end, i, s);
+      for (int r = 0; r < rows; r++) {
+        int rr = (j + r) * n;
+        // The head of row j+r of V, before the common columns.
+        double head0 = 0;
+        double head1 = 0;
+        for (int k = j + r; k < end; k++) {
+          head0 += a[ri + k] * a[rr + k];
+          head1 += a[ri1 + k] * a[rr + k];
+        }
+        double vi = -(s[2 * r] + head0) / d[i];
+        a[rr + i] = vi;
+        a[rr + i + 1] = -(s[2 * r + 1] + head1 + a[ri1 + i] * vi) / d[i + 1];
+      }
+    }
+    for (; i < n; i++) {
       for (int r = j; r < end; r++) {
-        int rr = r * n;
-        a[rr + r] = 1 / d[r];
-        for (int i = r + 1; i < end; i++) {
-          a[rr + i] = -dot(a, i * n, rr, r, i) / d[i];
-        }
-      }
-      int i = end;
-      for (; i + 1 < n; i += 2) {
-        int ri = i * n;
-        int ri1 = ri + n;
-        dots(a, n, j, rows, ri, ri1, end, i, s);
-        for (int r = 0; r < rows; r++) {
-          int rr = (j + r) * n;
-          // The head of row j+r of V, before the common columns.
-          double head0 = 0;
-          double head1 = 0;
-          for (int k = j + r; k < end; k++) {
-            head0 += a[ri + k] * a[rr + k];
-            head1 += a[ri1 + k] * a[rr + k];
-          }
-          double vi = -(s[2 * r] + head0) / d[i];
-          a[rr + i] = vi;
-          a[rr + i + 1] = -(s[2 * r + 1] + head1 + a[ri1 + i] * vi) / d[i + 1];
-        }
-      }
-      for (; i < n; i++) {
-        for (int r = j; r < end; r++) {
-          a[r * n + i] = -dot(a, i * n, r * n, r, i) / d[i];
-        }
+        a[r * n + i] = -dot(a, i * n, r * n, r, i) / d[i];
       }
     }
   }
@@ -118,34 +123,47 @@ final class SpdInverse {
       p[i] = dot(v, i * n, i * n, i, n);
     }
     float[] b = new float[n * n];
+    blocks(n).forEach(block -> weightRows(v, n, p, b, block * BLOCK));
+    return b;
+  }
+
+  /** B's entries (i, j) and (j, i) for rows i..i+3 and every j > i: no two blocks write the same. */
+  private static void weightRows(double[] v, int n, double[] p, float[] b, int i) {
     double[] s = new double[2 * BLOCK];
-    for (int i = 0; i < n; i += BLOCK) {
-      int rows = Math.min(BLOCK, n - i);
-      int end = i + rows;
-      for (int r = i; r < end; r++) {
-        for (int c = r + 1; c < end; c++) {
-          store(b, n, r, c, dot(v, r * n, c * n, c, n), p);
-        }
-      }
-      int j = end;
-      for (; j + 1 < n; j += 2) {
-        int rj = j * n;
-        int rj1 = rj + n;
-        // Row j+1 of V starts at column j+1; row j's column j is added on its own.
-        dots(v, n, i, rows, rj, rj1, j + 1, n, s);
-        for (int r = 0; r < rows; r++) {
-          int rr = (i + r) * n;
-          store(b, n, i + r, j, s[2 * r] + v[rr + j] * v[rj + j], p);
-          store(b, n, i + r, j + 1, s[2 * r + 1], p);
-        }
-      }
-      for (; j < n; j++) {
-        for (int r = i; r < end; r++) {
-          store(b, n, r, j, dot(v, r * n, j * n, j, n), p);
-        }
+    int rows = Math.min(BLOCK, n - i);
+    int end = i + rows;
+    for (int r = i; r < end; r++) {
+      for (int c = r + 1; c < end; c++) {
+        store(b, n, r, c, dot(v, r * n, c * n, c, n), p);
       }
     }
-    return b;
+    int j = end;
+    for (; j + 1 < n; j += 2) {
+      int rj = j * n;
+      int rj1 = rj + n;
+      // Row j+1 of V starts at column j+1; row j's column j is added on its own.
+      dots(v, n, i, rows, rj, rj1, j + 1, n, s);
+      for (int r = 0; r < rows; r++) {
+        int rr = (i + r) * n;
+        store(b, n, i + r, j, s[2 * r] + v[rr + j] * v[rj + j], p);
+        store(b, n, i + r, j + 1, s[2 * r + 1], p);
+      }
+    }
+    for (; j < n; j++) {
+      for (int r = i; r < end; r++) {
+        store(b, n, r, j, dot(v, r * n, j * n, j, n), p);
+      }
+    }
+  }
+
+  /**
+   * The four-row blocks, in parallel: V's and B's blocks are independent (each entry is computed
+   * the same way on any thread), and the inverse is most of an EASE fit, which otherwise leaves
+   * the second core idle while the cheaper sources finish. The factorisation stays serial: each
+   * block needs all rows above it.
+   */
+  private static IntStream blocks(int n) {
+    return IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel();
   }
 
   private static void store(float[] b, int n, int i, int j, double pij, double[] p) {
