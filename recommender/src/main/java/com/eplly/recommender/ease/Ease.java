@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.countDistinct;
 
 import com.eplly.recommender.lake.Columns;
-import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,7 +21,6 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.netlib.util.intW;
 
 /**
  * EASE (Steck, WWW 2019): a closed-form item-to-item model of who read what. With X the binary
@@ -84,7 +82,7 @@ public final class Ease extends Estimator<EaseModel> {
     Gram gram = gram(dataset.toDF());
     List<EaseModel> models = new ArrayList<>(lambdas.size());
     for (double l : lambdas) {
-      float[] weights = solve(gram.counts().clone(), gram.labels().length, l);
+      float[] weights = SpdInverse.easeWeights(gram.counts().clone(), gram.labels().length, l);
       models.add(copyValues(new EaseModel(uid, gram.labels(), weights), extractParamMap()).setParent(this));
     }
     return models;
@@ -127,36 +125,6 @@ public final class Ease extends Estimator<EaseModel> {
     }
     pairs.unpersist();
     return new Gram(labels, counts);
-  }
-
-  /** B from G (overwritten): Cholesky inverse of G + λI, then column-scaled and zero diagonal. */
-  static float[] solve(double[] gram, int n, double lambda) {
-    if (n == 0) {
-      return new float[0];
-    }
-    for (int i = 0; i < n; i++) {
-      gram[i * n + i] += lambda;
-    }
-    LAPACK lapack = LAPACK.getInstance();
-    intW info = new intW(0);
-    lapack.dpotrf("U", n, gram, n, info);
-    if (info.val != 0) {
-      throw new IllegalStateException("EASE: Gram matrix not positive definite (info " + info.val + ")");
-    }
-    lapack.dpotri("U", n, gram, n, info);
-    if (info.val != 0) {
-      throw new IllegalStateException("EASE: inverse failed (info " + info.val + ")");
-    }
-    // Column-major upper triangle holds P; mirror it. P[i][j] = gram[j * n + i] for i <= j.
-    float[] b = new float[n * n];
-    for (int j = 0; j < n; j++) {
-      double pjj = gram[j * n + j];
-      for (int i = 0; i < n; i++) {
-        double pij = i <= j ? gram[j * n + i] : gram[i * n + j];
-        b[i * n + j] = i == j ? 0f : (float) (-pij / pjj);
-      }
-    }
-    return b;
   }
 
   @Override
