@@ -168,8 +168,9 @@ public final class TrainJob {
   }
 
   /**
-   * Tunes on the views' newest window with evaluate's code ({@link Evaluation#validate}): the
-   * ALS grid and EASE's λ around the given parameters, the hybrid's weights unless given.
+   * Tunes on the views' newest window with evaluate's code ({@link Evaluation#validate}), fitting
+   * on the lookback before it: EASE's λ (and ALS's grid when asked for) around the given
+   * parameters, the hybrid's weights unless given.
    */
   private Optional<Evaluation.Validation> validate(String lake, PageViews views, Catalog catalog, TrainParams given,
       SelfTuning tuning, Tally tally) {
