@@ -45,8 +45,8 @@ class QualityGateFlowTest {
 
   private static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
   private static final Duration TTL = Duration.ofDays(7);
-  /** Shorter than the nine generated days before the window: tuning reads only part of the lake. */
-  private static final Duration LOOKBACK = Duration.ofDays(7);
+  /** Shorter than the six days of page views before the candidate's window: tuning reads only part of the lake. */
+  private static final Duration LOOKBACK = Duration.ofDays(3);
 
   private static SparkSession spark;
   private static EmbeddedRedis redisServer;
