@@ -58,6 +58,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "the newest page views held out to tune and validate on (default: ${DEFAULT-VALUE})")
   Duration tuneWindow;
 
+  @Option(names = "--tune-lookback", paramLabel = "<duration>", defaultValue = "7d",
+      description = "the page views before the --tune-window that tuning fits on; older ones are not read by it "
+          + "(news goes stale: the newest days are what the next model serves), 0 = all (default: ${DEFAULT-VALUE})")
+  Duration tuneLookback;
+
+  @Option(names = "--tune-als-grid",
+      description = "try ALS at a small grid of rank, regularisation and alpha and keep the best (about doubles "
+          + "tuning's cost); by default ALS is fit once, at --rank, --reg-param and --alpha")
+  boolean tuneAlsGrid;
+
   @Option(names = "--tune-queries", paramLabel = "<n>", defaultValue = "5000", converter = Converters.PositiveInt.class,
       description = "validation queries scored per protocol, sampled (seeded) beyond it (default: ${DEFAULT-VALUE})")
   int tuneQueries;
@@ -96,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
       Optional<HybridWeights> weights = spec.commandLine().getParseResult().hasMatchedOption("--hybrid")
           ? Optional.of(given.hybrid()) : Optional.empty();
       Optional<SelfTuning> tuning = tune
-          ? Optional.of(new SelfTuning(tuneWindow, tuneQueries, weights, activeVersion(endpoint))) : Optional.empty();
+          ? Optional.of(new SelfTuning(tuneWindow, tuneLookback, tuneQueries, tuneAlsGrid, weights,
+              activeVersion(endpoint))) : Optional.empty();
       TrainResult result = new TrainJob(spark, store, ctx.clock(), progress)
           .train(lake, given, Optional.ofNullable(version), tuning);
       printSummary(result, ctx.out());

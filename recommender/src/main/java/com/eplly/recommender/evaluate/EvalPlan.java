@@ -36,6 +36,12 @@ public record EvalPlan(Protocol protocol, TrainParams params, List<double[]> als
         List.of(new double[] {32, 0.05, 10}, new double[] {64, 0.1, 20}), List.of(50.0, 200.0), 0);
   }
 
+  /** The same plan with ALS tried at the base parameters alone: ALS's grid is the costliest part of tuning. */
+  public EvalPlan withGivenAls() {
+    return new EvalPlan(protocol, params, List.of(new double[] {params.alsRank(), params.alsRegParam(), params.alsAlpha()}),
+        easeLambdas, sampledNegatives);
+  }
+
   public static EvalPlan forDataset(DatasetName dataset) {
     TrainParams base = TrainParams.defaults();
     return switch (dataset) {

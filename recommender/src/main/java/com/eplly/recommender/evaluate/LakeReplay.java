@@ -32,6 +32,8 @@ public final class LakeReplay implements Protocol {
 
   /** The split's stat naming the cut-off. */
   static final String CUT_OFF = "cutOff";
+  /** The split's stat naming its oldest training page view. */
+  static final String TRAIN_FROM = "trainFrom";
   static final String ANONYMOUS = "anonymous session: an article page with only the session's reads, no reader";
 
   private final Duration testSpan;
@@ -126,6 +128,8 @@ public final class LakeReplay implements Protocol {
     }
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put(CUT_OFF, Instant.ofEpochMilli(cutOff).toString());
+    // Where the training part starts: what a bounded --tune-lookback left of the lake.
+    stats.put(TRAIN_FROM, Instant.ofEpochMilli(train.stream().mapToLong(Interaction::timestamp).min().getAsLong()).toString());
     stats.put("trainInteractions", train.size());
     stats.put("trainItems", items.size());
     stats.put("testEventsWithAPreviousRead", counts.events);

@@ -168,16 +168,22 @@ public final class TrainJob {
   }
 
   /**
-   * Tunes on the views' newest window with evaluate's code ({@link Evaluation#validate}): the
-   * ALS grid and EASE's λ around the given parameters, the hybrid's weights unless given.
+   * Tunes on the views' newest window with evaluate's code ({@link Evaluation#validate}), fitting
+   * on the lookback before it: EASE's λ (and ALS's grid when asked for) around the given
+   * parameters, the hybrid's weights unless given.
    */
   private Optional<Evaluation.Validation> validate(String lake, PageViews views, Catalog catalog, TrainParams given,
       SelfTuning tuning, Tally tally) {
     progress.begin("tuning on the newest " + tuning.window().toHours() + " h of the page views");
-    progress.note("collecting page views and catalog to the driver");
-    InteractionData data = LakeLoader.collect(lake, views.rows(), catalog.rows());
+    long firstKept = tuning.firstKept(views.rows().agg(max(col(TIMESTAMP))).head().getLong(0));
+    Dataset<Row> recent = views.rows().where(col(TIMESTAMP).geq(firstKept));
+    progress.note("collecting page views " + (tuning.lookback().isZero() ? "" : "since " + Instant.ofEpochMilli(firstKept)
+        + " (--tune-lookback " + tuning.lookback().toHours() + " h before the window) ") + "and the catalog to the driver");
+    InteractionData data = LakeLoader.collect(lake, recent, catalog.rows());
+    progress.note(String.format(Locale.ROOT, "%,d of the %,d page views", data.interactions().size(),
+        tally.input().get("events")));
     LakeReplay replay = new LakeReplay(tuning.window(), EvalPlan.WIDGET_K, tuning.maxQueries());
-    EvalPlan plan = EvalPlan.forLake(given, replay);
+    EvalPlan plan = tuning.alsGrid() ? EvalPlan.forLake(given, replay) : EvalPlan.forLake(given, replay).withGivenAls();
     try {
       Optional<Evaluation.ActiveComparison> active = tuning.active().flatMap(a -> activeComparison(a, replay, data));
       Evaluation.Validation v = new Evaluation(spark, new Progress(progress.out(), Evaluation.VALIDATION_STEPS))

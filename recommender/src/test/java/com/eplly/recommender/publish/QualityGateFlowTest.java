@@ -45,6 +45,8 @@ class QualityGateFlowTest {
 
   private static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
   private static final Duration TTL = Duration.ofDays(7);
+  /** Shorter than the six days of page views before the candidate's window: tuning reads only part of the lake. */
+  private static final Duration LOOKBACK = Duration.ofDays(3);
 
   private static SparkSession spark;
   private static EmbeddedRedis redisServer;
@@ -72,7 +74,7 @@ class QualityGateFlowTest {
   }
 
   private static ModelMeta train(String version, Optional<HybridWeights> weights, Optional<String> active, Instant asOf) {
-    SelfTuning tuning = new SelfTuning(Duration.ofHours(24), 2_000, weights, active);
+    SelfTuning tuning = new SelfTuning(Duration.ofHours(24), LOOKBACK, 2_000, false, weights, active);
     TrainParams params = weights.map(TrainParams.defaults()::withHybrid).orElse(TrainParams.defaults()).withAsOf(asOf);
     return new TrainJob(spark, store, new MutableClock(END), new Progress(System.out, TrainJob.STEPS + 1))
         .train(dir.resolve("lake").toString(), params, Optional.of(version), Optional.of(tuning)).meta();
@@ -94,6 +96,12 @@ class QualityGateFlowTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> comparison = (Map<String, Object>) worse.validation().get(ValidationDocument.COMPARISON);
     assertEquals("good", comparison.get("active"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> split = (Map<String, Object>) worse.validation().get("split");
+    Instant cutOff = Instant.parse(String.valueOf(split.get("cutOff")));
+    Instant trainFrom = Instant.parse(String.valueOf(split.get("trainFrom")));
+    assertTrue(!trainFrom.isBefore(cutOff.minus(LOOKBACK)) && trainFrom.isBefore(cutOff.minus(LOOKBACK).plusSeconds(3600)),
+        "the validation fit starts at the lookback before the cut-off: " + trainFrom + ", cut-off " + cutOff);
 
     GateRefused refused = assertThrows(GateRefused.class, () -> publish("worse", false));
     assertFalse(refused.verdict().reasons().isEmpty());
