@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The console in a real headless Chromium: the admin key typed once, the models table, an experiment
  * started from the form, and its figures moving when the live counters do (written here as ingest
- * would), and the traffic charts of the minutes the rollup wrote. Keeps screenshots in
+ * would), the traffic charts of the minutes the rollup wrote, a refusal's message, stopping and
+ * activating from their buttons. Keeps screenshots in
  * target/screenshots/console-*.png (copies in docs/screenshots).
  */
 class ConsoleBrowserTest extends LiveStackTest {
@@ -122,6 +123,21 @@ class ConsoleBrowserTest extends LiveStackTest {
       browser.screenshot(SCREENSHOTS.resolve("console-models-experiments.png"));
       browser.evaluate("document.querySelector('#traffic-section').scrollIntoView(); true");
       browser.screenshot(SCREENSHOTS.resolve("console-traffic.png"));
+
+      // the buttons, with the confirmation dialogs answered yes
+      browser.evaluate("window.confirm = () => true; true");
+      browser.evaluate("document.querySelector('#exp-name').value = '" + EXPERIMENT + "'; true");
+      browser.click("#start");
+      browser.waitFor("document.querySelector('#start-msg').textContent",
+          v -> v.asString().contains("an experiment named " + EXPERIMENT + " exists"), Duration.ofSeconds(20));
+      browser.click("[data-experiment=\"" + EXPERIMENT + "\"] button.stop");
+      browser.waitFor(card + ".querySelector('.status').textContent",
+          v -> "stopped".equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(redis.exists(Keyspace.runningExperiment("reader"))).isFalse();
+      browser.click("#models tr[data-version=\"" + OLDER + "\"] button.activate");
+      browser.waitFor("document.querySelector('#models tr.active').dataset.version",
+          v -> OLDER.equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
     }
   }
 

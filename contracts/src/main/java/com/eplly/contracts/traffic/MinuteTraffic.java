@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One minute of the recommendation endpoint's traffic, from one api instance or summed over all of
@@ -93,7 +94,7 @@ public record MinuteTraffic(long requests, long degraded, long[] latency, Map<St
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(latency) + Long.hashCode(requests) + items.hashCode();
+    return Objects.hash(requests, degraded, Arrays.hashCode(latency), items);
   }
 
   @Override
