@@ -138,6 +138,11 @@ class ConsoleBrowserTest extends LiveStackTest {
       browser.waitFor("document.querySelector('#models tr.active').dataset.version",
           v -> OLDER.equals(v.asString()), Duration.ofSeconds(20));
       assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
+      // nothing was published before the oldest version: the registry's 409 is shown, nothing changes
+      browser.click("#rollback");
+      browser.waitFor("document.querySelector('#models-msg').textContent",
+          v -> v.asString().contains("no version published before " + OLDER), Duration.ofSeconds(20));
+      assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
     }
   }
 
