@@ -11,6 +11,7 @@
 
   const $ = (selector, root = document) => root.querySelector(selector);
   const charts = new Map();
+  const clickCache = new Map();
   let models = null;
   let timer = null;
 
@@ -218,6 +219,34 @@
     list.replaceChildren(...cards);
     if (!reports.length) list.append(el('p', {class: 'muted', text: 'No experiment yet.'}));
     for (const r of reports) drawExperiment(r);
+    await Promise.all(reports.map((r) => loadClicks(r)));
+  }
+
+  /** Fetched again only when the experiment's click total moved. */
+  async function loadClicks(r) {
+    const total = r.arms.reduce((sum, a) => sum + a.clicks, 0);
+    const cached = clickCache.get(r.name);
+    if (cached && cached.total === total) return;
+    const arms = await api('GET', '/v1/admin/experiments/' + encodeURIComponent(r.name) + '/clicks');
+    clickCache.set(r.name, {total});
+    const card = $('[data-experiment="' + CSS.escape(r.name) + '"]');
+    if (card && total > 0) $('.breakdown', card).replaceChildren(...breakdown(arms));
+  }
+
+  /** Click-through per position and per reason: clicks there per viewable answer of the arm. */
+  function breakdown(arms) {
+    const rate = (n, a) => (a.viewable ? pct((n || 0) / a.viewable) : '–') + ' (' + num(n || 0) + ')';
+    const maxPosition = Math.max(0, ...arms.flatMap((a) => Object.keys(a.byPosition).map(Number)));
+    const reasons = Array.from(new Set(arms.flatMap((a) => Object.keys(a.byReason)))).sort();
+    const table = (caption, kind, keys, pick) => el('table', {class: 'clicks-by ' + kind},
+      el('caption', {text: caption}),
+      el('thead', null, el('tr', null, el('th'), arms.map((a) => el('th', {text: 'arm ' + a.arm})))),
+      el('tbody', null, keys.map((k) => el('tr', {'data-key': k}, el('th', {text: k}),
+        arms.map((a) => el('td', {class: 'num', 'data-arm': a.arm, text: rate(pick(a)[k], a)}))))));
+    return [el('div', {class: 'scroll'}, table('Click-through by position (clicks there / viewable answers)', 'position',
+      Array.from({length: maxPosition}, (_, i) => String(i + 1)), (a) => a.byPosition)),
+    el('div', {class: 'scroll'}, table('Click-through by reason of the clicked suggestion (clicks / viewable answers)',
+      'reason', reasons, (a) => a.byReason))];
   }
 
   function experimentCard(name) {
@@ -230,6 +259,7 @@
         ['arm', 'serves', 'share', 'units', 'served', 'viewable', 'clicks', 'CTR', 'CTR 95 % (Wilson)', '']
           .map((h) => el('th', {text: h})))), el('tbody'))),
       el('div', {class: 'lifts'}),
+      el('div', {class: 'breakdown'}),
       el('div', {class: 'charts'},
         el('figure', null, el('figcaption', {text: 'CTR per arm, cumulative, with its 95 % interval, per UTC day'}),
           el('div', {class: 'chart-ctr'})),

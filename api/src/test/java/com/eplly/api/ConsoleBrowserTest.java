@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real headless Chromium: the admin key typed once, the models table, an experiment
- * started from the form, and its figures moving when the live counters do (written here as ingest
- * would), the traffic charts of the minutes the rollup wrote, a refusal's message, stopping and
- * activating from their buttons. Keeps screenshots in
- * target/screenshots/console-*.png (copies in docs/screenshots).
+ * started from the form, its figures (and where its clicks landed, by position and by reason)
+ * moving when the live counters do (written here as ingest would), the traffic charts of the
+ * minutes the rollup wrote, a refusal's message, stopping and activating from their buttons. Keeps
+ * screenshots in target/screenshots/console-*.png (copies in docs/screenshots).
  */
 class ConsoleBrowserTest extends LiveStackTest {
 
@@ -104,6 +104,14 @@ class ConsoleBrowserTest extends LiveStackTest {
       redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), counts(Map.of(
           "A", new long[] {1_210, 3_400, 2_900, 174},
           "B", new long[] {1_190, 3_350, 2_870, 121})));
+      redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), Map.of(
+          Keyspace.experimentPositionClicksField("A", 1), "90",
+          Keyspace.experimentPositionClicksField("A", 2), "50",
+          Keyspace.experimentPositionClicksField("A", 3), "34",
+          Keyspace.experimentPositionClicksField("B", 1), "121",
+          Keyspace.experimentReasonClicksField("A", "read-together"), "100",
+          Keyspace.experimentReasonClicksField("A", "similar-content"), "74",
+          Keyspace.experimentReasonClicksField("B", "popular"), "121"));
       browser.waitFor(card + ".querySelector('tr[data-arm=\"A\"] .clicks').textContent",
           v -> "174".equals(v.asString()), Duration.ofSeconds(20));
       assertThat(cell(browser, card, "B", "viewable")).isEqualTo("2,870");
@@ -111,6 +119,15 @@ class ConsoleBrowserTest extends LiveStackTest {
       assertThat(browser.evaluate(card + ".querySelector('.lift .relative').textContent").asString())
           .isEqualTo("-29.7 %");
       assertThat(browser.evaluate(card + ".querySelector('.srm').textContent").asString()).contains("ok");
+      // where the clicks landed: per position and per reason, over the arm's viewable answers
+      assertThat(browser.waitFor(card + ".querySelector('.clicks-by.position tr[data-key=\"1\"] td[data-arm=\"A\"]')"
+          + "?.textContent ?? ''", v -> !v.asString().isEmpty(), Duration.ofSeconds(20)).asString())
+          .isEqualTo("3.10 % (90)");
+      assertThat(browser.evaluate(card + ".querySelectorAll('.clicks-by.position tbody tr').length").asInt()).isEqualTo(3);
+      assertThat(browser.evaluate(card + ".querySelector('.clicks-by.position tr[data-key=\"3\"] td[data-arm=\"B\"]')"
+          + ".textContent").asString()).isEqualTo("0.00 % (0)");
+      assertThat(browser.evaluate(card + ".querySelector('.clicks-by.reason tr[data-key=\"popular\"] td[data-arm=\"B\"]')"
+          + ".textContent").asString()).isEqualTo("4.22 % (121)");
       // both charts drew their single look
       assertThat(browser.evaluate(card + ".querySelectorAll('.uplot canvas').length").asInt()).isEqualTo(2);
 
