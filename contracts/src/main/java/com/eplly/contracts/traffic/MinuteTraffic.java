@@ -65,17 +65,6 @@ public record MinuteTraffic(long requests, long degraded, long[] latency, Map<St
     return new MinuteTraffic(count(hash, REQUESTS), count(hash, DEGRADED), latency, items);
   }
 
-  /** The bucket-by-bucket sum, what HINCRBY of both into one hash gives. */
-  public MinuteTraffic plus(MinuteTraffic other) {
-    long[] sum = latency.clone();
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] += other.latency[i];
-    }
-    Map<String, Long> allItems = new HashMap<>(items);
-    other.items.forEach((reason, n) -> allItems.merge(reason, n, Long::sum));
-    return new MinuteTraffic(requests + other.requests, degraded + other.degraded, sum, allItems);
-  }
-
   /** The latency quantile in milliseconds, exact to its bucket; null with no request. */
   public Double latencyMillis(double q) {
     return LatencyBuckets.percentileMillis(latency, q);
