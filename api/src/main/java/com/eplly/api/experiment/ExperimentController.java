@@ -82,6 +82,13 @@ public class ExperimentController {
     return redis(() -> report(store.get(name)));
   }
 
+  @Operation(summary = "Where each arm's attributed clicks landed, by position and by reason (live counters,"
+      + " summed over the experiment's days), with its viewable answers as the click-through denominator")
+  @GetMapping("/{name}/clicks")
+  public List<ExperimentCounts.ArmClicks> clicks(@PathVariable String name) {
+    return redis(() -> counts.clicks(store.get(name)));
+  }
+
   @Operation(summary = "Stop an experiment (its unit is free for the next one); its report")
   @PostMapping("/{name}/stop")
   public String stop(@PathVariable String name) {

@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.api.traffic.TrafficRecorder;
 import com.eplly.contracts.serving.Recommended;
 import com.eplly.contracts.event.Reason;
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Recommendation meters: request latency, degraded answers, items served per source (trending,
  * popular and latest are the fallbacks; a rise in them means the models cover less), and
  * impressions, the denominator of click-through (clicks are counted by the event intake:
- * {@code eplly_suggestions_clicks_total / eplly_suggestions_impressions_total}).
+ * {@code eplly_suggestions_clicks_total / eplly_suggestions_impressions_total}). The same figures
+ * go to the {@link TrafficRecorder}, whose per-minute sums every instance adds up in Redis for the
+ * console (a Prometheus scrape sees one instance; the console must see them all).
  */
 @Component
 public class RecommendationMetrics {
@@ -24,8 +28,10 @@ public class RecommendationMetrics {
   private final Counter degraded;
   private final Counter impressions;
   private final Map<Reason, Counter> itemsBySource = new EnumMap<>(Reason.class);
+  private final TrafficRecorder traffic;
 
-  public RecommendationMetrics(MeterRegistry registry) {
+  public RecommendationMetrics(MeterRegistry registry, TrafficRecorder traffic) {
+    this.traffic = traffic;
     this.latency = Timer.builder("eplly.recommendations.latency")
         .description("Time to answer a recommendation request")
         .publishPercentileHistogram()
@@ -45,17 +51,27 @@ public class RecommendationMetrics {
   }
 
   public <T> T time(Supplier<T> work) {
-    return latency.record(work);
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      long nanos = System.nanoTime() - start;
+      latency.record(nanos, TimeUnit.NANOSECONDS);
+      traffic.answered(nanos);
+    }
   }
 
   public void degraded() {
     degraded.increment();
+    traffic.degraded();
   }
 
   public void served(List<Recommended> items) {
     impressions.increment(items.size());
     for (Recommended item : items) {
-      itemsBySource.get(item.suggestion().reason()).increment();
+      Reason reason = item.suggestion().reason();
+      itemsBySource.get(reason).increment();
+      traffic.item(reason);
     }
   }
 }

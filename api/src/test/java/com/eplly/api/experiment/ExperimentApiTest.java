@@ -181,6 +181,33 @@ class ExperimentApiTest extends LiveStackTest {
   }
 
   @Test
+  void sumsWhereTheClicksLandedOverTheDays() throws Exception {
+    JsonNode started = json.readTree(adminPost("/v1/admin/experiments", hybridVsPopular("landed")).body());
+    LocalDate today = LocalDate.ofInstant(Instant.parse(started.get("startedAt").asString()), ZoneOffset.UTC);
+    redis.hset(Keyspace.experimentCounts("landed", today.toString()), Map.of(
+        Keyspace.experimentCountField("A", ArmMeasure.VIEWABLE), "300",
+        Keyspace.experimentCountField("A", ArmMeasure.CLICKS), "30",
+        Keyspace.experimentPositionClicksField("A", 1), "20",
+        Keyspace.experimentPositionClicksField("A", 4), "10",
+        Keyspace.experimentReasonClicksField("A", "read-together"), "30"));
+    // a day before the start is not the experiment's
+    redis.hset(Keyspace.experimentCounts("landed", today.minusDays(1).toString()), Map.of(
+        Keyspace.experimentPositionClicksField("A", 1), "999"));
+
+    HttpResponse<String> answer = admin("/v1/admin/experiments/landed/clicks");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode a = json.readTree(answer.body()).get(0);
+    assertThat(a.get("arm").asString()).isEqualTo("A");
+    assertThat(a.get("viewable").asLong()).isEqualTo(300);
+    assertThat(a.get("byPosition").toString()).isEqualTo("{\"1\":20,\"4\":10}");
+    assertThat(a.get("byReason").toString()).isEqualTo("{\"read-together\":30}");
+    JsonNode b = json.readTree(answer.body()).get(1);
+    assertThat(b.get("clicks").asLong()).isZero();
+    assertThat(b.get("byPosition").isEmpty()).isTrue();
+  }
+
+  @Test
   void promotesAnArmsVersionThroughItsQualityGate() throws Exception {
     adminPost("/v1/admin/experiments", """
         {"name":"promo","unit":"session","arms":[{"name":"A","version":"%s","share":50},{"name":"B","version":"%s","share":50}]}

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.traffic.TrafficRecorder;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
@@ -49,7 +50,7 @@ class RecommendationServiceTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ExperimentRouting noExperiment = mock(ExperimentRouting.class);
   private final RecommendationService service = new RecommendationService(reader, noExperiment, articles, activeVersion,
-      snapshot, new RecommendationMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC), properties);
+      snapshot, new RecommendationMetrics(meters, new TrafficRecorder()), Clock.fixed(NOW, ZoneOffset.UTC), properties);
   private final RecommendationQuery query =
       RecommendationQuery.parse("cur", "r-1", null, "10", null, properties.recommend());
 

@@ -4,6 +4,7 @@ import com.eplly.contracts.experiment.stats.Interval;
 import com.eplly.contracts.experiment.stats.SrmCheck;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,10 +13,12 @@ import java.util.List;
  *
  * @param looks how many looks (daily snapshots plus the current one) the always-valid p-values saw
  * @param lifts each arm after the first against the first (the control)
+ * @param history the figures at each look, oldest first: what the console charts over time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentReport(String name, AssignmentUnit unit, ExperimentStatus status, Instant startedAt,
-    Instant stoppedAt, List<ArmReport> arms, List<LiftReport> lifts, SrmCheck srm, int looks) {
+    Instant stoppedAt, List<ArmReport> arms, List<LiftReport> lifts, SrmCheck srm, int looks,
+    List<LookReport> history) {
 
   /**
    * One arm's counts and CTR; {@code ctr} is null and {@code ctrCi95} [0, 1] before any viewable
@@ -32,4 +35,21 @@ public record ExperimentReport(String name, AssignmentUnit unit, ExperimentStatu
    */
   public record LiftReport(String arm, String control, Double relative, Interval ci95, double pValue,
       double fixedHorizonPValue) {}
+
+  /**
+   * The cumulative figures at one look.
+   *
+   * @param day   the UTC day whose end (or, for the last look, the moment of the report or of the
+   *              stop) the counts were taken at
+   * @param arms  each arm's cumulative CTR with its Wilson interval
+   * @param lifts each treatment against the control; {@code pValue} is the always-valid p-value
+   *              over the looks up to this one, so it never rises from one look to the next
+   */
+  public record LookReport(LocalDate day, List<ArmLook> arms, List<LiftLook> lifts) {}
+
+  /** One arm at one look; {@code ctr} null and {@code ctrCi95} [0, 1] before any viewable impression. */
+  public record ArmLook(String name, long viewable, long clicks, Double ctr, Interval ctrCi95) {}
+
+  /** A treatment against the control at one look; {@code relative} and {@code ci95} null without clicks. */
+  public record LiftLook(String arm, Double relative, Interval ci95, double pValue) {}
 }

@@ -1,15 +1,22 @@
 package com.eplly.contracts.experiment;
 
+import com.eplly.contracts.experiment.ExperimentReport.ArmLook;
 import com.eplly.contracts.experiment.ExperimentReport.ArmReport;
+import com.eplly.contracts.experiment.ExperimentReport.LiftLook;
 import com.eplly.contracts.experiment.ExperimentReport.LiftReport;
+import com.eplly.contracts.experiment.ExperimentReport.LookReport;
 import com.eplly.contracts.experiment.stats.AlwaysValidTest;
 import com.eplly.contracts.experiment.stats.Ctr;
 import com.eplly.contracts.experiment.stats.Lift;
 import com.eplly.contracts.experiment.stats.Look;
 import com.eplly.contracts.experiment.stats.Proportion;
 import com.eplly.contracts.experiment.stats.SampleRatioMismatch;
+import com.eplly.contracts.experiment.stats.SequentialPValue;
 import com.eplly.contracts.experiment.stats.TwoProportionZTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +37,10 @@ public final class ExperimentReporter {
   }
 
   /**
-   * @param experiment a valid experiment
-   * @param looks      cumulative counts by arm name at each look, oldest first; the last one is the
-   *                   figures shown. An arm missing from a look has counted nothing yet.
+   * @param experiment a valid, started experiment
+   * @param looks      cumulative counts by arm name at each look, oldest first: the end of each UTC
+   *                   day from the one it started on, the last one being the figures shown. An arm
+   *                   missing from a look has counted nothing yet.
    */
   public ExperimentReport report(Experiment experiment, List<Map<String, ArmCounts>> looks) {
     List<Arm> arms = experiment.arms();
@@ -49,24 +57,53 @@ public final class ExperimentReporter {
       units[i] = c.units();
       shares[i] = arm.share();
     }
+    List<LookReport> history = history(experiment, looks);
     List<LiftReport> lifts = new ArrayList<>(arms.size() - 1);
     for (int i = 1; i < arms.size(); i++) {
-      lifts.add(lift(arms.get(0), arms.get(i), looks));
+      double pValue = history.isEmpty() ? SequentialPValue.NONE.pValue()
+          : history.get(history.size() - 1).lifts().get(i - 1).pValue();
+      lifts.add(lift(arms.get(0), arms.get(i), now, pValue));
     }
     return new ExperimentReport(experiment.name(), experiment.unit(), experiment.status(), experiment.startedAt(),
-        experiment.stoppedAt(), armReports, lifts, srm.check(units, shares), looks.size());
+        experiment.stoppedAt(), armReports, lifts, srm.check(units, shares), looks.size(), history);
   }
 
-  private LiftReport lift(Arm control, Arm treatment, List<Map<String, ArmCounts>> looks) {
-    List<Look> pairs = new ArrayList<>(looks.size());
-    for (Map<String, ArmCounts> look : looks) {
-      pairs.add(new Look(ctr(counts(look, control)), ctr(counts(look, treatment))));
+  /** The figures at every look, with each treatment's always-valid p-value carried from look to look. */
+  private List<LookReport> history(Experiment experiment, List<Map<String, ArmCounts>> looks) {
+    List<Arm> arms = experiment.arms();
+    Arm control = arms.get(0);
+    LocalDate firstDay = experiment.startedAt() == null ? null
+        : LocalDate.ofInstant(experiment.startedAt(), ZoneOffset.UTC);
+    SequentialPValue[] running = new SequentialPValue[arms.size()];
+    Arrays.fill(running, SequentialPValue.NONE);
+    List<LookReport> history = new ArrayList<>(looks.size());
+    for (int k = 0; k < looks.size(); k++) {
+      Map<String, ArmCounts> look = looks.get(k);
+      List<ArmLook> armLooks = new ArrayList<>(arms.size());
+      for (Arm arm : arms) {
+        ArmCounts c = counts(look, arm);
+        Ctr ctr = Ctr.of(c.clicks(), c.viewable());
+        armLooks.add(new ArmLook(arm.name(), c.viewable(), c.clicks(), ctr.ctr(), ctr.ctrCi95()));
+      }
+      List<LiftLook> liftLooks = new ArrayList<>(arms.size() - 1);
+      for (int i = 1; i < arms.size(); i++) {
+        Look pair = new Look(ctr(counts(look, control)), ctr(counts(look, arms.get(i))));
+        running[i] = alwaysValid.next(running[i], pair);
+        Optional<Lift> lift = Lift.of(pair.control(), pair.treatment());
+        liftLooks.add(new LiftLook(arms.get(i).name(), lift.map(Lift::relative).orElse(null),
+            lift.map(Lift::ci95).orElse(null), running[i].pValue()));
+      }
+      history.add(new LookReport(firstDay == null ? null : firstDay.plusDays(k), armLooks, liftLooks));
     }
-    Look last = pairs.isEmpty() ? new Look(new Proportion(0, 0), new Proportion(0, 0)) : pairs.get(pairs.size() - 1);
-    Optional<Lift> lift = Lift.of(last.control(), last.treatment());
+    return history;
+  }
+
+  private LiftReport lift(Arm control, Arm treatment, Map<String, ArmCounts> now, double alwaysValidPValue) {
+    Proportion a = ctr(counts(now, control));
+    Proportion b = ctr(counts(now, treatment));
+    Optional<Lift> lift = Lift.of(a, b);
     return new LiftReport(treatment.name(), control.name(), lift.map(Lift::relative).orElse(null),
-        lift.map(Lift::ci95).orElse(null), alwaysValid.over(pairs).pValue(),
-        zTest.pValue(last.control(), last.treatment()));
+        lift.map(Lift::ci95).orElse(null), alwaysValidPValue, zTest.pValue(a, b));
   }
 
   private static ArmCounts counts(Map<String, ArmCounts> look, Arm arm) {

@@ -19,6 +19,7 @@ import java.util.List;
  *   <li>ingest: {@code exp:counts:{name}:{day}}, one small hash per experiment and day (TTL);
  *       {@code exp:req:{requestId}} per experiment answer and {@code exp:unit:{name}:{unit}} per
  *       counted unit (TTL);
+ *   <li>api: {@code traffic:api:{minute}}, one small hash per minute, summed over the instances (TTL);
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
@@ -145,6 +146,20 @@ public final class Keyspace {
   /** A field of {@link #experimentCounts}. */
   public static String experimentCountField(String arm, ArmMeasure measure) {
     return arm + "." + measure.field();
+  }
+
+  // --- traffic, added to by every api instance once a minute --------------------------------------
+
+  /** How long a minute's traffic figures are kept: the console shows the last hour. */
+  public static final Duration API_TRAFFIC_TTL = Duration.ofHours(2);
+
+  /**
+   * Hash: the recommendation endpoint's traffic during one minute ({@code epochMinute} = epoch
+   * seconds / 60), summed over every api instance with HINCRBY (fields: {@code MinuteTraffic}); TTL
+   * {@link #API_TRAFFIC_TTL}.
+   */
+  public static String apiTraffic(long epochMinute) {
+    return "traffic:api:" + epochMinute;
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------

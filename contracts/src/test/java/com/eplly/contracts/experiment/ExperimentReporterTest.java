@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eplly.contracts.experiment.ExperimentReport.ArmLook;
 import com.eplly.contracts.experiment.ExperimentReport.ArmReport;
+import com.eplly.contracts.experiment.ExperimentReport.LiftLook;
 import com.eplly.contracts.experiment.ExperimentReport.LiftReport;
+import com.eplly.contracts.experiment.ExperimentReport.LookReport;
 import com.eplly.contracts.experiment.stats.AlwaysValidTest;
 import com.eplly.contracts.experiment.stats.Ctr;
 import com.eplly.contracts.experiment.stats.Lift;
@@ -14,6 +17,7 @@ import com.eplly.contracts.experiment.stats.Look;
 import com.eplly.contracts.experiment.stats.Proportion;
 import com.eplly.contracts.experiment.stats.TwoProportionZTest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,7 @@ class ExperimentReporterTest {
     assertEquals(1.0, r.lifts().get(0).pValue());
     assertTrue(r.srm().ok());
     assertEquals(0, r.looks());
+    assertTrue(r.history().isEmpty());
   }
 
   @Test
@@ -90,6 +95,41 @@ class ExperimentReporterTest {
     assertTrue(json.contains("\"ctrCi95\":[0.05"), json);
     assertTrue(json.contains("\"lifts\":[{\"arm\":\"B\",\"control\":\"A\",\"relative\":-0.2"), json);
     assertTrue(json.contains("\"srm\":{\"chiSquare\":"), json);
+  }
+
+  @Test
+  void historyHasEachDaysCumulativeCtrAndTheRunningAlwaysValidPValue() {
+    ExperimentReport r = reporter.report(experiment, looks);
+    Proportion a1 = new Proportion(120, 2_000);
+    Proportion b1 = new Proportion(95, 2_010);
+    Proportion a2 = new Proportion(230, 4_000);
+    Proportion b2 = new Proportion(180, 4_020);
+
+    assertEquals(List.of(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-03")),
+        r.history().stream().map(LookReport::day).toList());
+    Ctr secondDayA = Ctr.of(230, 4_000);
+    assertEquals(new ArmLook("A", 4_000, 230, secondDayA.ctr(), secondDayA.ctrCi95()),
+        r.history().get(1).arms().get(0));
+    LiftLook day2 = r.history().get(1).lifts().get(0);
+    assertEquals("B", day2.arm());
+    assertEquals(Lift.of(a2, b2).orElseThrow().relative(), day2.relative());
+    assertEquals(alwaysValid.over(List.of(new Look(a1, b1), new Look(a2, b2))).pValue(), day2.pValue());
+    // the last look is the report's own figures
+    assertEquals(r.lifts().get(0).pValue(), r.history().get(2).lifts().get(0).pValue());
+    assertEquals(r.arms().get(1).ctrCi95(), r.history().get(2).arms().get(1).ctrCi95());
+    for (int k = 1; k < r.history().size(); k++) {
+      assertTrue(r.history().get(k).lifts().get(0).pValue() <= r.history().get(k - 1).lifts().get(0).pValue(),
+          "an always-valid p-value never rises");
+    }
+  }
+
+  @Test
+  void historyIsWrittenAfterTheExistingFields() {
+    String json = new ExperimentJson().write(reporter.report(experiment, looks));
+
+    assertTrue(json.contains("\"looks\":3,\"history\":[{\"day\":\"2026-12-01\",\"arms\":[{\"name\":\"A\","
+        + "\"viewable\":2000,\"clicks\":120,\"ctr\":0.06,\"ctrCi95\":[0.05"), json);
+    assertTrue(json.contains("\"lifts\":[{\"arm\":\"B\",\"relative\":"), json);
   }
 
   @Test

@@ -1,0 +1,182 @@
+package com.eplly.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eplly.api.experiment.RunningExperiments;
+import com.eplly.api.support.HeadlessChromium;
+import com.eplly.api.support.LiveStackTest;
+import com.eplly.api.traffic.TrafficRollup;
+import com.eplly.contracts.experiment.ArmMeasure;
+import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.redis.VersionMetaFields;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real headless Chromium: the admin key typed once, the models table, an experiment
+ * started from the form, its figures (and where its clicks landed, by position and by reason)
+ * moving when the live counters do (written here as ingest would), the traffic charts of the
+ * minutes the rollup wrote, a refusal's message, stopping and activating from their buttons. Keeps
+ * screenshots in target/screenshots/console-*.png (copies in docs/screenshots).
+ */
+class ConsoleBrowserTest extends LiveStackTest {
+
+  private static final String OLDER = "v-console-0";
+  private static final String EXPERIMENT = "console-ab";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Autowired RunningExperiments running;
+  @Autowired TrafficRollup rollup;
+
+  @BeforeEach
+  void publishTwoVersions() {
+    seedFixture();
+    redis.hset(Keyspace.versionMeta(VERSION), Map.of(
+        VersionMetaFields.EVENTS, "1203344",
+        VersionMetaFields.VALIDATION_CUT_OFF, "2026-11-26T00:00:00Z",
+        VersionMetaFields.VALIDATION_HR10, "0.4851",
+        VersionMetaFields.VALIDATION_MRR10, "0.2346",
+        VersionMetaFields.GATE, "passed: HR@10 0.4851 >= 0.4616 - 0.01"));
+    redis.hset(Keyspace.versionMeta(OLDER), Map.of(
+        VersionMetaFields.CREATED, "2025-12-31T00:00:00Z",
+        VersionMetaFields.EVENTS, "1100020",
+        VersionMetaFields.VALIDATION_HR10, "0.4616",
+        VersionMetaFields.VALIDATION_MRR10, "0.2334",
+        VersionMetaFields.GATE, "passed: first version"));
+    redis.set(Keyspace.popularList(OLDER), "[]");
+    redis.zadd(Keyspace.versions(), System.currentTimeMillis() - 3_600_000, OLDER);
+    running.refresh();
+  }
+
+  @Test
+  void showsModelsStartsAnExperimentAndFollowsItsCounters() throws Exception {
+    Assumptions.assumeTrue(HeadlessChromium.installed(),
+        "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
+    for (int i = 0; i < 30; i++) {
+      assertThat(get("/v1/recommendations?articleId=cur&readerId=r-1").statusCode()).isEqualTo(200);
+    }
+    rollup.flushEndedMinute();
+    try (HeadlessChromium browser = HeadlessChromium.start(1280, 1500)) {
+      browser.navigate("http://localhost:" + port + "/console");
+      browser.waitFor("typeof uPlot === 'function' && !document.querySelector('#key-form').hidden",
+          JsonNode::asBoolean, Duration.ofSeconds(20));
+      assertThat(browser.evaluate("document.documentElement.outerHTML").asString()).doesNotContain(ADMIN_KEY);
+
+      browser.evaluate("document.querySelector('#key').value = 'wrong'; true");
+      browser.click("#key-form button[type=submit]");
+      browser.waitFor("document.querySelector('#key-error').textContent",
+          v -> v.asString().contains("X-Api-Key"), Duration.ofSeconds(10));
+
+      browser.evaluate("document.querySelector('#key').value = '" + ADMIN_KEY + "'; true");
+      browser.click("#key-form button[type=submit]");
+      JsonNode rows = browser.waitFor(
+          "Array.from(document.querySelectorAll('#models tbody tr')).map(r => r.dataset.version)",
+          v -> v.size() == 2, Duration.ofSeconds(20));
+      assertThat(rows.get(0).asString()).isEqualTo(VERSION);
+      assertThat(rows.get(1).asString()).isEqualTo(OLDER);
+      assertThat(browser.evaluate("document.querySelector('#models tr.active').dataset.version").asString())
+          .isEqualTo(VERSION);
+      assertThat(browser.evaluate("document.querySelector('#models tr.active').textContent").asString())
+          .contains("0.4851", "0.2346", "1,203,344", "passed: HR@10");
+      assertThat(browser.evaluate("sessionStorage.getItem('eplly.adminKey')").asString()).isEqualTo(ADMIN_KEY);
+
+      // the form's default arms: the active version against the popularity baseline, 50/50
+      browser.evaluate("document.querySelector('#exp-name').value = '" + EXPERIMENT + "'; true");
+      browser.click("#start");
+      String card = "document.querySelector('[data-experiment=\"" + EXPERIMENT + "\"]')";
+      browser.waitFor(card + " && " + card + ".querySelector('.status').textContent",
+          v -> "running".equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(redis.hget(Keyspace.experiments(), EXPERIMENT)).contains("\"version\":\"" + VERSION + "\"",
+          "\"policy\":\"popular\"");
+      assertThat(cell(browser, card, "A", "clicks")).isEqualTo("0");
+
+      // ingest's live counters move: the page shows them on its next refresh
+      String today = LocalDate.now(ZoneOffset.UTC).toString();
+      redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), counts(Map.of(
+          "A", new long[] {1_210, 3_400, 2_900, 174},
+          "B", new long[] {1_190, 3_350, 2_870, 121})));
+      redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), Map.of(
+          Keyspace.experimentPositionClicksField("A", 1), "90",
+          Keyspace.experimentPositionClicksField("A", 2), "50",
+          Keyspace.experimentPositionClicksField("A", 3), "34",
+          Keyspace.experimentPositionClicksField("B", 1), "121",
+          Keyspace.experimentReasonClicksField("A", "read-together"), "100",
+          Keyspace.experimentReasonClicksField("A", "similar-content"), "74",
+          Keyspace.experimentReasonClicksField("B", "popular"), "121"));
+      browser.waitFor(card + ".querySelector('tr[data-arm=\"A\"] .clicks').textContent",
+          v -> "174".equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(cell(browser, card, "B", "viewable")).isEqualTo("2,870");
+      assertThat(cell(browser, card, "A", "ctr")).isEqualTo("6.00 %");
+      assertThat(browser.evaluate(card + ".querySelector('.lift .relative').textContent").asString())
+          .isEqualTo("-29.7 %");
+      assertThat(browser.evaluate(card + ".querySelector('.srm').textContent").asString()).contains("ok");
+      // where the clicks landed: per position and per reason, over the arm's viewable answers
+      assertThat(browser.waitFor(card + ".querySelector('.clicks-by.position tr[data-key=\"1\"] td[data-arm=\"A\"]')"
+          + "?.textContent ?? ''", v -> !v.asString().isEmpty(), Duration.ofSeconds(20)).asString())
+          .isEqualTo("3.10 % (90)");
+      assertThat(browser.evaluate(card + ".querySelectorAll('.clicks-by.position tbody tr').length").asInt()).isEqualTo(3);
+      assertThat(browser.evaluate(card + ".querySelector('.clicks-by.position tr[data-key=\"3\"] td[data-arm=\"B\"]')"
+          + ".textContent").asString()).isEqualTo("0.00 % (0)");
+      assertThat(browser.evaluate(card + ".querySelector('.clicks-by.reason tr[data-key=\"popular\"] td[data-arm=\"B\"]')"
+          + ".textContent").asString()).isEqualTo("4.22 % (121)");
+      // both charts drew their single look
+      assertThat(browser.evaluate(card + ".querySelectorAll('.uplot canvas').length").asInt()).isEqualTo(2);
+
+      // the traffic charts drew the minutes the rollup wrote
+      browser.waitFor("document.querySelectorAll('#traffic-section .uplot canvas').length",
+          v -> v.asInt() == 4, Duration.ofSeconds(20));
+      assertThat(browser.evaluate("document.querySelector('#traffic-msg').textContent").asString()).isEmpty();
+
+      browser.evaluate("document.fonts.ready.then(() => true)");
+      browser.screenshot(SCREENSHOTS.resolve("console-models-experiments.png"));
+      browser.evaluate("document.querySelector('#traffic-section').scrollIntoView(); true");
+      browser.screenshot(SCREENSHOTS.resolve("console-traffic.png"));
+
+      // the buttons, with the confirmation dialogs answered yes
+      browser.evaluate("window.confirm = () => true; true");
+      browser.evaluate("document.querySelector('#exp-name').value = '" + EXPERIMENT + "'; true");
+      browser.click("#start");
+      browser.waitFor("document.querySelector('#start-msg').textContent",
+          v -> v.asString().contains("an experiment named " + EXPERIMENT + " exists"), Duration.ofSeconds(20));
+      browser.click("[data-experiment=\"" + EXPERIMENT + "\"] button.stop");
+      browser.waitFor(card + ".querySelector('.status').textContent",
+          v -> "stopped".equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(redis.exists(Keyspace.runningExperiment("reader"))).isFalse();
+      browser.click("#models tr[data-version=\"" + OLDER + "\"] button.activate");
+      browser.waitFor("document.querySelector('#models tr.active').dataset.version",
+          v -> OLDER.equals(v.asString()), Duration.ofSeconds(20));
+      assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
+      // nothing was published before the oldest version: the registry's 409 is shown, nothing changes
+      browser.click("#rollback");
+      browser.waitFor("document.querySelector('#models-msg').textContent",
+          v -> v.asString().contains("no version published before " + OLDER), Duration.ofSeconds(20));
+      assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
+    }
+  }
+
+  private static String cell(HeadlessChromium browser, String card, String arm, String column) throws Exception {
+    return browser.evaluate(card + ".querySelector('tr[data-arm=\"" + arm + "\"] ." + column + "').textContent")
+        .asString();
+  }
+
+  /** Counter fields as ingest writes them: units, served, viewable, clicks per arm. */
+  private static Map<String, String> counts(Map<String, long[]> byArm) {
+    Map<String, String> fields = new HashMap<>();
+    byArm.forEach((arm, c) -> {
+      fields.put(Keyspace.experimentCountField(arm, ArmMeasure.UNITS), Long.toString(c[0]));
+      fields.put(Keyspace.experimentCountField(arm, ArmMeasure.SERVED), Long.toString(c[1]));
+      fields.put(Keyspace.experimentCountField(arm, ArmMeasure.VIEWABLE), Long.toString(c[2]));
+      fields.put(Keyspace.experimentCountField(arm, ArmMeasure.CLICKS), Long.toString(c[3]));
+    });
+    return fields;
+  }
+}
