@@ -61,6 +61,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -301,7 +302,9 @@ class EndToEndIT {
     assertEquals(Set.of("A", "B"), did.keySet(), "every answer to an experiment reader comes from an arm");
 
     AtomicReference<Map<String, long[]>> live = new AtomicReference<>();
-    await("ingest to count every answer, unit, impression and click", LAKE, ingest, () -> {
+    awaitOr("ingest to count every answer, unit, impression and click", LAKE, ingest, () -> "live "
+        + live.get().entrySet().stream().map(e -> e.getKey() + Arrays.toString(e.getValue())).toList()
+        + ", readers did " + did + ", probe in " + probeArm.get(), () -> {
       try {
         live.set(counts(client.admin("GET", "v1/admin/experiments/" + name, null, ADMIN_KEY).body()));
       } catch (IOException e) {
@@ -353,6 +356,16 @@ class EndToEndIT {
   private <T extends AutoCloseable> T track(T resource) {
     started.push(resource);
     return resource;
+  }
+
+  /** As {@link #await}, adding {@code state} to the failure. */
+  private static void awaitOr(String what, Duration timeout, ChildProcess owner, Supplier<String> state,
+      BooleanSupplier condition) {
+    try {
+      Await.until(what, timeout, owner, condition);
+    } catch (StepFailedException e) {
+      fail(state.get() + "\n" + e.report());
+    }
   }
 
   private static void await(String what, Duration timeout, ChildProcess owner, BooleanSupplier condition) {

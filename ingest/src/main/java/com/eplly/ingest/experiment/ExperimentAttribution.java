@@ -28,6 +28,8 @@ import redis.clients.jedis.params.SetParams;
  * counts nothing twice. A click whose answer is unknown or older than the window is not
  * attributed. A click counts its block as viewed when the viewable impression has not arrived
  * yet (the two travel on different topics), so an arm's clicks never exceed its viewable answers.
+ * An impression or click whose answer is not known yet is handed back, for the caller to try again
+ * ({@link PendingTouches}): the answer's served event may still be on its way.
  * Each step is one pipelined round trip per batch; the gate and its count are two commands, so a
  * crash between them can lose one count, never add one.
  */
@@ -42,7 +44,13 @@ public class ExperimentAttribution {
   private static final Duration REQUEST_TTL = Keyspace.ATTRIBUTION_WINDOW.plusHours(1);
 
   /** What one batch added. */
-  public record Counted(int served, int units, int viewable, int clicks, int unattributedClicks) {}
+  public record Counted(int served, int units, int viewable, int clicks) {}
+
+  /**
+   * What a batch of viewable impressions or clicks added, and those whose answer is not known
+   * (yet: its served event may still be on its way, or never: an answer outside experiments).
+   */
+  public record Outcome<T>(Counted counted, List<T> unknown) {}
 
   private final UnifiedJedis redis;
 
@@ -90,35 +98,37 @@ public class ExperimentAttribution {
       }
       p.sync();
     }
-    return new Counted(fresh.size(), units, 0, 0, 0);
+    return new Counted(fresh.size(), units, 0, 0);
   }
 
   /** Counts each experiment answer's first viewable impression. */
-  public Counted viewable(List<ViewableImpression> events) {
-    List<Marked> marked = mark(events.stream().map(v -> new Touch(v.requestId(), v.timestamp(), 0)).toList(), VIEWED);
+  public Outcome<ViewableImpression> viewable(List<ViewableImpression> events) {
+    List<Touch> touches = events.stream().map(v -> new Touch(v.requestId(), v.timestamp(), 0)).toList();
+    Marks marks = mark(touches, VIEWED);
     try (AbstractPipeline p = redis.pipelined()) {
-      for (Marked m : marked) {
+      for (Marked m : marks.marked()) {
         count(p, m.experiment(), m.touch().timestamp(), Keyspace.experimentCountField(m.arm(), ArmMeasure.VIEWABLE));
       }
       p.sync();
     }
-    return new Counted(0, 0, marked.size(), 0, 0);
+    return new Outcome<>(new Counted(0, 0, marks.marked().size(), 0), pick(events, marks.unknown()));
   }
 
   /**
    * Counts each experiment answer's first attributed click, by arm, position and reason; a click
-   * on a block not yet counted as viewed counts it viewed.
+   * on a block not yet counted as viewed counts it viewed. Page views without a requestId and
+   * position are no clicks and are left out.
    */
-  public Counted clicks(List<PageView> views) {
-    List<Touch> touches = views.stream().filter(v -> v.requestId() != null && v.position() != null)
-        .map(v -> new Touch(v.requestId(), v.timestamp(), v.position())).toList();
-    List<Marked> clicked = mark(touches, CLICKED);
-    List<Marked> seen = mark(clicked.stream().map(Marked::touch).toList(), VIEWED);
+  public Outcome<PageView> clicks(List<PageView> views) {
+    List<PageView> attributed = views.stream().filter(v -> v.requestId() != null && v.position() != null).toList();
+    List<Touch> touches = attributed.stream().map(v -> new Touch(v.requestId(), v.timestamp(), v.position())).toList();
+    Marks clicked = mark(touches, CLICKED);
+    List<Marked> seen = mark(clicked.marked().stream().map(Marked::touch).toList(), VIEWED).marked();
     try (AbstractPipeline p = redis.pipelined()) {
       for (Marked m : seen) {
         count(p, m.experiment(), m.touch().timestamp(), Keyspace.experimentCountField(m.arm(), ArmMeasure.VIEWABLE));
       }
-      for (Marked m : clicked) {
+      for (Marked m : clicked.marked()) {
         long day = m.touch().timestamp();
         count(p, m.experiment(), day, Keyspace.experimentCountField(m.arm(), ArmMeasure.CLICKS));
         int position = m.touch().position();
@@ -130,7 +140,11 @@ public class ExperimentAttribution {
       }
       p.sync();
     }
-    return new Counted(0, 0, seen.size(), clicked.size(), touches.size() - clicked.size());
+    return new Outcome<>(new Counted(0, 0, seen.size(), clicked.marked().size()), pick(attributed, clicked.unknown()));
+  }
+
+  private static <T> List<T> pick(List<T> all, List<Integer> indexes) {
+    return indexes.stream().map(all::get).toList();
   }
 
   /** An event about an answer: when, and (for a click) at which position. */
@@ -146,11 +160,14 @@ public class ExperimentAttribution {
     }
   }
 
+  /** The touches this call marked, and the indexes of those whose answer has no hash (unknown). */
+  private record Marks(List<Marked> marked, List<Integer> unknown) {}
+
   /**
    * Sets {@code marker} on the answers of {@code touches} that are known and within the window,
    * unless set before; never creates an answer's hash (it would have no TTL).
    */
-  private List<Marked> mark(List<Touch> touches, String marker) {
+  private Marks mark(List<Touch> touches, String marker) {
     List<Response<List<String>>> known = new ArrayList<>(touches.size());
     try (AbstractPipeline p = redis.pipelined()) {
       for (Touch t : touches) {
@@ -159,14 +176,15 @@ public class ExperimentAttribution {
       p.sync();
     }
     List<Marked> candidates = new ArrayList<>();
+    List<Integer> unknown = new ArrayList<>();
     for (int i = 0; i < touches.size(); i++) {
       List<String> f = known.get(i).get();
       Touch t = touches.get(i);
-      if (f.get(0) == null || f.get(1) == null || f.get(2) == null
-          || t.timestamp() - Long.parseLong(f.get(2)) > Keyspace.ATTRIBUTION_WINDOW.toMillis()) {
-        continue;
+      if (f.get(0) == null || f.get(1) == null || f.get(2) == null) {
+        unknown.add(i);
+      } else if (t.timestamp() - Long.parseLong(f.get(2)) <= Keyspace.ATTRIBUTION_WINDOW.toMillis()) {
+        candidates.add(new Marked(t, f.get(0), f.get(1), f.get(3)));
       }
-      candidates.add(new Marked(t, f.get(0), f.get(1), f.get(3)));
     }
     List<Response<Long>> set = new ArrayList<>(candidates.size());
     try (AbstractPipeline p = redis.pipelined()) {
@@ -181,7 +199,7 @@ public class ExperimentAttribution {
         out.add(candidates.get(i));
       }
     }
-    return out;
+    return new Marks(out, unknown);
   }
 
   private static void count(AbstractPipeline p, String experiment, long timestamp, String field) {

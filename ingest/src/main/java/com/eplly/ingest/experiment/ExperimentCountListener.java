@@ -10,10 +10,14 @@ import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.ingest.config.IngestProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +32,25 @@ public class ExperimentCountListener {
   /** Listener id. */
   public static final String ID = "experiment-counts";
 
+  /** How long an impression or click waits for its answer's served event (the api's delivery timeout is 10 s). */
+  static final Duration ANSWER_GRACE = Duration.ofMinutes(1);
+  /** Most impressions, and most clicks, that wait at once. */
+  static final int MAX_WAITING = 200_000;
+
   private final EventCodec codec;
   private final ExperimentAttribution attribution;
   private final Counter unattributed;
   private final String groupId;
+  private final PendingTouches pending;
 
   public ExperimentCountListener(EventCodec codec, ExperimentAttribution attribution, MeterRegistry meters,
-      IngestProperties properties) {
+      IngestProperties properties, Clock clock) {
+    this.pending = new PendingTouches(clock, ANSWER_GRACE, MAX_WAITING);
     this.codec = codec;
     this.attribution = attribution;
     this.groupId = properties.ingest().kafka().groupId() + "-experiments";
     this.unattributed = Counter.builder("eplly_clicks_unattributed")
-        .description("clicks whose answer is unknown, outside any experiment or older than the attribution window")
+        .description("clicks not attributed to an experiment arm: answer outside experiments, unknown, or too old")
         .register(meters);
   }
 
@@ -70,7 +81,14 @@ public class ExperimentCountListener {
     }
     // served first: a click or impression in the same batch finds its answer
     attribution.served(served);
-    attribution.viewable(viewable);
-    unattributed.increment(attribution.clicks(clicks).unattributedClicks());
+    unattributed.increment(pending.attribute(attribution, viewable, clicks));
+  }
+
+  /** With no new records, what waits for its answer is tried again (on the consumer thread, like batches). */
+  @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")
+  public void onIdle(ListenerContainerIdleEvent idle) {
+    if (pending.waiting() > 0) {
+      unattributed.increment(pending.attribute(attribution, List.of(), List.of()));
+    }
   }
 }

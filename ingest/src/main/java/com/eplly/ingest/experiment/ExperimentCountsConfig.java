@@ -32,6 +32,8 @@ class ExperimentCountsConfig {
     factory.setBatchListener(true);
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.BATCH);
+    // idle events retry what waits for its answer (PendingTouches) when no records come
+    container.setIdleEventInterval(1_000L);
     IngestProperties.Retry retry = properties.ingest().retry();
     ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
     backOff.setMaxInterval(retry.maxInterval().toMillis());

@@ -10,6 +10,7 @@ import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.experiment.ArmMeasure;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.support.EmptyRedisTest;
+import com.eplly.ingest.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,12 +59,35 @@ class ExperimentAttributionTest extends EmptyRedisTest {
     ExperimentAttribution attribution = new ExperimentAttribution(redis);
     attribution.served(List.of(served("q1", "r-1", "A")));
 
-    ExperimentAttribution.Counted counted = attribution.clicks(List.of(click("q1", 1, T), click("q1", 3, T + 1)));
+    ExperimentAttribution.Counted counted = attribution.clicks(List.of(click("q1", 1, T), click("q1", 3, T + 1))).counted();
     attribution.viewable(List.of(viewable("q1")));
 
     assertEquals(1, counted.clicks());
     assertEquals("1", redis.hget(DAY, field("A", ArmMeasure.CLICKS)));
     assertEquals("1", redis.hget(DAY, field("A", ArmMeasure.VIEWABLE)));
+  }
+
+  @Test
+  void anImpressionOrClickThatArrivesBeforeItsAnswerIsCountedOnceTheAnswerIsKnownWithinTheGrace() {
+    ExperimentAttribution attribution = new ExperimentAttribution(redis);
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(T));
+    PendingTouches pending = new PendingTouches(clock, Duration.ofMinutes(1), 100);
+
+    // the served event of q1 is still on its way; q9's never comes (an answer outside experiments)
+    assertEquals(0, pending.attribute(attribution, List.of(viewable("q1")), List.of(click("q1", 2, T), click("q9", 1, T))));
+    assertEquals(0, redis.exists(DAY) ? 1 : 0);
+    assertEquals(3, pending.waiting());
+
+    attribution.served(List.of(served("q1", "r-1", "A")));
+    clock.advance(Duration.ofSeconds(5));
+    assertEquals(0, pending.attribute(attribution, List.of(), List.of()));
+    assertEquals("1", redis.hget(DAY, field("A", ArmMeasure.VIEWABLE)));
+    assertEquals("1", redis.hget(DAY, field("A", ArmMeasure.CLICKS)));
+    assertEquals(1, pending.waiting(), "q9's click waits on");
+
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, pending.attribute(attribution, List.of(), List.of()), "q9's click is given up after the grace");
+    assertEquals(0, pending.waiting());
   }
 
   private static String field(String arm, ArmMeasure measure) {

@@ -1,5 +1,6 @@
 package com.eplly.ingest.monitoring;
 
+import com.eplly.ingest.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.lake.LakeLayout;
@@ -129,33 +130,5 @@ class LakeHealthIndicatorTest {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.eplly.ingest.monitoring;
 
+import com.eplly.ingest.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.Topics;
@@ -19,8 +20,7 @@ import org.springframework.util.unit.DataSize;
 /** A partition that keeps failing turns health DOWN after stuck-after and shows in the gauge; on the injected clock. */
 class PartitionStallsTest {
 
-  private final LakeHealthIndicatorTest.MutableClock clock =
-      new LakeHealthIndicatorTest.MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final PartitionStalls stalls = new PartitionStalls(clock, registry);
   private final PartitionHealthIndicator health = new PartitionHealthIndicator(stalls, properties(Duration.ofSeconds(30)));
