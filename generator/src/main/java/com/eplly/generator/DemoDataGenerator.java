@@ -52,6 +52,7 @@ public final class DemoDataGenerator {
   private final double[] readerActivityCdf;
   private final ArticlePool allSections;
   private final Map<String, ArticlePool> bySection;
+  private final Map<String, Integer> indexOf = new HashMap<>();
 
   public DemoDataGenerator(DemoConfig config) {
     this.config = config;
@@ -71,10 +72,18 @@ public final class DemoDataGenerator {
     }
     this.readerActivityCdf = cdf(activity);
     this.allSections = ArticlePool.of(articles, appeal, null, config.endEpochMs());
+    for (int i = 0; i < articles.size(); i++) {
+      indexOf.put(articles.get(i).articleId(), i);
+    }
     this.bySection = new HashMap<>();
     for (String section : sections) {
       bySection.put(section, ArticlePool.of(articles, appeal, section, config.endEpochMs()));
     }
+  }
+
+  /** How many readers the page views come from ({@code r-00001} up to this). */
+  public int readers() {
+    return readerInterest.length;
   }
 
   /** The catalog, ordered by publish time. */
@@ -89,6 +98,62 @@ public final class DemoDataGenerator {
       ids.add(articles.get(i).articleId());
     }
     return ids;
+  }
+
+  /**
+   * How likely reader {@code readerId} (as in the page views: {@code r-00001}...) is to open
+   * {@code candidate} right after reading {@code current} at {@code t}: the mixture the page views
+   * are drawn from (follow the story, stay in the section, or pick a section by the reader's
+   * interests; within each, by decayed appeal), for an article the reader has not read. The reader
+   * simulator's true click model; 0 for unknown ids, the current article, or an article not yet
+   * published, hidden or older than the articles readers still open.
+   */
+  public double nextReadProbability(String readerId, String current, String candidate, long t) {
+    Integer c = indexOf.get(current);
+    Integer j = indexOf.get(candidate);
+    int reader = readerIndex(readerId);
+    if (c == null || j == null || c.equals(j) || reader < 0) {
+      return 0;
+    }
+    String section = articles.get(j).category();
+    // the walk never reopens the current article: within a pool, it is drawn among the others
+    double sectionShare = bySection.get(section).share(j, c, t);
+    if (sectionShare == 0) {
+      return 0;
+    }
+    double story = 0;
+    for (int member : storyMembers[storyOf[c]]) {
+      story += member == c ? 0 : decayedAppeal(member, t);
+    }
+    double p = 0;
+    if (storyOf[c] == storyOf[j]) {
+      p += FOLLOW_STORY * decayedAppeal(j, t) / story;
+    }
+    if (articles.get(c).category().equals(section)) {
+      p += STAY_IN_SECTION * sectionShare;
+    }
+    // with no other article in the story, the walk picks by interest instead
+    double byInterest = 1 - STAY_IN_SECTION - (story > 0 ? FOLLOW_STORY : 0);
+    double[] interest = readerInterest[reader];
+    int k = sections.indexOf(section);
+    return p + byInterest * (interest[k] - (k == 0 ? 0 : interest[k - 1])) * sectionShare;
+  }
+
+  private int readerIndex(String readerId) {
+    if (readerId == null || !readerId.matches("r-\\d{5,}")) {
+      return -1;
+    }
+    int index = Integer.parseInt(readerId.substring(2)) - 1;
+    return index >= 0 && index < readerInterest.length ? index : -1;
+  }
+
+  /** An article's appeal at {@code t}, as the session walk weighs it; 0 before publication or when hidden. */
+  private double decayedAppeal(int article, long t) {
+    Article a = articles.get(article);
+    if (a.publishedAt() > t || a.hidden()) {
+      return 0;
+    }
+    return appeal[article] * Math.pow(0.5, (double) (t - a.publishedAt()) / APPEAL_HALF_LIFE.toMillis());
   }
 
   /** The page views, lazily generated; every call replays the same sequence. */
@@ -353,6 +418,19 @@ public final class DemoDataGenerator {
         weight[i] = a.hidden() ? 0 : appeal[members[i]] * Math.pow(2, halfLivesBeforeEnd);
       }
       return new ArticlePool(members, published, weight);
+    }
+
+    /** The chance {@link #pick} draws {@code article} at {@code t} when only {@code read} was seen; 0 outside its window. */
+    double share(int article, int read, long t) {
+      Integer p = positionOf.get(article);
+      int lo = firstPublishedAfter(t - MAX_ARTICLE_AGE.toMillis());
+      int hi = firstPublishedAfter(t);
+      if (p == null || p < lo || p >= hi || weight[p] == 0) {
+        return 0;
+      }
+      Integer r = positionOf.get(read);
+      double readWeight = r != null && r >= lo && r < hi ? weight[r] : 0;
+      return weight[p] / (prefix[hi] - prefix[lo] - readWeight);
     }
 
     /** An article readable at {@code t} and not in {@code seen}, drawn by decayed appeal; -1 when none. */

@@ -80,4 +80,40 @@ class DemoDataGeneratorTest {
     assertTrue(gen.breakingArticleIds().contains(top), "the breaking story leads the last hours, not " + top);
     assertTrue(readers.size() > 100);
   }
+
+  @Test
+  void theTrueClickModelIsTheWalksNextReadDistribution() {
+    DemoDataGenerator gen = new DemoDataGenerator(CONFIG);
+    List<PageView> views = gen.pageViewStream().limit(4_000).toList();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    double read = 0;
+    double other = 0;
+    int pairs = 0;
+    int whole = 0;
+    for (int i = 1; i < views.size() && pairs < 300; i++) {
+      PageView before = views.get(i - 1);
+      PageView next = views.get(i);
+      if (!before.sessionId().equals(next.sessionId())) {
+        continue;
+      }
+      pairs++;
+      long t = next.timestamp();
+      double total = 0;
+      for (Article a : gen.articles()) {
+        total += gen.nextReadProbability(next.readerId(), before.articleId(), a.articleId(), t);
+      }
+      // short of 1 where the walk may end instead (no other article in the section it stays in)
+      // or draw from all sections (none left in the reader's chosen one)
+      assertTrue(total <= 1 + 1e-9, "probabilities of every next read sum to " + total);
+      whole += total > 0.99 ? 1 : 0;
+      read += gen.nextReadProbability(next.readerId(), before.articleId(), next.articleId(), t);
+      String random = gen.articles().get(rnd.nextInt(gen.articles().size())).articleId();
+      other += gen.nextReadProbability(next.readerId(), before.articleId(), random, t);
+    }
+    assertEquals(300, pairs);
+    assertTrue(whole > 200, whole + " of 300 pairs have next-read probabilities summing to 1");
+    assertTrue(read > 20 * other, "the article actually read next: mean " + read / pairs + ", a random one: " + other / pairs);
+    assertEquals(0, gen.nextReadProbability("r-00001", "nope", views.get(0).articleId(), END));
+    assertEquals(0, gen.nextReadProbability("someone", views.get(0).articleId(), views.get(1).articleId(), END));
+  }
 }

@@ -4,9 +4,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the API-key check in front of every {@code /v1/admin/**} endpoint. */
+/** Puts the API-key check in front of every {@code /v1/admin/**} endpoint (models, experiments). */
 @Configuration(proxyBeanMethods = false)
 class AdminWebConfig implements WebMvcConfigurer {
+
+  /** Every admin path: model versions, experiments. */
+  static final String ADMIN = "/v1/admin";
 
   private final AdminApiKey apiKey;
 
@@ -16,6 +19,6 @@ class AdminWebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(apiKey).addPathPatterns(AdminController.BASE + "/**");
+    registry.addInterceptor(apiKey).addPathPatterns(ADMIN + "/**");
   }
 }

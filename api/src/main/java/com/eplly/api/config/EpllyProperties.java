@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param models    model-version activation rules and the active version's keep-alive
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
  * @param served    the served events published for every recommendation answer
+ * @param experiments A/B tests between model versions ({@code /v1/admin/experiments})
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
@@ -30,14 +31,15 @@ public record EpllyProperties(
     @DefaultValue Admin admin,
     @DefaultValue Widget widget,
     @DefaultValue Models models,
-    @DefaultValue Served served) {
+    @DefaultValue Served served,
+    @DefaultValue Experiments experiments) {
 
   @ConstructorBinding
   public EpllyProperties {}
 
-  /** Without {@code models} and {@code served}: their defaults. */
+  /** Without {@code models}, {@code served} and {@code experiments}: their defaults. */
   public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
-    this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults());
+    this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults(), Experiments.defaults());
   }
 
   /**
@@ -70,6 +72,20 @@ public record EpllyProperties(
     /** The documented defaults, for code that builds the properties by hand. */
     public static Served defaults() {
       return new Served(true, DataSize.ofMegabytes(4), Duration.ofMillis(20), Duration.ofSeconds(10));
+    }
+  }
+
+  /**
+   * A/B tests ({@code eplly.experiments.*}).
+   *
+   * @param refresh how often this instance checks whether an experiment started or stopped (one
+   *                small GET); a change serves everywhere within this delay
+   */
+  public record Experiments(@DefaultValue("250ms") Duration refresh) {
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Experiments defaults() {
+      return new Experiments(Duration.ofMillis(250));
     }
   }
 

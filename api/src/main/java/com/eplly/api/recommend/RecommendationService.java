@@ -1,5 +1,9 @@
 package com.eplly.api.recommend;
 
+import com.eplly.api.experiment.ArmPolicy;
+import com.eplly.api.experiment.ExperimentRouting;
+import com.eplly.api.experiment.ExperimentRouting.Assignment;
+import com.eplly.contracts.experiment.Arm;
 import com.eplly.contracts.serving.RecommendationMerger;
 import com.eplly.contracts.serving.CandidateLists;
 import com.eplly.contracts.serving.Recommended;
@@ -11,6 +15,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -23,6 +28,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * (misses in one more round trip), then the merge. A Redis failure (unreachable, timed out, pool
  * exhausted: Jedis's exceptions) turns into a degraded answer from the last-known snapshot; any
  * other exception is a bug and propagates, to become a logged 500 rather than a disguised 200.
+ * A request in a running experiment is served by its arm: that arm's model version, or its
+ * baseline policy over the fallbacks ({@link ArmPolicy}).
  */
 @Service
 public class RecommendationService {
@@ -30,6 +37,7 @@ public class RecommendationService {
   private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
 
   private final CandidateReader reader;
+  private final ExperimentRouting routing;
   private final ArticleLookup articles;
   private final ActiveVersion activeVersion;
   private final ServingSnapshot snapshot;
@@ -40,10 +48,11 @@ public class RecommendationService {
   private final AtomicBoolean serving = new AtomicBoolean(true);
 
   public RecommendationService(
-      CandidateReader reader, ArticleLookup articles, ActiveVersion activeVersion,
+      CandidateReader reader, ExperimentRouting routing, ArticleLookup articles, ActiveVersion activeVersion,
       ServingSnapshot snapshot, RecommendationMetrics metrics, Clock clock,
       EpllyProperties properties) {
     this.reader = reader;
+    this.routing = routing;
     this.articles = articles;
     this.activeVersion = activeVersion;
     this.snapshot = snapshot;
@@ -56,26 +65,34 @@ public class RecommendationService {
   public RecommendationResponse recommend(RecommendationQuery query) {
     return metrics.time(() -> {
       long now = clock.millis();
-      String version = activeVersion.current();
+      String requestId = UUID.randomUUID().toString();
+      Optional<Assignment> assignment = routing.route(query.readerId(), query.sessionId());
+      Arm arm = assignment.map(Assignment::arm).orElse(null);
+      String version = arm != null && arm.version() != null ? arm.version() : activeVersion.current();
       try {
         CandidateLists sources = reader.read(version, query, now, candidatesPerSource, true);
+        if (arm != null && arm.policy() != null) {
+          sources = ArmPolicy.apply(arm.policy(), sources, requestId.hashCode());
+        }
         List<Recommended> items = merger.merge(query.mergeRequest(), sources, articles::find, now);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
         }
-        return answer(items, version, false);
+        return answer(requestId, items, arm == null || arm.policy() == null ? version : null, false,
+            assignment.orElse(null));
       } catch (JedisException e) {
         if (serving.compareAndSet(true, false)) {
           log.warn("Redis failed, serving degraded answers from the last-known snapshot: {}", e.toString());
         }
         log.debug("degraded answer", e);
-        return degraded(query, now, version);
+        // not the arm's answer: outside the experiment, so its counts stay the arm's own
+        return degraded(requestId, query, now, version);
       }
     });
   }
 
   /** Fallback lists of the snapshot; the reader's history is unknown, the other filters still apply. */
-  private RecommendationResponse degraded(RecommendationQuery query, long now, String version) {
+  private RecommendationResponse degraded(String requestId, RecommendationQuery query, long now, String version) {
     metrics.degraded();
     Snapshot last = snapshot.current();
     List<Suggestion> candidates = merger.candidates(
@@ -83,14 +100,14 @@ public class RecommendationService {
     Map<String, Article> known = new HashMap<>(last.articles());
     known.putAll(articles.cached(ids(candidates)));
     String servedVersion = last.version() != null ? last.version() : version;
-    return answer(merger.select(candidates, known, query.limit(), now), servedVersion, true);
+    return answer(requestId, merger.select(candidates, known, query.limit(), now), servedVersion, true, null);
   }
 
-  private RecommendationResponse answer(List<Recommended> items, String version, boolean degraded) {
+  private RecommendationResponse answer(String requestId, List<Recommended> items, String version, boolean degraded,
+      Assignment assignment) {
     metrics.served(items);
-    // no experiment is assigned yet: experiment and arm stay null until serving reads experiments
-    return new RecommendationResponse(UUID.randomUUID().toString(),
-        items.stream().map(RecommendedItem::of).toList(), version, degraded, null, null);
+    return new RecommendationResponse(requestId, items.stream().map(RecommendedItem::of).toList(), version, degraded,
+        assignment == null ? null : assignment.experiment().name(), assignment == null ? null : assignment.arm().name());
   }
 
   private static List<String> ids(List<Suggestion> candidates) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import com.eplly.api.experiment.ExperimentRouting;
+import java.util.Optional;
 
 /**
  * Which failures degrade: a Redis failure is answered from the last-known snapshot, any other
@@ -45,7 +47,8 @@ class RecommendationServiceTest {
   private final ActiveVersion activeVersion = mock(ActiveVersion.class);
   private final ServingSnapshot snapshot = mock(ServingSnapshot.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final RecommendationService service = new RecommendationService(reader, articles, activeVersion,
+  private final ExperimentRouting noExperiment = mock(ExperimentRouting.class);
+  private final RecommendationService service = new RecommendationService(reader, noExperiment, articles, activeVersion,
       snapshot, new RecommendationMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC), properties);
   private final RecommendationQuery query =
       RecommendationQuery.parse("cur", "r-1", null, "10", null, properties.recommend());
@@ -53,6 +56,7 @@ class RecommendationServiceTest {
   @BeforeEach
   void activeVersion() {
     when(activeVersion.current()).thenReturn("v-1");
+    when(noExperiment.route(any(), any())).thenReturn(Optional.empty());
   }
 
   @Test

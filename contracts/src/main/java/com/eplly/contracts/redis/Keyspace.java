@@ -1,5 +1,6 @@
 package com.eplly.contracts.redis;
 
+import com.eplly.contracts.experiment.ArmMeasure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,12 @@ import java.util.List;
  *   <li>recommender publish: {@code reco:{v}:*} with a TTL (re-extended while the version is
  *       active); {@code reco:versions}, trimmed to the newest versions; {@code reco:active}, a single
  *       small string;
- *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry;
+ *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry; {@code exp:definitions}, one
+ *       field per experiment, capped ({@link #MAX_EXPERIMENTS}); {@code exp:running:{unit}}, one
+ *       small string per assignment unit; {@code exp:revision}, a counter;
+ *   <li>ingest: {@code exp:counts:{name}:{day}}, one small hash per experiment and day (TTL);
+ *       {@code exp:req:{requestId}} per experiment answer and {@code exp:unit:{name}:{unit}} per
+ *       counted unit (TTL);
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
  *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
@@ -69,6 +75,76 @@ public final class Keyspace {
    */
   public static String keepAliveLock() {
     return "lock:reco-keep-alive";
+  }
+
+  // --- experiments, written by the api's admin endpoints ---------------------------------------
+
+  /** Most experiments {@link #experiments()} keeps; the oldest stopped ones make room for new ones. */
+  public static final int MAX_EXPERIMENTS = 100;
+
+  /** How long an experiment's daily counters outlive their day. */
+  public static final Duration EXPERIMENT_COUNTS_TTL = Duration.ofDays(90);
+
+  /** Hash: experiment name to its definition ({@code ExperimentJson}). */
+  public static String experiments() {
+    return "exp:definitions";
+  }
+
+  /**
+   * String: the name of the experiment running for a unit ({@code reader} or {@code session}); set
+   * NX when one starts, so at most one runs per unit, and deleted when it stops.
+   */
+  public static String runningExperiment(String unit) {
+    return "exp:running:" + unit;
+  }
+
+  /** String: a counter bumped on every experiment change; api instances reload when it moves. */
+  public static String experimentsRevision() {
+    return "exp:revision";
+  }
+
+  /**
+   * Hash: one experiment's counts for the events of one UTC day ({@code yyyy-MM-dd}), fields
+   * {@code {arm}.{units|served|viewable|clicks}} ({@link #experimentCountField}, {@link ArmMeasure}); TTL
+   * {@link #EXPERIMENT_COUNTS_TTL}.
+   */
+  public static String experimentCounts(String experiment, String day) {
+    return "exp:counts:" + experiment + ":" + day;
+  }
+
+  /** How long after an answer its viewable impression and clicks are still attributed to its arm. */
+  public static final Duration ATTRIBUTION_WINDOW = Duration.ofHours(24);
+
+  /** How long a unit stays counted in an experiment's units after it was first seen. */
+  public static final Duration EXPERIMENT_UNIT_TTL = Duration.ofDays(30);
+
+  /**
+   * Hash: one experiment answer, written by ingest from its served event: experiment, arm, time,
+   * reasons by position, and markers once it was seen and clicked (each counted once); TTL
+   * {@link #ATTRIBUTION_WINDOW} plus an hour.
+   */
+  public static String experimentRequest(String requestId) {
+    return "exp:req:" + requestId;
+  }
+
+  /** String: a unit (reader or session) already counted in an experiment's units; TTL {@link #EXPERIMENT_UNIT_TTL}. */
+  public static String experimentUnit(String experiment, String unitId) {
+    return "exp:unit:" + experiment + ":" + unitId;
+  }
+
+  /** A field of {@link #experimentCounts}: clicks on the suggestion at {@code position} (1-based). */
+  public static String experimentPositionClicksField(String arm, int position) {
+    return arm + ".clicks@" + position;
+  }
+
+  /** A field of {@link #experimentCounts}: clicks on suggestions given for {@code reason}. */
+  public static String experimentReasonClicksField(String arm, String reason) {
+    return arm + ".clicks#" + reason;
+  }
+
+  /** A field of {@link #experimentCounts}. */
+  public static String experimentCountField(String arm, ArmMeasure measure) {
+    return arm + "." + measure.field();
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------

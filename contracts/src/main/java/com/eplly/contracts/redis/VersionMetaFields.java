@@ -32,6 +32,15 @@ public final class VersionMetaFields {
   public static final String VALIDATION_COVERAGE10 = "validationCoverage10";
   /** The quality gate's verdict at publish ("passed: ...", "forced, refused: ..."). */
   public static final String GATE = "gate";
+  /** How a {@link #GATE} verdict that let the version through begins. */
+  public static final String GATE_PASSED = "passed";
+  /** Set when an experiment's arm promoted the version: which, when, and whether past the gate. */
+  public static final String PROMOTED = "promoted";
+
+  /** Whether a {@link #GATE} verdict (null: none recorded) let the version through on its own. */
+  public static boolean gatePassed(String verdict) {
+    return verdict != null && verdict.startsWith(GATE_PASSED);
+  }
 
   private VersionMetaFields() {}
 }

@@ -78,6 +78,18 @@ public record CandidateLists(
   }
 
   /** Sources available without Redis: the fallback lists of a last-known snapshot. */
+  /** These lists with only what serves without a model (trending, popular, latest); the reads still filter. */
+  public CandidateLists withoutModel() {
+    return new CandidateLists(List.of(), List.of(), List.of(), List.of(), List.of(), trending, popular, latest,
+        alreadyRead, List.of());
+  }
+
+  /** Only {@code latest}, in the given order; the reads still filter. */
+  public CandidateLists onlyLatest(List<Suggestion> ordered) {
+    return new CandidateLists(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), ordered,
+        alreadyRead, List.of());
+  }
+
   public static CandidateLists fallbackOnly(
       List<Suggestion> trending, List<Suggestion> popular, List<Suggestion> latest) {
     return new CandidateLists(List.of(), List.of(), List.of(), trending, popular, latest, Set.of());

@@ -20,7 +20,7 @@ public final class ServingDefaults {
    * Whether an article page with earlier reads in its session blends the published lists of its
    * newest {@link #RECENT_SEEDS} reads ({@link SessionBlend}) instead of the current article's alone.
    */
-  public static final String SESSION_BLEND = "false";
+  public static final String SESSION_BLEND = "true";
 
   private ServingDefaults() {}
 

@@ -31,9 +31,17 @@ public final class ApiClient {
   /**
    * A {@code GET /v1/recommendations} answer; on a status other than 200 no items and {@code error} the body.
    *
-   * @param degraded served from the api's in-process snapshot rather than Redis
+   * @param degraded   served from the api's in-process snapshot rather than Redis
+   * @param requestId  the answer's id, which its viewable impression and clicks carry
+   * @param arm        the experiment arm that served it, or null outside an experiment
    */
-  public record Recommendations(int status, List<Item> items, String modelVersion, boolean degraded, String error) {
+  public record Recommendations(int status, List<Item> items, String modelVersion, boolean degraded, String error,
+      String requestId, String experiment, String arm) {
+
+    /** An answer outside any experiment, or a failed one. */
+    public Recommendations(int status, List<Item> items, String modelVersion, boolean degraded, String error) {
+      this(status, items, modelVersion, degraded, error, null, null, null);
+    }
 
     public List<String> ids() {
       return items.stream().map(Item::articleId).toList();
@@ -101,12 +109,25 @@ public final class ApiClient {
 
   /** As {@link #recommendations(String, String, int)}, leaving out the ids in {@code exclude}. */
   public Recommendations recommendations(String articleId, String readerId, int limit, Collection<String> exclude) {
+    return recommendations(articleId, readerId, null, limit, exclude);
+  }
+
+  /** Recommendations on an article page of a reader's session, as the widget asks (any id may be null). */
+  public Recommendations recommendations(String articleId, String readerId, String sessionId, int limit) {
+    return recommendations(articleId, readerId, sessionId, limit, List.of());
+  }
+
+  private Recommendations recommendations(String articleId, String readerId, String sessionId, int limit,
+      Collection<String> exclude) {
     StringBuilder q = new StringBuilder("v1/recommendations?limit=").append(limit);
     if (articleId != null) {
       q.append("&articleId=").append(enc(articleId));
     }
     if (readerId != null) {
       q.append("&readerId=").append(enc(readerId));
+    }
+    if (sessionId != null) {
+      q.append("&sessionId=").append(enc(sessionId));
     }
     if (!exclude.isEmpty()) {
       q.append("&exclude=").append(enc(String.join(",", exclude)));
@@ -128,9 +149,50 @@ public final class ApiClient {
     for (JsonNode i : node.path("items")) {
       items.add(new Item(i.path("articleId").asText(), i.path("reason").asText(), i.path("score").asDouble()));
     }
-    JsonNode version = node.path("modelVersion");
-    return new Recommendations(200, items, version.isMissingNode() || version.isNull() ? null : version.asText(),
-        node.path("degraded").asBoolean(), null);
+    return new Recommendations(200, items, text(node, "modelVersion"), node.path("degraded").asBoolean(), null,
+        text(node, "requestId"), text(node, "experiment"), text(node, "arm"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? null : value.asText();
+  }
+
+  /** An admin call's answer: its status and body ({@link #NO_ANSWER} and the failure without one). */
+  public record AdminAnswer(int status, String body) {}
+
+  /** An admin call ({@code /v1/admin/...}) with the admin key; {@code body} null for none. */
+  public AdminAnswer admin(String method, String path, String body, String apiKey) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("X-Api-Key", apiKey)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new AdminAnswer(r.statusCode(), r.body());
+    } catch (IOException e) {
+      return new AdminAnswer(NO_ANSWER, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new AdminAnswer(NO_ANSWER, "interrupted");
+    }
+  }
+
+  /** {@code POST /v1/impressions} of an encoded viewable impression, once. */
+  public EventAnswer postImpression(byte[] body) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/impressions")).timeout(timeout)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    long sentAt = System.nanoTime();
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      double millis = (System.nanoTime() - sentAt) / 1e6;
+      return new EventAnswer(r.statusCode(), null, millis, r.statusCode() == 202 ? null : r.body());
+    } catch (IOException e) {
+      return new EventAnswer(NO_ANSWER, null, 0, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new EventAnswer(NO_ANSWER, null, 0, "interrupted");
+    }
   }
 
   /** Ids of {@code GET /v1/articles?limit=}, newest first; fails unless the api answers 200. */

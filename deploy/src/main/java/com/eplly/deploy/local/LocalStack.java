@@ -1,5 +1,12 @@
 package com.eplly.deploy.local;
 
+import com.eplly.deploy.simulate.ReaderSimulator;
+import com.eplly.deploy.simulate.ExampleExperiment;
+import com.eplly.deploy.simulate.ClickModel;
+import com.eplly.deploy.client.ApiClient;
+import java.util.Map;
+import java.util.HexFormat;
+import java.security.SecureRandom;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.deploy.demo.DemoProducer;
@@ -118,8 +125,9 @@ public final class LocalStack {
     // actuator two ports above the api, as 8080/8082 in the images
     ApiService api = new ApiService(broker.bootstrapServers(), redis.port(), List.of(), options.apiPort(),
         options.apiPort() + 2);
+    String adminKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     steps.run("Starting api on :" + options.apiPort(), () ->
-        startService(launcher.api(api, List.of())));
+        startService(launcher.api(api, List.of(), Map.of("EPLLY_ADMIN_API_KEY", adminKey))));
 
     long now = clock.millis();
     DemoConfig demo = options.pageViews() == null ? DemoConfig.small(now) : DemoConfig.small(now).withPageViews(options.pageViews());
@@ -149,13 +157,40 @@ public final class LocalStack {
 
     String article = popular.top(generator.articles(), now).orElse(generator.articles().get(generator.articles().size() - 1).articleId());
     String base = "http://localhost:" + options.apiPort();
+    if (options.simulate()) {
+      steps.run("Starting the example A/B test (model vs popular) and the reader simulator", () ->
+          simulate(api, adminKey, generator));
+    }
     out.printf("%nEplly is up (%.0f s).%n", (System.nanoTime() - begin) / 1e9);
     out.printf("  demo page        %s/?articleId=%s%n", base, article);
     out.printf("  recommendations  curl '%s/v1/recommendations?articleId=%s&readerId=r-00001&limit=6'%n", base, article);
     out.printf("  retrain          deploy/bin/reco train --publish --lake %s --models %s --redis %s%n",
         rel(options.lake()), rel(options.models()), redis.uri());
+    out.printf("  console          %s/console   (admin key for this run: %s)%n", base, adminKey);
     out.printf("  logs             %s/%n", rel(options.logs()));
     out.println("Ctrl-C stops everything.");
+  }
+
+  /**
+   * Starts the example experiment and the simulated readers, who print a tally with the experiment's
+   * report every minute.
+   */
+  private void simulate(ApiService api, String adminKey, DemoDataGenerator generator) {
+    ApiClient client = new ApiClient(api.base(), Duration.ofSeconds(5));
+    ExampleExperiment experiment = new ExampleExperiment(client, adminKey);
+    String name;
+    try {
+      name = experiment.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the example experiment: " + e.getMessage(), e);
+    }
+    ReaderSimulator simulator = new ReaderSimulator(client, generator, ClickModel.standard(generator), clock,
+        ReaderSimulator.Options.standard());
+    started("reader simulator", simulator);
+    simulator.start(line -> out.println("      " + line + System.lineSeparator() + "      "
+        + experiment.line(name, simulator.tallies())), Duration.ofMinutes(1));
+    out.printf("      experiment %s running; %s blocks/s from simulated readers%n", name,
+        ReaderSimulator.Options.standard().blocksPerSecond());
   }
 
   /** Blocks while the services run; if one dies, says so and exits (the shutdown hook cleans up). */

@@ -19,7 +19,8 @@ import java.util.List;
  * @param help           print usage and exit
  */
 public record StackOptions(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int redisPort,
-                           int apiPort, int ingestPort, Integer pageViews, boolean fresh, boolean help) {
+                           int apiPort, int ingestPort, Integer pageViews, boolean fresh, boolean simulate,
+                           boolean help) {
 
   public static final String USAGE = """
       usage: deploy/bin/local-up [--build] [options]
@@ -32,6 +33,8 @@ public record StackOptions(Path repoRoot, Path dataDir, int kafkaPort, int contr
         --ingest-port N         ingest actuator port (default 8081)
                                 (the api's actuator listens on --api-port + 2)
         --page-views N          demo page views to stream (default: the small demo's 30,000)
+        --no-simulate           no reader simulator and no example experiment (by default simulated
+                                readers browse, see and click, in an A/B test of the model vs popular)
         --help                  this text
       """;
 
@@ -45,12 +48,14 @@ public record StackOptions(Path repoRoot, Path dataDir, int kafkaPort, int contr
     int ingest = 8081;
     Integer views = null;
     boolean fresh = false;
+    boolean simulate = true;
     boolean help = false;
     List<String> rest = new ArrayList<>(args);
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);
       switch (a) {
         case "--fresh" -> fresh = true;
+        case "--no-simulate" -> simulate = false;
         case "--help", "-h" -> help = true;
         case "--data" -> data = Path.of(value(rest, ++i, a));
         case "--kafka-port" -> kafka = port(rest, ++i, a);
@@ -74,7 +79,7 @@ public record StackOptions(Path repoRoot, Path dataDir, int kafkaPort, int contr
     }
     Path root = repoRoot.toAbsolutePath().normalize();
     Path dir = data == null ? root.resolve("var") : root.resolve(data).normalize();
-    return new StackOptions(root, dir, kafka, controller, redis, api, ingest, views, fresh, help);
+    return new StackOptions(root, dir, kafka, controller, redis, api, ingest, views, fresh, simulate, help);
   }
 
   public Path lake() {

@@ -6,6 +6,7 @@ import com.eplly.deploy.service.RepoLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place the project's packaged services (api, ingest) are started, for the local stack,
@@ -31,21 +32,26 @@ public final class ServiceLauncher {
 
   /** Starts the api (log {@code api.log}); {@code extraArgs} come after, and so override, the service's own. */
   public ServiceProcess api(ApiService service, List<String> extraArgs) {
+    return api(service, extraArgs, Map.of());
+  }
+
+  /** As {@link #api(ApiService, List)}, with {@code env} added (secrets: never on the command line, which ps shows). */
+  public ServiceProcess api(ApiService service, List<String> extraArgs, Map<String, String> env) {
     repo.requireBuilt(List.of(repo.apiJar()));
-    ChildProcess child = start("api", service.command(repo), extraArgs);
+    ChildProcess child = start("api", service.command(repo), extraArgs, env);
     return new ServiceProcess(child, service.health(), service.base(), service.metrics());
   }
 
   /** Starts an ingest instance named {@code name} (log {@code <name>.log}). */
   public ServiceProcess ingest(IngestService service, String name, List<String> extraArgs) {
     repo.requireBuilt(List.of(repo.ingestJar()));
-    ChildProcess child = start(name, service.command(repo), extraArgs);
+    ChildProcess child = start(name, service.command(repo), extraArgs, Map.of());
     return new ServiceProcess(child, service.health(), service.actuator(), service.metrics());
   }
 
-  private ChildProcess start(String name, List<String> command, List<String> extraArgs) {
+  private ChildProcess start(String name, List<String> command, List<String> extraArgs, Map<String, String> env) {
     List<String> full = new ArrayList<>(command);
     full.addAll(extraArgs);
-    return ChildProcess.start(name, full, workDir, logs.resolve(name + ".log"));
+    return ChildProcess.start(name, full, workDir, logs.resolve(name + ".log"), env);
   }
 }

@@ -70,7 +70,7 @@ public final class Evaluation {
    * {@link com.eplly.contracts.serving.SessionBlend}) turned the other way than its default.
    */
   public static final String SERVED_OTHER_SESSION_RULE = ServingDefaults.sessionBlend()
-      ? "served-no-session-blend" : "served-session-blend";
+      ? "served-no-blend" : "served-blend";
 
   private final SparkSession spark;
   private final Progress progress;

@@ -116,13 +116,13 @@ public final class EvaluationReport {
   private static void table(List<ModelResult> models, int k, PrintStream out) {
     int second = k == 10 ? 20 : 10;
     boolean fresh = models.stream().anyMatch(m -> !Double.isNaN(m.headline().fresh()));
-    out.printf(Locale.ROOT, "%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%s %8s%n", "model", "HR@" + k, "MRR@" + k,
+    out.printf(Locale.ROOT, "%-15s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%s %8s%n", "model", "HR@" + k, "MRR@" + k,
         "nDCG@" + k, "P@" + k, "R@" + k, "MAP@" + k, "HR@" + second, "MRR@" + second, "cover", "novel", "pop@" + k,
         fresh ? String.format(Locale.ROOT, " %7s", "<24h") : "", "train s");
     for (ModelResult m : models) {
       MetricSet h = m.headline();
       MetricSet t = m.byK().get(second);
-      out.printf(Locale.ROOT, "%-14s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %7.4f%s %8.1f%n", m.name(),
+      out.printf(Locale.ROOT, "%-15s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.3f %7.2f %7.4f%s %8.1f%n", m.name(),
           h.hr(), h.mrr(), h.ndcg(), h.precision(), h.recall(), h.map(), t.hr(), t.mrr(), h.coverage(), h.novelty(),
           h.popularity(), fresh ? String.format(Locale.ROOT, " %7.3f", h.fresh()) : "", m.trainSeconds());
     }

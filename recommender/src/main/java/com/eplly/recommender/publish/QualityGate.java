@@ -32,7 +32,7 @@ public record QualityGate(double maxDrop, double minCoverageRatio, double minLis
 
     /** One line for the version's meta hash and {@code reco models}. */
     public String line() {
-      return (passed ? "passed" : "refused") + ": " + summary + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
+      return (passed ? VersionMetaFields.GATE_PASSED : "refused") + ": " + summary + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
     }
   }
 
