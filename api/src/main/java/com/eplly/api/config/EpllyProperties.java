@@ -56,12 +56,16 @@ public record EpllyProperties(
    *                        batched longer than page views
    * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: how long an event may sit in
    *                        the buffer unacknowledged before it is dropped
+   * @param pauseAfterFailure after a failed send (no metadata, a full buffer, an expired event), the
+   *                        served events of this long are dropped without trying: a failing send
+   *                        costs the answer's thread far more CPU than a successful one
    */
   public record Served(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("4MB") DataSize bufferMemory,
       @DefaultValue("20ms") Duration linger,
-      @DefaultValue("10s") Duration deliveryTimeout) {
+      @DefaultValue("10s") Duration deliveryTimeout,
+      @DefaultValue("1s") Duration pauseAfterFailure) {
 
     public Served {
       if (bufferMemory.toBytes() < 64 * 1024) {
@@ -71,7 +75,8 @@ public record EpllyProperties(
 
     /** The documented defaults, for code that builds the properties by hand. */
     public static Served defaults() {
-      return new Served(true, DataSize.ofMegabytes(4), Duration.ofMillis(20), Duration.ofSeconds(10));
+      return new Served(
+          true, DataSize.ofMegabytes(4), Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
   }
 

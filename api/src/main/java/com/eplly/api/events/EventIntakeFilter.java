@@ -19,8 +19,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The checks of {@code POST /v1/events} and {@code POST /v1/impressions} that need no body: the
- * Origin (403) and the client's rate limit (429, one bucket per client for both). A servlet filter, so they run before Spring's CORS handling and before any byte of
- * the body is read; refusals are answered by {@link com.eplly.api.errors.ApiExceptionHandler}.
+ * Origin (403) and the client's rate limit (429, one bucket per client for both). A servlet filter,
+ * so they run before Spring's CORS handling and before any byte of the body is read; refusals are
+ * answered by {@link com.eplly.api.errors.ApiExceptionHandler}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

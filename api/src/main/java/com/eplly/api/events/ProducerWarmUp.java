@@ -10,10 +10,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Gets the Kafka producers (page views', served events') their first metadata before the api reports ready: Boot publishes readiness
- * only after the application runners, and a first connection plus metadata round trip can take
- * longer than a send may block, so events arriving right after start-up would time out and open the
- * circuit breaker although Kafka is fine. Bounded by {@code eplly.events.warm-up}; past it the api
+ * Gets the Kafka producers (page views', served events') their first metadata before the api
+ * reports ready: Boot publishes readiness only after the application runners, and a first
+ * connection plus metadata round trip can take longer than a send may block, so events arriving
+ * right after start-up would time out and open the circuit breaker although Kafka is fine. Bounded by {@code eplly.events.warm-up}; past it the api
  * gets ready anyway (recommendations need no Kafka) and keeps asking on a thread of its own.
  */
 @Component

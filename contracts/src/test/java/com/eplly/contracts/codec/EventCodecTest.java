@@ -44,7 +44,8 @@ class EventCodecTest {
     // byte for byte what the widget and the lake files held before requestId and position existed
     String old = "{\"eventId\":\"0b7c5a7e-3f0e-4a57-9a53-5a1c3f6f1f10\",\"readerId\":\"r-1\",\"articleId\":\"a-1\","
         + "\"sessionId\":\"s-1\",\"timestamp\":" + NOW + ",\"referrerArticleId\":\"a-0\",\"dwellMs\":12000}";
-    PageView view = assertInstanceOf(Decoded.Valid.class, codec.decodePageView(old.getBytes(StandardCharsets.UTF_8))).value() instanceof PageView v ? v : null;
+    Decoded<PageView> decoded = codec.decodePageView(old.getBytes(StandardCharsets.UTF_8));
+    PageView view = ((Decoded.Valid<PageView>) assertInstanceOf(Decoded.Valid.class, decoded)).value();
     assertEquals(new PageView(VIEW.eventId(), "r-1", "a-1", "s-1", NOW, "a-0", 12_000L, null, null), view);
     assertEquals(old, new String(codec.encode(view), StandardCharsets.UTF_8));
   }
