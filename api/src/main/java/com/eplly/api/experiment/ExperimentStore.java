@@ -9,7 +9,6 @@ import com.eplly.contracts.experiment.Experiment;
 import com.eplly.contracts.experiment.ExperimentJson;
 import com.eplly.contracts.redis.Keyspace;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -132,10 +131,5 @@ public class ExperimentStore {
     }
     log.warn("ignoring a malformed stored experiment: {}", ((Decoded.Invalid<Experiment>) decoded).reason());
     return Optional.empty();
-  }
-
-  /** Now, for callers that stamp what they record. */
-  Instant now() {
-    return clock.instant();
   }
 }

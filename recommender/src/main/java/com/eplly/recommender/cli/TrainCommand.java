@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "the newest page views held out to tune and validate on (default: ${DEFAULT-VALUE})")
   Duration tuneWindow;
 
-  @Option(names = "--tune-lookback", paramLabel = "<duration>", defaultValue = "7d",
+  @Option(names = "--tune-lookback", paramLabel = "<duration>", defaultValue = "1d",
       description = "the page views before the --tune-window that tuning fits on; older ones are not read by it "
           + "(news goes stale: the newest days are what the next model serves), 0 = all (default: ${DEFAULT-VALUE})")
   Duration tuneLookback;
@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
           + "tuning's cost); by default ALS is fit once, at --rank, --reg-param and --alpha")
   boolean tuneAlsGrid;
 
-  @Option(names = "--tune-queries", paramLabel = "<n>", defaultValue = "5000", converter = Converters.PositiveInt.class,
+  @Option(names = "--tune-queries", paramLabel = "<n>", defaultValue = "2000", converter = Converters.PositiveInt.class,
       description = "validation queries scored per protocol, sampled (seeded) beyond it (default: ${DEFAULT-VALUE})")
   int tuneQueries;
 
