@@ -25,6 +25,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -93,7 +94,9 @@ public class KafkaConfig {
     return new ConsumerLagMetrics<>(registry);
   }
 
+  /** The lake and live-state listeners' factory; the experiment counter has its own (ExperimentCountsConfig). */
   @Bean
+  @Primary
   ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
       ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler batchErrorHandler, LakeWriter lake,
       LiveStateWriter live, PartitionStalls stalls, ConsumerLagMetrics<String, byte[]> lagMetrics) {
