@@ -112,7 +112,7 @@ public final class LocalStack {
     prepareDataDir();
     repo.requireBuilt();
     requirePortsFree();
-    Steps steps = new Steps(STEPS, out);
+    Steps steps = new Steps(options.simulate() ? STEPS + 1 : STEPS, out);
 
     KafkaBroker broker = steps.run("Starting Kafka (KRaft) on localhost:" + options.kafkaPort(), () -> started(
         "Kafka", KafkaBroker.start(new BrokerSettings("localhost", options.kafkaPort(), options.controllerPort(), options.kafkaLogs()))));
