@@ -53,7 +53,8 @@ public final class ExperimentLakeCounts {
    * @return per UTC day, per arm, that day's counts (not cumulative)
    */
   public Map<LocalDate, Map<String, ArmCounts>> daily(Dataset<Row> impressions, Dataset<Row> clicks, String experiment) {
-    Dataset<Row> served = answers(impressions, experiment);
+    // read by all four counts: computed once
+    Dataset<Row> served = answers(impressions, experiment).cache();
     Map<LocalDate, Map<String, EnumMap<ArmMeasure, Long>>> days = new TreeMap<>();
     add(days, ArmMeasure.SERVED, perDayAndArm(served.withColumn(TIMESTAMP, col(SERVED_AT))));
     add(days, ArmMeasure.UNITS, perDayAndArm(firstPer(served.where(col(UNIT).isNotNull()), UNIT, SERVED_AT)
@@ -63,6 +64,7 @@ public final class ExperimentLakeCounts {
         .select(REQUEST_ID, TIMESTAMP), served);
     add(days, ArmMeasure.VIEWABLE, perDayAndArm(firstPer(viewTouches.unionByName(clickTouches), REQUEST_ID, TIMESTAMP)));
     add(days, ArmMeasure.CLICKS, perDayAndArm(firstPer(clickTouches, REQUEST_ID, TIMESTAMP)));
+    served.unpersist();
     Map<LocalDate, Map<String, ArmCounts>> out = new TreeMap<>();
     days.forEach((day, arms) -> {
       Map<String, ArmCounts> counts = new HashMap<>();
