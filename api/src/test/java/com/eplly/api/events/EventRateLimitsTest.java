@@ -1,13 +1,11 @@
 package com.eplly.api.events;
 
+import com.eplly.api.support.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.config.EpllyProperties;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -15,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** The token buckets of event intake, on a clock the test moves (no sleeping). */
 class EventRateLimitsTest {
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
   @Test
   void aClientGetsItsBurstThenWaitsForTheRefill() {
@@ -83,30 +81,5 @@ class EventRateLimitsTest {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/events");
     request.setRemoteAddr(remoteAddress);
     return request;
-  }
-
-  /** A clock that only moves when told to. */
-  private static final class MovableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

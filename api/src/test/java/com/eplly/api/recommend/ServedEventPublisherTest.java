@@ -1,5 +1,6 @@
 package com.eplly.api.recommend;
 
+import com.eplly.api.support.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.config.EpllyProperties;
@@ -7,10 +8,7 @@ import com.eplly.contracts.codec.EventCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ class ServedEventPublisherTest {
     assertThat(sends.get()).isEqualTo(1);
     assertThat(dropped()).isEqualTo(3);
 
-    clock.advance(properties.served().pauseAfterFailure().toMillis() + 1);
+    clock.advance(properties.served().pauseAfterFailure().plusMillis(1));
     publisher.publish(query(), answer());
     assertThat(sends.get()).isEqualTo(2);
     assertThat(dropped()).isEqualTo(4);
@@ -114,33 +112,5 @@ class ServedEventPublisherTest {
 
     @Override
     public void close() {}
-  }
-
-  /** A clock that stands still until moved. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(long millis) {
-      now = now.plusMillis(millis);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
