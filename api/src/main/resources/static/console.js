@@ -423,6 +423,17 @@
       const total = Object.values(p.items).reduce((a, b) => a + b, 0);
       return total ? 100 * (p.items[reason] || 0) / total : null;
     }))), minuteOpts);
+    const ingest = t.points.map((p) => p.ingest);
+    const perTopic = (field) => t.topics.map((topic) => ingest.map((i) => i[field][topic] || 0));
+    chart('traffic:ingest', $('#chart-ingest'), t.topics.map((topic, i) => line(topic, COLORS[i % COLORS.length])),
+      [xs].concat(perTopic('eventsPerSecond')), minuteOpts);
+    chart('traffic:dlq', $('#chart-dlq'), t.topics.map((topic, i) => line(topic, COLORS[i % COLORS.length])),
+      [xs].concat(perTopic('deadLetters')), minuteOpts);
+    // a partition nobody reported in a minute has no known lag there: a gap, not a zero
+    chart('traffic:lag', $('#chart-lag'), t.partitions.map((p, i) => line(p, COLORS[i % COLORS.length])),
+      [xs].concat(t.partitions.map((p) => ingest.map((i) => (p in i.lag ? i.lag[p] : null)))), minuteOpts);
+    chart('traffic:freshness', $('#chart-freshness'), [line('lake', COLORS[0]), line('live state', COLORS[1])],
+      [xs, ingest.map((i) => i.lakeAgeSeconds), ingest.map((i) => i.liveAgeSeconds)], minuteOpts);
   }
 
   // --- refresh -----------------------------------------------------------------------------------

@@ -6,16 +6,17 @@ import com.eplly.api.experiment.RunningExperiments;
 import com.eplly.api.support.HeadlessChromium;
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.api.traffic.TrafficRollup;
+import com.eplly.contracts.Topics;
 import com.eplly.contracts.experiment.ArmMeasure;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,14 +58,33 @@ class ConsoleBrowserTest extends LiveStackTest {
     running.refresh();
   }
 
+  /** What ingest instances would have written over the last ten minutes: steady intake, a lag building on one partition. */
+  private void writeIngestMinutes() {
+    long now = System.currentTimeMillis() / 60_000;
+    for (int k = 1; k <= 10; k++) {
+      long minute = now - k;
+      long end = (minute + 1) * 60_000;
+      IngestMinuteTraffic figures = new IngestMinuteTraffic(
+          Map.of(Topics.PAGE_VIEWS, 1_500L + 30 * k, Topics.IMPRESSIONS, 900L + 20 * k),
+          k == 4 ? Map.of(Topics.PAGE_VIEWS, 12L) : Map.of(),
+          Map.of(IngestMinuteTraffic.partition(Topics.PAGE_VIEWS, 0), 5L,
+              IngestMinuteTraffic.partition(Topics.PAGE_VIEWS, 1), 400L * (10 - k)),
+          Map.of(IngestMinuteTraffic.LAKE, end - 1_800, IngestMinuteTraffic.LIVE, end - 300));
+      Map<String, String> fields = new HashMap<>();
+      figures.sums().forEach((f, n) -> fields.put(f, Long.toString(n)));
+      figures.maxima().forEach((f, n) -> fields.put(f, Long.toString(n)));
+      redis.hset(Keyspace.ingestTraffic(minute), fields);
+    }
+  }
+
   @Test
   void showsModelsStartsAnExperimentAndFollowsItsCounters() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.installed(),
-        "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
+    HeadlessChromium.assumeInstalled();
     for (int i = 0; i < 30; i++) {
       assertThat(get("/v1/recommendations?articleId=cur&readerId=r-1").statusCode()).isEqualTo(200);
     }
     rollup.flushEndedMinute();
+    writeIngestMinutes();
     try (HeadlessChromium browser = HeadlessChromium.start(1280, 1500)) {
       browser.navigate("http://localhost:" + port + "/console");
       browser.waitFor("typeof uPlot === 'function' && !document.querySelector('#key-form').hidden",
@@ -131,9 +151,11 @@ class ConsoleBrowserTest extends LiveStackTest {
       // both charts drew their single look
       assertThat(browser.evaluate(card + ".querySelectorAll('.uplot canvas').length").asInt()).isEqualTo(2);
 
-      // the traffic charts drew the minutes the rollup wrote
+      // the traffic charts drew the minutes the api's rollup wrote, and ingest's
       browser.waitFor("document.querySelectorAll('#traffic-section .uplot canvas').length",
-          v -> v.asInt() == 4, Duration.ofSeconds(20));
+          v -> v.asInt() == 8, Duration.ofSeconds(20));
+      assertThat(browser.evaluate("Array.from(document.querySelectorAll('#chart-lag .u-legend .u-label'))"
+          + ".map(l => l.textContent).join(',')").asString()).isEqualTo("page-views-0,page-views-1");
       assertThat(browser.evaluate("document.querySelector('#traffic-msg').textContent").asString()).isEmpty();
 
       browser.evaluate("document.fonts.ready.then(() => true)");

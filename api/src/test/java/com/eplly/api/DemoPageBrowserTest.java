@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -72,8 +71,7 @@ class DemoPageBrowserTest extends LiveStackTest {
 
   @Test
   void widgetRendersAndAClickIsRecordedWithItsReferrer() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.installed(),
-        "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
+    HeadlessChromium.assumeInstalled();
     try (HeadlessChromium browser = HeadlessChromium.start(1200, 900)) {
       browser.navigate("http://localhost:" + port + "/?articleId=" + current.articleId());
 
@@ -119,8 +117,7 @@ class DemoPageBrowserTest extends LiveStackTest {
 
   @Test
   void aClickOnABlockNeverInViewReportsItViewableFirst() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.installed(),
-        "skipped: " + HeadlessChromium.BINARY + " is absent (apt-get install -y chromium)");
+    HeadlessChromium.assumeInstalled();
     try (HeadlessChromium browser = HeadlessChromium.start(1200, 900)) {
       browser.navigate("http://localhost:" + port + "/?articleId=" + current.articleId());
       browser.waitFor("document.readyState === 'complete' && !!window.Eplly", JsonNode::asBoolean, Duration.ofSeconds(20));

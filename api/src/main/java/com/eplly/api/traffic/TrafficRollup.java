@@ -57,7 +57,7 @@ public class TrafficRollup {
     String key = Keyspace.apiTraffic(epochMinute);
     try (AbstractPipeline p = redis.pipelined()) {
       fields.forEach((field, n) -> p.hincrBy(key, field, n));
-      p.expire(key, Keyspace.API_TRAFFIC_TTL.toSeconds());
+      p.expire(key, Keyspace.TRAFFIC_TTL.toSeconds());
       p.sync();
     } catch (JedisException e) {
       log.warn("traffic figures of minute {} lost ({} requests): {}", epochMinute, figures.requests(), e.toString());

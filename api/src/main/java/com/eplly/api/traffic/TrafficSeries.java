@@ -1,6 +1,7 @@
 package com.eplly.api.traffic;
 
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import com.eplly.contracts.traffic.MinuteTraffic;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Reads the summed per-minute traffic of all api instances, one pipelined round trip. */
+/** Reads the per-minute figures of all api and ingest instances, one pipelined round trip. */
 @Component
 public class TrafficSeries {
 
@@ -26,20 +27,23 @@ public class TrafficSeries {
   /** The last {@code minutes} complete minutes, oldest first; a minute nobody wrote is empty. */
   public List<Minute> last(int minutes) {
     long current = clock.millis() / 60_000;
-    List<Response<Map<String, String>>> hashes = new ArrayList<>(minutes);
+    List<Response<Map<String, String>>> api = new ArrayList<>(minutes);
+    List<Response<Map<String, String>>> ingest = new ArrayList<>(minutes);
     try (AbstractPipeline p = redis.pipelined()) {
       for (long m = current - minutes; m < current; m++) {
-        hashes.add(p.hgetAll(Keyspace.apiTraffic(m)));
+        api.add(p.hgetAll(Keyspace.apiTraffic(m)));
+        ingest.add(p.hgetAll(Keyspace.ingestTraffic(m)));
       }
       p.sync();
     }
     List<Minute> series = new ArrayList<>(minutes);
     for (int i = 0; i < minutes; i++) {
-      series.add(new Minute(current - minutes + i, MinuteTraffic.of(hashes.get(i).get())));
+      series.add(new Minute(current - minutes + i, MinuteTraffic.of(api.get(i).get()),
+          IngestMinuteTraffic.of(ingest.get(i).get())));
     }
     return series;
   }
 
-  /** One minute's summed figures. */
-  public record Minute(long epochMinute, MinuteTraffic traffic) {}
+  /** One minute's figures, merged over every api and every ingest instance. */
+  public record Minute(long epochMinute, MinuteTraffic traffic, IngestMinuteTraffic ingest) {}
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,6 +52,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public static boolean installed() {
     return Files.isExecutable(BINARY);
+  }
+
+  /**
+   * Skips the calling test on a developer's machine without Chromium; fails it under CI (the
+   * {@code CI} environment variable set, as {@code .ci/run} does), where a skip would pass unseen.
+   */
+  public static void assumeInstalled() {
+    String message = BINARY + " is absent (apt-get install -y chromium)";
+    if (!installed() && System.getenv("CI") != null) {
+      throw new AssertionError("the browser tests must run in CI: " + message);
+    }
+    Assumptions.assumeTrue(installed(), "skipped: " + message);
   }
 
   /** Starts the browser on a blank page of the given size and attaches to that page. */

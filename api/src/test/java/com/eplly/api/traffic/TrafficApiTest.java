@@ -3,12 +3,17 @@ package com.eplly.api.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.support.LiveStackTest;
+import com.eplly.contracts.Topics;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import com.eplly.contracts.traffic.LatencyBuckets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +50,7 @@ class TrafficApiTest extends LiveStackTest {
     other.degraded();
     new TrafficRollup(other, redis, Clock.systemUTC()).flushEndedMinute();
     long minute = System.currentTimeMillis() / 60_000 - 1;
-    assertThat(redis.ttl(Keyspace.apiTraffic(minute))).isBetween(1L, Keyspace.API_TRAFFIC_TTL.toSeconds());
+    assertThat(redis.ttl(Keyspace.apiTraffic(minute))).isBetween(1L, Keyspace.TRAFFIC_TTL.toSeconds());
 
     HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/v1/admin/traffic?minutes=60"))
         .header("X-Api-Key", ADMIN_KEY).GET());
@@ -78,6 +83,42 @@ class TrafficApiTest extends LiveStackTest {
     JsonNode quiet = body.get("points").get(0);
     assertThat(quiet.get("requests").asLong()).isZero();
     assertThat(quiet.get("p99Ms").isNull()).isTrue();
+  }
+
+  @Test
+  void answersIngestsMinuteBesideTheApis() throws Exception {
+    long minute = System.currentTimeMillis() / 60_000 - 2;
+    long end = (minute + 1) * 60_000;
+    IngestMinuteTraffic ingest = new IngestMinuteTraffic(Map.of(Topics.PAGE_VIEWS, 1_200L),
+        Map.of(Topics.PAGE_VIEWS, 3L), Map.of(IngestMinuteTraffic.partition(Topics.PAGE_VIEWS, 1), 42L),
+        Map.of(IngestMinuteTraffic.LAKE, end - 2_500, IngestMinuteTraffic.LIVE, end - 500));
+    Map<String, String> fields = new HashMap<>();
+    ingest.sums().forEach((f, n) -> fields.put(f, Long.toString(n)));
+    ingest.maxima().forEach((f, n) -> fields.put(f, Long.toString(n)));
+    redis.hset(Keyspace.ingestTraffic(minute), fields);
+
+    JsonNode body = json.readTree(send(HttpRequest.newBuilder(uri("/v1/admin/traffic?minutes=5"))
+        .header("X-Api-Key", ADMIN_KEY).GET()).body());
+
+    assertThat(body.get("topics").toString()).isEqualTo("[\"page-views\"]");
+    assertThat(body.get("partitions").toString()).isEqualTo("[\"page-views-1\"]");
+    // found by its minute: the clock may have moved on a minute since this test wrote it
+    JsonNode point = null;
+    JsonNode silent = null;
+    for (JsonNode p : body.get("points")) {
+      long at = Instant.parse(p.get("minute").asText()).getEpochSecond() / 60;
+      if (at == minute) {
+        point = p.get("ingest");
+      } else if (at > minute) {
+        silent = p.get("ingest");
+      }
+    }
+    assertThat(point.get("eventsPerSecond").get(Topics.PAGE_VIEWS).asDouble()).isEqualTo(20.0);
+    assertThat(point.get("deadLetters").get(Topics.PAGE_VIEWS).asLong()).isEqualTo(3);
+    assertThat(point.get("lag").get("page-views-1").asLong()).isEqualTo(42);
+    assertThat(point.get("lakeAgeSeconds").asDouble()).isEqualTo(2.5);
+    assertThat(point.get("liveAgeSeconds").asDouble()).isEqualTo(0.5);
+    assertThat(silent.get("lakeAgeSeconds").isNull()).as("no ingest instance reported that minute").isTrue();
   }
 
   @Test

@@ -148,18 +148,27 @@ public final class Keyspace {
     return arm + "." + measure.field();
   }
 
-  // --- traffic, added to by every api instance once a minute --------------------------------------
+  // --- traffic, added to by every api and ingest instance once a minute ----------------------------
 
   /** How long a minute's traffic figures are kept: the console shows the last hour. */
-  public static final Duration API_TRAFFIC_TTL = Duration.ofHours(2);
+  public static final Duration TRAFFIC_TTL = Duration.ofHours(2);
 
   /**
    * Hash: the recommendation endpoint's traffic during one minute ({@code epochMinute} = epoch
    * seconds / 60), summed over every api instance with HINCRBY (fields: {@code MinuteTraffic}); TTL
-   * {@link #API_TRAFFIC_TTL}.
+   * {@link #TRAFFIC_TTL}.
    */
   public static String apiTraffic(long epochMinute) {
     return "traffic:api:" + epochMinute;
+  }
+
+  /**
+   * Hash: ingest's figures for one minute, from every ingest instance: counts summed with HINCRBY,
+   * lags and newest event times kept at their maximum (fields: {@code IngestMinuteTraffic}); TTL
+   * {@link #TRAFFIC_TTL}.
+   */
+  public static String ingestTraffic(long epochMinute) {
+    return "traffic:ingest:" + epochMinute;
   }
 
   // --- catalog, written by ingest ----------------------------------------------------------------

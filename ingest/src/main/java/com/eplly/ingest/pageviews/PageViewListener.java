@@ -5,6 +5,7 @@ import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import com.eplly.ingest.catalog.KnownArticles;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
@@ -110,6 +111,10 @@ public class PageViewListener {
     metrics.alreadyInLake(Topics.PAGE_VIEWS, plan.skipped());
     metrics.lakeFiles(LakeLayout.PAGE_VIEWS, files);
     metrics.liveSkipped(applied.alreadyApplied(), applied.futureIgnored());
+    valid.stream().mapToLong(r -> r.value().view().timestamp()).max().ifPresent(newest -> {
+      metrics.reached(IngestMinuteTraffic.LIVE, newest);
+      metrics.reached(IngestMinuteTraffic.LAKE, newest);
+    });
   }
 
   /** Moves views of articles the catalog lacks to {@code rejected}; returns the rest in order. */
