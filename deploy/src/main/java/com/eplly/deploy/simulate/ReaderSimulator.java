@@ -86,7 +86,8 @@ public final class ReaderSimulator implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private long failures;
+  /** Refused or failed calls by endpoint and status ("events 429"), or by exception. */
+  private final Map<String, Long> failures = new TreeMap<>();
 
   public ReaderSimulator(ApiClient api, DemoDataGenerator portal, ClickModel clicks, Clock clock, Options options) {
     this.api = api;
@@ -113,7 +114,7 @@ public final class ReaderSimulator implements AutoCloseable {
     ApiClient.Recommendations answer = api.recommendations(visit.current(), visit.readerId(), visit.sessionId(), BLOCK);
     open.remove(visit);
     if (answer.status() != 200) {
-      failures++;
+      failed("recommendations " + answer.status());
       return;
     }
     String arm = answer.arm() == null ? NO_ARM : answer.arm();
@@ -122,9 +123,10 @@ public final class ReaderSimulator implements AutoCloseable {
     double expected = 0;
     int clicked = 0;
     if (viewable) {
-      if (api.postImpression(codec.encode(new ViewableImpression(answer.requestId(), now, visit.readerId(),
-          visit.sessionId(), block))).status() != 202) {
-        failures++;
+      int status = api.postImpression(codec.encode(new ViewableImpression(answer.requestId(), now, visit.readerId(),
+          visit.sessionId(), block))).status();
+      if (status != 202) {
+        failed("impressions " + status);
         viewable = false;
       } else {
         expected = clicks.blockClickProbability(visit.readerId(), visit.current(), block, now);
@@ -154,8 +156,9 @@ public final class ReaderSimulator implements AutoCloseable {
     StringBuilder s = new StringBuilder("simulator:");
     tallies.forEach((arm, t) -> s.append(String.format(Locale.ROOT, " arm %s %,d served %,d viewable CTR %.2f %% (true %.2f %%);",
         arm, t.served(), t.viewable(), 100 * t.ctr(), 100 * t.trueCtr())));
-    if (failures > 0) {
-      s.append(" ").append(failures).append(" requests failed");
+    if (!failures.isEmpty()) {
+      s.append(" failed requests:");
+      failures.forEach((what, n) -> s.append(" ").append(what).append(" ×").append(n));
     }
     return s.toString();
   }
@@ -170,17 +173,28 @@ public final class ReaderSimulator implements AutoCloseable {
       step();
     } catch (RuntimeException e) {
       synchronized (this) {
-        failures++;
+        failed(e.getClass().getSimpleName());
       }
     }
   }
 
-  /** A browsing reader, or a new one arriving on one of the newest articles. */
+  private void failed(String what) {
+    failures.merge(what, 1L, Long::sum);
+  }
+
+  /**
+   * A browsing reader, or a new one arriving on one of the newest articles whenever fewer than
+   * {@code openSessions} browse: each reader then takes about openSessions / blocksPerSecond seconds per
+   * page, as a person does, rather than a lone first reader taking every step (and the api's
+   * per-reader rate limit answering 429).
+   */
   private Visit visit() {
-    if (open.isEmpty() || (open.size() < options.openSessions() && random.nextDouble() < 0.2)) {
+    List<Article> newest = open.size() >= options.openSessions() ? List.of()
+        : portal.articles().stream().filter(a -> a.publishedAt() <= clock.millis() && !a.hidden())
+            .sorted(Comparator.comparingLong(Article::publishedAt).reversed()).limit(50).toList();
+    // bounded: an api refusing every page view must not hold the step forever
+    for (int tries = 0; open.size() < options.openSessions() && tries < options.openSessions(); tries++) {
       String reader = String.format(Locale.ROOT, "r-%05d", 1 + random.nextInt(portal.readers()));
-      List<Article> newest = portal.articles().stream().filter(a -> a.publishedAt() <= clock.millis() && !a.hidden())
-          .sorted(Comparator.comparingLong(Article::publishedAt).reversed()).limit(50).toList();
       read(new Visit(reader, "sim-" + UUID.randomUUID(), null), newest.get(random.nextInt(newest.size())).articleId(),
           null, null);
     }
@@ -199,7 +213,7 @@ public final class ReaderSimulator implements AutoCloseable {
         from.readerId(), article, from.sessionId(), clock.millis(), requestId == null ? null : from.current(), null,
         requestId, position)));
     if (!sent.accepted()) {
-      failures++;
+      failed("events " + sent.status());
       return false;
     }
     open.add(new Visit(from.readerId(), from.sessionId(), article));

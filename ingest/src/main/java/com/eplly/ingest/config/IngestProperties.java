@@ -81,6 +81,9 @@ public record IngestProperties(@DefaultValue RedisSettings redis, @DefaultValue 
    *                               page view's freshness (target 1 s p99)
    * @param maxPartitionFetchBytes bytes fetched per partition and request; large enough that a backlog fills
    *                               {@code maxPollRecords} in one fetch
+   * @param impressionsFetchMaxWait {@code fetchMaxWait} of the impressions' lake writer, which feeds nothing
+   *                               live (the experiment counters read on their own): a light stream then comes
+   *                               in batches of seconds, one lake file each, not a file per record
    * @param dlqSendTimeout         how long to wait for the broker to confirm a dead-letter record
    */
   public record Kafka(
@@ -91,6 +94,7 @@ public record IngestProperties(@DefaultValue RedisSettings redis, @DefaultValue 
       @DefaultValue("64KB") DataSize fetchMinBytes,
       @DefaultValue("100ms") Duration fetchMaxWait,
       @DefaultValue("8MB") DataSize maxPartitionFetchBytes,
+      @DefaultValue("2s") Duration impressionsFetchMaxWait,
       @DefaultValue("30s") Duration dlqSendTimeout) {
 
     public Kafka {

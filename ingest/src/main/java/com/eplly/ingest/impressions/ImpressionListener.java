@@ -5,6 +5,7 @@ import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.deadletter.DeadLetterPublisher;
 import com.eplly.ingest.deadletter.Rejected;
 import com.eplly.ingest.lake.LakePlan;
@@ -14,6 +15,7 @@ import com.eplly.ingest.monitoring.IngestMetrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,11 @@ public class ImpressionListener {
   private final LakeWriter lake;
   private final IngestMetrics metrics;
   private final Timer batchTimer;
+  private final long fetchMaxWaitMs;
 
-  public ImpressionListener(EventCodec codec, DeadLetterPublisher deadLetters, LakeWriter lake, IngestMetrics metrics) {
+  public ImpressionListener(EventCodec codec, DeadLetterPublisher deadLetters, LakeWriter lake, IngestMetrics metrics,
+      IngestProperties properties) {
+    this.fetchMaxWaitMs = properties.ingest().kafka().impressionsFetchMaxWait().toMillis();
     this.codec = codec;
     this.deadLetters = deadLetters;
     this.lake = lake;
@@ -44,7 +49,13 @@ public class ImpressionListener {
     this.batchTimer = metrics.batchTimer(Topics.IMPRESSIONS);
   }
 
-  @KafkaListener(id = ID, topics = Topics.IMPRESSIONS, idIsGroup = false, batch = "true")
+  /** The consumer's {@code fetch.max.wait.ms} (read by the annotation's SpEL). */
+  public long fetchMaxWaitMs() {
+    return fetchMaxWaitMs;
+  }
+
+  @KafkaListener(id = ID, topics = Topics.IMPRESSIONS, idIsGroup = false, batch = "true",
+      properties = ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG + "=#{__listener.fetchMaxWaitMs()}")
   public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
     batchTimer.record(() -> process(records));
   }

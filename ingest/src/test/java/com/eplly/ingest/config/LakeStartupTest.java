@@ -72,7 +72,7 @@ class LakeStartupTest {
 
   private static IngestProperties.Ingest ingest(String lakePath) {
     IngestProperties.Kafka kafka = new IngestProperties.Kafka("g", 1, 1, 10, DataSize.ofBytes(1), Duration.ofMillis(100),
-        DataSize.ofMegabytes(1), Duration.ofSeconds(1));
+        DataSize.ofMegabytes(1), Duration.ofMillis(100), Duration.ofSeconds(1));
     return new IngestProperties.Ingest(lakePath, IngestProperties.LakeStorageKind.LOCAL, Map.of(), kafka, null, null,
         null, null, Duration.ofSeconds(30), false, Duration.ofSeconds(5));
   }

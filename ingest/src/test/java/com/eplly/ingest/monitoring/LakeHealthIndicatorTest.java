@@ -122,7 +122,7 @@ class LakeHealthIndicatorTest {
   private static LakeHealthIndicator indicator(LakeStorage storage, Clock clock) {
     IngestProperties.Ingest ingest = new IngestProperties.Ingest("x", IngestProperties.LakeStorageKind.LOCAL, Map.of(),
         new IngestProperties.Kafka("g", 1, 1, 10, DataSize.ofBytes(1), Duration.ofMillis(100), DataSize.ofMegabytes(1),
-            Duration.ofSeconds(1)), null, null, null, null, Duration.ofSeconds(30), false, Duration.ofSeconds(5));
+            Duration.ofMillis(100), Duration.ofSeconds(1)), null, null, null, null, Duration.ofSeconds(30), false, Duration.ofSeconds(5));
     return new LakeHealthIndicator(new LakeWriter(storage), clock, new IngestProperties(null, ingest));
   }
 

@@ -79,7 +79,7 @@ class PartitionStallsTest {
   private static IngestProperties properties(Duration stuckAfter) {
     IngestProperties.Ingest ingest = new IngestProperties.Ingest("x", IngestProperties.LakeStorageKind.LOCAL, Map.of(),
         new IngestProperties.Kafka("g", 1, 1, 10, DataSize.ofBytes(1), Duration.ofMillis(100), DataSize.ofMegabytes(1),
-            Duration.ofSeconds(1)), new IngestProperties.Retry(Duration.ofMillis(100), 2, Duration.ofSeconds(1), stuckAfter),
+            Duration.ofMillis(100), Duration.ofSeconds(1)), new IngestProperties.Retry(Duration.ofMillis(100), 2, Duration.ofSeconds(1), stuckAfter),
         null, null, null, Duration.ofSeconds(30), false, Duration.ofSeconds(5));
     return new IngestProperties(null, ingest);
   }

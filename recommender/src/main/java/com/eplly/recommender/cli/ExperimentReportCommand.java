@@ -7,6 +7,8 @@ import com.eplly.contracts.experiment.ExperimentJson;
 import com.eplly.contracts.experiment.ExperimentReport;
 import com.eplly.contracts.experiment.ExperimentReporter;
 import com.eplly.contracts.experiment.stats.AlwaysValidTest;
+import com.eplly.contracts.experiment.stats.Interval;
+import com.eplly.contracts.experiment.stats.SrmCheck;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.recommender.experiment.ExperimentLakeCounts;
 import com.eplly.recommender.lake.LakeReader;
@@ -118,13 +120,20 @@ final class ExperimentReportCommand implements Callable<Integer> {
     for (ExperimentReport.ArmReport a : report.arms()) {
       out.printf(Locale.ROOT, "%-8s %-24s %5d%% %,10d %,10d %,10d %,8d %7.3f%%  %s%n", a.name(),
           a.version() != null ? a.version() : a.policy().json(), a.share(), a.units(), a.served(), a.viewable(),
-          a.clicks(), a.ctr() == null ? Double.NaN : 100 * a.ctr(), a.ctrCi95());
+          a.clicks(), a.ctr() == null ? Double.NaN : 100 * a.ctr(), percent(a.ctrCi95(), "%.3f"));
     }
     for (ExperimentReport.LiftReport l : report.lifts()) {
       out.printf(Locale.ROOT, "lift of %s over %s: %s (95 %% %s), always-valid p %.4g, fixed-horizon p %.4g%n", l.arm(),
           l.control(), l.relative() == null ? "-" : String.format(Locale.ROOT, "%+.2f %%", 100 * l.relative()),
-          l.ci95(), l.pValue(), l.fixedHorizonPValue());
+          l.ci95() == null ? "-" : percent(l.ci95(), "%+.2f"), l.pValue(), l.fixedHorizonPValue());
     }
-    out.println("sample ratio: " + report.srm());
+    SrmCheck srm = report.srm();
+    out.printf(Locale.ROOT, "sample ratio: chi-square %.3f, p %.4g: %s%n", srm.chiSquare(), srm.pValue(),
+        srm.ok() ? "ok" : "MISMATCH (units are not split as the shares say; the assignment is broken)");
+  }
+
+  /** {@code [lo %, hi %]} of a proportion's interval, each bound in {@code format}. */
+  private static String percent(Interval interval, String format) {
+    return String.format(Locale.ROOT, "[" + format + " %%, " + format + " %%]", 100 * interval.lo(), 100 * interval.hi());
   }
 }
