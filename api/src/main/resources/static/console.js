@@ -261,9 +261,9 @@
       el('div', {class: 'lifts'}),
       el('div', {class: 'breakdown'}),
       el('div', {class: 'charts'},
-        el('figure', null, el('figcaption', {text: 'CTR per arm, cumulative, with its 95 % interval, per UTC day'}),
+        el('figure', null, el('figcaption', {text: 'CTR per arm, cumulative, with its 95 % interval, at the end of each UTC hour'}),
           el('div', {class: 'chart-ctr'})),
-        el('figure', null, el('figcaption', {text: 'Always-valid p-value, per UTC day'}),
+        el('figure', null, el('figcaption', {text: 'Always-valid p-value, at the end of each UTC hour'}),
           el('div', {class: 'chart-p'}))));
   }
 
@@ -337,7 +337,7 @@
 
   // --- charts ------------------------------------------------------------------------------------
 
-  const DAY_S = 86400;
+  const HOUR_S = 3600;
 
   /** Creates the chart, or feeds new data to it while its series stay the same. */
   function chart(id, target, series, data, opts) {
@@ -360,9 +360,10 @@
     const xs = u.data[0];
     return xs.length ? [xs[0] - pad, xs[xs.length - 1] + pad] : [0, 1];
   };
-  /** Times are shown in UTC, the zone of the experiments' days. */
+  /** Times are shown in UTC, the zone of the experiments' hourly looks. */
   const utc = (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
-  const day = (ts) => new Date(ts * 1000).toISOString().slice(0, 10);
+  /** "12-07 14h": the month, day and hour of a look, UTC. */
+  const hourLabel = (ts) => new Date(ts * 1000).toISOString().slice(5, 13).replace('T', ' ') + 'h';
 
   /** Series colours named under a chart whose uPlot legend would list every interval bound too. */
   function legend(target, entries) {
@@ -374,7 +375,8 @@
   function drawExperiment(r) {
     const card = $('[data-experiment="' + CSS.escape(r.name) + '"]');
     const history = r.history || [];
-    const xs = history.map((h) => Date.parse(h.day + 'T00:00:00Z') / 1000);
+    // each look is the end of an hour (the last one: now); drawn at the hour's start
+    const xs = history.map((h) => Date.parse(h.at) / 1000);
     const series = [];
     const data = [xs];
     const bands = [];
@@ -390,16 +392,17 @@
       data.push(looks.map((l) => l.ctr), looks.map((l) => l.ctrCi95[1]), looks.map((l) => l.ctrCi95[0]));
       bands.push({series: [series.length - 1, series.length], fill: color + '22'});
     });
-    const days = {time: true, range: around(DAY_S / 2)};
-    const dayAxis = {incrs: [DAY_S], values: (u, vals) => vals.map(day)};
+    const hours = {time: true, range: around(HOUR_S / 2)};
+    // ticks on whole hours only, the looks' grain
+    const hourAxis = {incrs: [1, 2, 3, 6, 12, 24, 48, 168].map((h) => h * HOUR_S), values: (u, vals) => vals.map(hourLabel)};
     chart('exp:' + r.name + ':ctr', $('.chart-ctr', card), series, data, {bands, tzDate: utc, legend: {show: false},
-      scales: {x: days}, axes: [dayAxis, {values: (u, vals) => vals.map((v) => pct(v, 1)), size: 64}]});
+      scales: {x: hours}, axes: [hourAxis, {values: (u, vals) => vals.map((v) => pct(v, 1)), size: 64}]});
     legend($('.chart-ctr', card), r.arms.map((a, i) => [a.name + ' (dashed: 95 % interval)', COLORS[i % COLORS.length]]));
     const pSeries = r.lifts.map((l, i) => ({label: l.arm + ' vs ' + l.control, stroke: COLORS[(i + 1) % COLORS.length],
       width: 2, points: {show: true}}));
     const pData = [xs].concat(r.lifts.map((l, i) => history.map((h) => h.lifts[i].pValue)));
     chart('exp:' + r.name + ':p', $('.chart-p', card), pSeries, pData,
-      {tzDate: utc, scales: {x: days, y: {range: [0, 1]}}, axes: [dayAxis, {}]});
+      {tzDate: utc, scales: {x: hours, y: {range: [0, 1]}}, axes: [hourAxis, {}]});
   }
 
   // --- traffic -----------------------------------------------------------------------------------

@@ -8,13 +8,13 @@ import com.eplly.api.support.LiveStackTest;
 import com.eplly.api.traffic.TrafficRollup;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.experiment.ArmMeasure;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
 import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,11 +120,11 @@ class ConsoleBrowserTest extends LiveStackTest {
       assertThat(cell(browser, card, "A", "clicks")).isEqualTo("0");
 
       // ingest's live counters move: the page shows them on its next refresh
-      String today = LocalDate.now(ZoneOffset.UTC).toString();
-      redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), counts(Map.of(
+      String thisHour = LookSchedule.label(LookSchedule.periodOf(Instant.now()));
+      redis.hset(Keyspace.experimentCounts(EXPERIMENT, thisHour), counts(Map.of(
           "A", new long[] {1_210, 3_400, 2_900, 174},
           "B", new long[] {1_190, 3_350, 2_870, 121})));
-      redis.hset(Keyspace.experimentCounts(EXPERIMENT, today), Map.of(
+      redis.hset(Keyspace.experimentCounts(EXPERIMENT, thisHour), Map.of(
           Keyspace.experimentPositionClicksField("A", 1), "90",
           Keyspace.experimentPositionClicksField("A", 2), "50",
           Keyspace.experimentPositionClicksField("A", 3), "34",

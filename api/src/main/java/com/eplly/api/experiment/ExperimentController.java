@@ -83,7 +83,7 @@ public class ExperimentController {
   }
 
   @Operation(summary = "Where each arm's attributed clicks landed, by position and by reason (live counters,"
-      + " summed over the experiment's days), with its viewable answers as the click-through denominator")
+      + " summed over the experiment's hours), with its viewable answers as the click-through denominator")
   @GetMapping("/{name}/clicks")
   public List<ExperimentCounts.ArmClicks> clicks(@PathVariable String name) {
     return redis(() -> counts.clicks(store.get(name)));

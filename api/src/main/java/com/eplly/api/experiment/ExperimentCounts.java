@@ -6,11 +6,10 @@ import com.eplly.contracts.experiment.Arm;
 import com.eplly.contracts.experiment.ArmCounts;
 import com.eplly.contracts.experiment.ArmMeasure;
 import com.eplly.contracts.experiment.Experiment;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +22,10 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * An experiment's live counts as the report's looks: ingest adds every attributed event to its
- * UTC day's hash ({@link Keyspace#experimentCounts}; units on the day a unit is first seen), so the
- * running sums at the end of each day, up to today's partial one, are the daily looks the
- * always-valid p-value is computed over; and where the clicks landed, by position and by reason.
- * One pipelined round trip each.
+ * UTC hour's hash ({@link Keyspace#experimentCounts}, {@link LookSchedule}; units in the hour a
+ * unit is first seen), so the running sums at the end of each hour, up to the current partial one,
+ * are the looks the always-valid p-value is computed over; and where the clicks landed, by position
+ * and by reason. One pipelined round trip each.
  */
 @Component
 public class ExperimentCounts {
@@ -39,11 +38,11 @@ public class ExperimentCounts {
     this.clock = clock;
   }
 
-  /** Cumulative counts per arm at the end of each day since the start, the last one being now. */
+  /** Cumulative counts per arm at the end of each hour since the start, the last one being now. */
   public List<Map<String, ArmCounts>> looks(Experiment experiment) {
     List<Map<String, ArmCounts>> looks = new ArrayList<>();
     Map<String, ArmCounts> total = new HashMap<>();
-    for (Map<String, String> fields : days(experiment)) {
+    for (Map<String, String> fields : periods(experiment)) {
       for (Arm arm : experiment.arms()) {
         ArmCounts before = total.getOrDefault(arm.name(), ArmCounts.ZERO);
         total.put(arm.name(), new ArmCounts(
@@ -57,16 +56,16 @@ public class ExperimentCounts {
     return looks;
   }
 
-  /** Each arm's attributed clicks by position and by reason, summed over the experiment's days. */
+  /** Each arm's attributed clicks by position and by reason, summed over the experiment's hours. */
   public List<ArmClicks> clicks(Experiment experiment) {
-    List<Map<String, String>> days = days(experiment);
+    List<Map<String, String>> periods = periods(experiment);
     List<ArmClicks> arms = new ArrayList<>(experiment.arms().size());
     for (Arm arm : experiment.arms()) {
       long viewable = 0;
       long clicks = 0;
       Map<Integer, Long> byPosition = new TreeMap<>();
       Map<String, Long> byReason = new TreeMap<>();
-      for (Map<String, String> fields : days) {
+      for (Map<String, String> fields : periods) {
         viewable += count(fields, arm, ArmMeasure.VIEWABLE);
         clicks += count(fields, arm, ArmMeasure.CLICKS);
         // looked up by name, so the field spelling stays Keyspace's alone
@@ -92,17 +91,17 @@ public class ExperimentCounts {
   public record ArmClicks(String arm, long viewable, long clicks, Map<Integer, Long> byPosition,
       Map<String, Long> byReason) {}
 
-  /** Each UTC day's counter hash from the start to now (or the stop), one pipelined round trip. */
-  private List<Map<String, String>> days(Experiment experiment) {
+  /** Each UTC hour's counter hash from the start to now (or the stop), one pipelined round trip. */
+  private List<Map<String, String>> periods(Experiment experiment) {
     Instant end = experiment.running() ? clock.instant() : experiment.stoppedAt();
-    List<Response<Map<String, String>>> days = new ArrayList<>();
+    List<Response<Map<String, String>>> periods = new ArrayList<>();
     try (AbstractPipeline p = redis.pipelined()) {
-      for (LocalDate day = day(experiment.startedAt()); !day.isAfter(day(end)); day = day.plusDays(1)) {
-        days.add(p.hgetAll(Keyspace.experimentCounts(experiment.name(), day.toString())));
+      for (Instant period : LookSchedule.periods(experiment.startedAt(), end)) {
+        periods.add(p.hgetAll(Keyspace.experimentCounts(experiment.name(), LookSchedule.label(period))));
       }
       p.sync();
     }
-    return days.stream().map(Response::get).toList();
+    return periods.stream().map(Response::get).toList();
   }
 
   private static <K> void add(Map<K, Long> sums, K key, String value) {
@@ -114,9 +113,5 @@ public class ExperimentCounts {
   private static long count(Map<String, String> fields, Arm arm, ArmMeasure measure) {
     String value = fields.get(Keyspace.experimentCountField(arm.name(), measure));
     return value == null ? 0 : Long.parseLong(value);
-  }
-
-  private static LocalDate day(Instant at) {
-    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 }

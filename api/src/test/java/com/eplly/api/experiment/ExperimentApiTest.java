@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.contracts.experiment.ArmMeasure;
 import com.eplly.contracts.experiment.AssignmentUnit;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,11 +148,11 @@ class ExperimentApiTest extends LiveStackTest {
   }
 
   @Test
-  void reportsTheLiveCountsAsDailyLooks() throws Exception {
+  void reportsTheLiveCountsAsHourlyLooks() throws Exception {
     JsonNode started = json.readTree(adminPost("/v1/admin/experiments", hybridVsPopular("counted")).body());
-    String today = LocalDate.ofInstant(Instant.parse(started.get("startedAt").asString()), ZoneOffset.UTC).toString();
+    Instant startedAt = Instant.parse(started.get("startedAt").asString());
     // what ingest adds for attributed events
-    String key = Keyspace.experimentCounts("counted", today);
+    String key = Keyspace.experimentCounts("counted", LookSchedule.label(LookSchedule.periodOf(startedAt)));
     redis.hset(key, Map.of(
         Keyspace.experimentCountField("A", ArmMeasure.UNITS), "1000",
         Keyspace.experimentCountField("A", ArmMeasure.SERVED), "4000",
@@ -176,22 +175,25 @@ class ExperimentApiTest extends LiveStackTest {
     assertThat(lift.get("relative").asDouble()).isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(lift.get("pValue").asDouble()).isLessThan(0.01);
     assertThat(report.get("srm").get("ok").asBoolean()).isTrue();
-    assertThat(report.get("looks").asInt()).isEqualTo(1);
+    // one look per hour begun since the start (the clock may have crossed an hour since)
+    assertThat(report.get("looks").asInt()).isEqualTo(LookSchedule.periods(startedAt, Instant.now()).size());
+    assertThat(report.get("history").get(0).get("at").asString())
+        .isEqualTo(LookSchedule.periodOf(startedAt).toString());
     assertThat(json.readTree(admin("/v1/admin/experiments").body()).get(0).get("name").asString()).isEqualTo("counted");
   }
 
   @Test
-  void sumsWhereTheClicksLandedOverTheDays() throws Exception {
+  void sumsWhereTheClicksLandedOverTheHours() throws Exception {
     JsonNode started = json.readTree(adminPost("/v1/admin/experiments", hybridVsPopular("landed")).body());
-    LocalDate today = LocalDate.ofInstant(Instant.parse(started.get("startedAt").asString()), ZoneOffset.UTC);
-    redis.hset(Keyspace.experimentCounts("landed", today.toString()), Map.of(
+    Instant hour = LookSchedule.periodOf(Instant.parse(started.get("startedAt").asString()));
+    redis.hset(Keyspace.experimentCounts("landed", LookSchedule.label(hour)), Map.of(
         Keyspace.experimentCountField("A", ArmMeasure.VIEWABLE), "300",
         Keyspace.experimentCountField("A", ArmMeasure.CLICKS), "30",
         Keyspace.experimentPositionClicksField("A", 1), "20",
         Keyspace.experimentPositionClicksField("A", 4), "10",
         Keyspace.experimentReasonClicksField("A", "read-together"), "30"));
-    // a day before the start is not the experiment's
-    redis.hset(Keyspace.experimentCounts("landed", today.minusDays(1).toString()), Map.of(
+    // an hour before the start is not the experiment's
+    redis.hset(Keyspace.experimentCounts("landed", LookSchedule.label(hour.minus(LookSchedule.PERIOD))), Map.of(
         Keyspace.experimentPositionClicksField("A", 1), "999"));
 
     HttpResponse<String> answer = admin("/v1/admin/experiments/landed/clicks");

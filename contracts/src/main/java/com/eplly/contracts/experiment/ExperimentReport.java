@@ -4,14 +4,13 @@ import com.eplly.contracts.experiment.stats.Interval;
 import com.eplly.contracts.experiment.stats.SrmCheck;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * An experiment's figures as the admin API and {@code reco experiment-report} show them; built only
  * by {@link ExperimentReporter}, so the live and the lake figures agree whenever their counts do.
  *
- * @param looks how many looks (daily snapshots plus the current one) the always-valid p-values saw
+ * @param looks how many looks (one per hour, the last being the current counts) the always-valid p-values saw
  * @param lifts each arm after the first against the first (the control)
  * @param history the figures at each look, oldest first: what the console charts over time
  */
@@ -39,13 +38,13 @@ public record ExperimentReport(String name, AssignmentUnit unit, ExperimentStatu
   /**
    * The cumulative figures at one look.
    *
-   * @param day   the UTC day whose end (or, for the last look, the moment of the report or of the
-   *              stop) the counts were taken at
+   * @param at    the start of the UTC hour ({@link LookSchedule}) at whose end (or, for the last
+   *              look, at the moment of the report or of the stop) the counts were taken
    * @param arms  each arm's cumulative CTR with its Wilson interval
    * @param lifts each treatment against the control; {@code pValue} is the always-valid p-value
    *              over the looks up to this one, so it never rises from one look to the next
    */
-  public record LookReport(LocalDate day, List<ArmLook> arms, List<LiftLook> lifts) {}
+  public record LookReport(Instant at, List<ArmLook> arms, List<LiftLook> lifts) {}
 
   /** One arm at one look; {@code ctr} null and {@code ctrCi95} [0, 1] before any viewable impression. */
   public record ArmLook(String name, long viewable, long clicks, Double ctr, Interval ctrCi95) {}

@@ -13,8 +13,7 @@ import com.eplly.contracts.experiment.stats.Proportion;
 import com.eplly.contracts.experiment.stats.SampleRatioMismatch;
 import com.eplly.contracts.experiment.stats.SequentialPValue;
 import com.eplly.contracts.experiment.stats.TwoProportionZTest;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Turns an experiment's cumulative counts at each look into its report. The api (live counters)
- * and the recommender (lake) both call it, with looks taken at the same instants: the end of every
- * complete UTC day since {@code startedAt}, then the current counts (or those at {@code stoppedAt}).
+ * and the recommender (lake) both call it, with looks taken at the same instants ({@link LookSchedule}):
+ * the end of every complete UTC hour since {@code startedAt}, then the current counts (or those at
+ * {@code stoppedAt}).
  */
 public final class ExperimentReporter {
 
@@ -39,7 +39,7 @@ public final class ExperimentReporter {
   /**
    * @param experiment a valid, started experiment
    * @param looks      cumulative counts by arm name at each look, oldest first: the end of each UTC
-   *                   day from the one it started on, the last one being the figures shown. An arm
+   *                   hour from the one it started in, the last one being the figures shown. An arm
    *                   missing from a look has counted nothing yet.
    */
   public ExperimentReport report(Experiment experiment, List<Map<String, ArmCounts>> looks) {
@@ -72,8 +72,7 @@ public final class ExperimentReporter {
   private List<LookReport> history(Experiment experiment, List<Map<String, ArmCounts>> looks) {
     List<Arm> arms = experiment.arms();
     Arm control = arms.get(0);
-    LocalDate firstDay = experiment.startedAt() == null ? null
-        : LocalDate.ofInstant(experiment.startedAt(), ZoneOffset.UTC);
+    Instant first = experiment.startedAt() == null ? null : LookSchedule.periodOf(experiment.startedAt());
     SequentialPValue[] running = new SequentialPValue[arms.size()];
     Arrays.fill(running, SequentialPValue.NONE);
     List<LookReport> history = new ArrayList<>(looks.size());
@@ -93,7 +92,8 @@ public final class ExperimentReporter {
         liftLooks.add(new LiftLook(arms.get(i).name(), lift.map(Lift::relative).orElse(null),
             lift.map(Lift::ci95).orElse(null), running[i].pValue()));
       }
-      history.add(new LookReport(firstDay == null ? null : firstDay.plusDays(k), armLooks, liftLooks));
+      history.add(new LookReport(first == null ? null : first.plus(LookSchedule.PERIOD.multipliedBy(k)), armLooks,
+          liftLooks));
     }
     return history;
   }

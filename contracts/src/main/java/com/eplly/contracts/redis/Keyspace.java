@@ -83,7 +83,7 @@ public final class Keyspace {
   /** Most experiments {@link #experiments()} keeps; the oldest stopped ones make room for new ones. */
   public static final int MAX_EXPERIMENTS = 100;
 
-  /** How long an experiment's daily counters outlive their day. */
+  /** How long an experiment's hourly counters outlive their hour. */
   public static final Duration EXPERIMENT_COUNTS_TTL = Duration.ofDays(90);
 
   /** Hash: experiment name to its definition ({@code ExperimentJson}). */
@@ -105,12 +105,13 @@ public final class Keyspace {
   }
 
   /**
-   * Hash: one experiment's counts for the events of one UTC day ({@code yyyy-MM-dd}), fields
+   * Hash: one experiment's counts for the events of one UTC hour ({@code LookSchedule.label}:
+   * {@code yyyy-MM-ddTHH}), fields
    * {@code {arm}.{units|served|viewable|clicks}} ({@link #experimentCountField}, {@link ArmMeasure}); TTL
    * {@link #EXPERIMENT_COUNTS_TTL}.
    */
-  public static String experimentCounts(String experiment, String day) {
-    return "exp:counts:" + experiment + ":" + day;
+  public static String experimentCounts(String experiment, String period) {
+    return "exp:counts:" + experiment + ":" + period;
   }
 
   /** How long after an answer its viewable impression and clicks are still attributed to its arm. */

@@ -17,7 +17,6 @@ import com.eplly.contracts.experiment.stats.Look;
 import com.eplly.contracts.experiment.stats.Proportion;
 import com.eplly.contracts.experiment.stats.TwoProportionZTest;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,15 +97,16 @@ class ExperimentReporterTest {
   }
 
   @Test
-  void historyHasEachDaysCumulativeCtrAndTheRunningAlwaysValidPValue() {
+  void historyHasEachHoursCumulativeCtrAndTheRunningAlwaysValidPValue() {
     ExperimentReport r = reporter.report(experiment, looks);
     Proportion a1 = new Proportion(120, 2_000);
     Proportion b1 = new Proportion(95, 2_010);
     Proportion a2 = new Proportion(230, 4_000);
     Proportion b2 = new Proportion(180, 4_020);
 
-    assertEquals(List.of(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-03")),
-        r.history().stream().map(LookReport::day).toList());
+    // one look per hour from the one it started in
+    assertEquals(List.of(Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"),
+        Instant.parse("2026-12-01T10:00:00Z")), r.history().stream().map(LookReport::at).toList());
     Ctr secondDayA = Ctr.of(230, 4_000);
     assertEquals(new ArmLook("A", 4_000, 230, secondDayA.ctr(), secondDayA.ctrCi95()),
         r.history().get(1).arms().get(0));
@@ -127,7 +127,7 @@ class ExperimentReporterTest {
   void historyIsWrittenAfterTheExistingFields() {
     String json = new ExperimentJson().write(reporter.report(experiment, looks));
 
-    assertTrue(json.contains("\"looks\":3,\"history\":[{\"day\":\"2026-12-01\",\"arms\":[{\"name\":\"A\","
+    assertTrue(json.contains("\"looks\":3,\"history\":[{\"at\":\"2026-12-01T08:00:00Z\",\"arms\":[{\"name\":\"A\","
         + "\"viewable\":2000,\"clicks\":120,\"ctr\":0.06,\"ctrCi95\":[0.05"), json);
     assertTrue(json.contains("\"lifts\":[{\"arm\":\"B\",\"relative\":"), json);
   }

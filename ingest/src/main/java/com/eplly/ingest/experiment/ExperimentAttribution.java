@@ -5,11 +5,9 @@ import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ServedItem;
 import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.experiment.ArmMeasure;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +127,13 @@ public class ExperimentAttribution {
         count(p, m.experiment(), m.touch().timestamp(), Keyspace.experimentCountField(m.arm(), ArmMeasure.VIEWABLE));
       }
       for (Marked m : clicked.marked()) {
-        long day = m.touch().timestamp();
-        count(p, m.experiment(), day, Keyspace.experimentCountField(m.arm(), ArmMeasure.CLICKS));
+        long at = m.touch().timestamp();
+        count(p, m.experiment(), at, Keyspace.experimentCountField(m.arm(), ArmMeasure.CLICKS));
         int position = m.touch().position();
-        count(p, m.experiment(), day, Keyspace.experimentPositionClicksField(m.arm(), position));
+        count(p, m.experiment(), at, Keyspace.experimentPositionClicksField(m.arm(), position));
         String reason = m.reasonAt(position);
         if (reason != null) {
-          count(p, m.experiment(), day, Keyspace.experimentReasonClicksField(m.arm(), reason));
+          count(p, m.experiment(), at, Keyspace.experimentReasonClicksField(m.arm(), reason));
         }
       }
       p.sync();
@@ -203,7 +201,7 @@ public class ExperimentAttribution {
   }
 
   private static void count(AbstractPipeline p, String experiment, long timestamp, String field) {
-    String key = Keyspace.experimentCounts(experiment, LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), ZoneOffset.UTC).toString());
+    String key = Keyspace.experimentCounts(experiment, LookSchedule.labelOf(timestamp));
     p.hincrBy(key, field, 1);
     p.pexpire(key, Keyspace.EXPERIMENT_COUNTS_TTL.toMillis());
   }

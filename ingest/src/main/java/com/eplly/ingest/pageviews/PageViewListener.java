@@ -19,6 +19,7 @@ import com.eplly.ingest.monitoring.IngestMetrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -104,17 +105,17 @@ public class PageViewListener {
     List<LiveEvent> events = new ArrayList<>(valid.size());
     valid.forEach(r -> events.add(new LiveEvent(r.partition(), r.offset(), r.value().view())));
     LiveStateWriter.Result applied = live.apply(events);
+    // each stage marked once it succeeded: a lake that keeps failing shows as a lake growing stale
+    OptionalLong newest = valid.stream().mapToLong(r -> r.value().view().timestamp()).max();
+    newest.ifPresent(at -> metrics.reached(IngestMinuteTraffic.LIVE, at));
     int files = lake.write(plan, ValidView::line);
+    newest.ifPresent(at -> metrics.reached(IngestMinuteTraffic.LAKE, at));
 
     rejected.forEach(r -> metrics.rejected(Topics.PAGE_VIEWS, r.reason()));
     metrics.accepted(Topics.PAGE_VIEWS, plan.newCount());
     metrics.alreadyInLake(Topics.PAGE_VIEWS, plan.skipped());
     metrics.lakeFiles(LakeLayout.PAGE_VIEWS, files);
     metrics.liveSkipped(applied.alreadyApplied(), applied.futureIgnored());
-    valid.stream().mapToLong(r -> r.value().view().timestamp()).max().ifPresent(newest -> {
-      metrics.reached(IngestMinuteTraffic.LIVE, newest);
-      metrics.reached(IngestMinuteTraffic.LAKE, newest);
-    });
   }
 
   /** Moves views of articles the catalog lacks to {@code rejected}; returns the rest in order. */

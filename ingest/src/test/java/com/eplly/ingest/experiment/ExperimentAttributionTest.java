@@ -8,6 +8,7 @@ import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ServedItem;
 import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.experiment.ArmMeasure;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.support.EmptyRedisTest;
 import com.eplly.ingest.support.MutableClock;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ExperimentAttributionTest extends EmptyRedisTest {
 
   private static final long T = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
-  private static final String DAY = Keyspace.experimentCounts("exp", "2026-12-07");
+  private static final String DAY = Keyspace.experimentCounts("exp", LookSchedule.labelOf(T));
 
   @Test
   void countsEachAnswerUnitImpressionAndClickOnceEvenWhenABatchIsConsumedTwice() {

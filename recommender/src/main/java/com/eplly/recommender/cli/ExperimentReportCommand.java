@@ -6,6 +6,7 @@ import com.eplly.contracts.experiment.Experiment;
 import com.eplly.contracts.experiment.ExperimentJson;
 import com.eplly.contracts.experiment.ExperimentReport;
 import com.eplly.contracts.experiment.ExperimentReporter;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.experiment.stats.AlwaysValidTest;
 import com.eplly.contracts.experiment.stats.Interval;
 import com.eplly.contracts.experiment.stats.SrmCheck;
@@ -18,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * {@code reco experiment-report}: an experiment's authoritative figures from the lake (the live
  * counters' rules replayed over every impression and click, {@link ExperimentLakeCounts}), in the
- * admin API's report shape, with its daily looks.
+ * admin API's report shape, with its hourly looks.
  */
 @Command(name = "experiment-report",
     description = "an experiment's report from the lake (served, viewable, clicks per arm; CTR, lift, always-valid p-value, SRM)")
@@ -81,13 +80,13 @@ final class ExperimentReportCommand implements Callable<Integer> {
       }
       experiment = valid.value();
     }
-    Map<LocalDate, Map<String, ArmCounts>> daily;
+    Map<Instant, Map<String, ArmCounts>> byPeriod;
     try (SparkSession spark = SparkSessions.start(master.url)) {
       LakeReader reader = new LakeReader(spark, lake);
-      daily = new ExperimentLakeCounts().daily(reader.impressions(), reader.clicks(), name);
+      byPeriod = new ExperimentLakeCounts().byPeriod(reader.impressions(), reader.clicks(), name);
     }
     ExperimentReport report = new ExperimentReporter(new AlwaysValidTest(AlwaysValidTest.DEFAULT_TAU))
-        .report(experiment, looks(experiment, daily, ctx.clock()));
+        .report(experiment, looks(experiment, byPeriod, ctx.clock()));
     print(report, ctx.out());
     if (json != null) {
       Files.writeString(json, codec.write(report), StandardCharsets.UTF_8);
@@ -96,16 +95,14 @@ final class ExperimentReportCommand implements Callable<Integer> {
     return RecoCli.OK;
   }
 
-  /** Running sums at the end of each day from the start to the stop (or today), as the admin API's looks. */
-  static List<Map<String, ArmCounts>> looks(Experiment experiment, Map<LocalDate, Map<String, ArmCounts>> daily,
+  /** Running sums at the end of each hour from the start to the stop (or now), as the admin API's looks. */
+  static List<Map<String, ArmCounts>> looks(Experiment experiment, Map<Instant, Map<String, ArmCounts>> byPeriod,
       Clock clock) {
-    LocalDate first = LocalDate.ofInstant(experiment.startedAt(), ZoneOffset.UTC);
     Instant end = experiment.running() ? clock.instant() : experiment.stoppedAt();
-    LocalDate last = LocalDate.ofInstant(end, ZoneOffset.UTC);
     List<Map<String, ArmCounts>> looks = new ArrayList<>();
     Map<String, ArmCounts> total = new HashMap<>();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      daily.getOrDefault(day, Map.of()).forEach((arm, c) -> total.merge(arm, c, (a, b) -> new ArmCounts(
+    for (Instant period : LookSchedule.periods(experiment.startedAt(), end)) {
+      byPeriod.getOrDefault(period, Map.of()).forEach((arm, c) -> total.merge(arm, c, (a, b) -> new ArmCounts(
           a.units() + b.units(), a.served() + b.served(), a.viewable() + b.viewable(), a.clicks() + b.clicks())));
       looks.add(Map.copyOf(total));
     }
@@ -113,7 +110,7 @@ final class ExperimentReportCommand implements Callable<Integer> {
   }
 
   private static void print(ExperimentReport report, PrintStream out) {
-    out.printf(Locale.ROOT, "experiment %s (%s, unit %s), %d daily looks%n", report.name(), report.status().json(),
+    out.printf(Locale.ROOT, "experiment %s (%s, unit %s), %d hourly looks%n", report.name(), report.status().json(),
         report.unit().json(), report.looks());
     out.printf(Locale.ROOT, "%-8s %-24s %6s %10s %10s %10s %8s %8s  %s%n", "ARM", "SERVES", "SHARE", "UNITS", "SERVED",
         "VIEWABLE", "CLICKS", "CTR", "CTR 95 %");

@@ -18,8 +18,9 @@ import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.experiment.ArmCounts;
 import com.eplly.contracts.experiment.ArmMeasure;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * An experiment's daily counts per arm from the lake, by the live counters' rules (ingest's
+ * An experiment's counts per hour ({@code LookSchedule}) and arm from the lake, by the live counters' rules (ingest's
  * {@code ExperimentAttribution}): an answer counts once (its first served event), a unit once (on
  * its first answer, in that answer's arm), an answer's viewable impression once, on its first
  * viewable impression or attributed click, and its first click within
@@ -41,37 +42,37 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class ExperimentLakeCounts {
 
-  private static final String DAY = "_day";
+  private static final String PERIOD = "_period";
   private static final String SERVED_AT = "_servedAt";
   private static final String UNIT = "_unit";
   private static final String N = "_n";
-  private static final long DAY_MS = 86_400_000L;
+  private static final long PERIOD_MS = LookSchedule.PERIOD.toMillis();
 
   /**
    * @param impressions the lake's impressions (LakeReader.impressions)
    * @param clicks      the lake's attributed page views (LakeReader.clicks)
-   * @return per UTC day, per arm, that day's counts (not cumulative)
+   * @return per UTC hour (its start), per arm, that hour's counts (not cumulative)
    */
-  public Map<LocalDate, Map<String, ArmCounts>> daily(Dataset<Row> impressions, Dataset<Row> clicks, String experiment) {
+  public Map<Instant, Map<String, ArmCounts>> byPeriod(Dataset<Row> impressions, Dataset<Row> clicks, String experiment) {
     // read by all four counts: computed once
     Dataset<Row> served = answers(impressions, experiment).cache();
-    Map<LocalDate, Map<String, EnumMap<ArmMeasure, Long>>> days = new TreeMap<>();
-    add(days, ArmMeasure.SERVED, perDayAndArm(served.withColumn(TIMESTAMP, col(SERVED_AT))));
-    add(days, ArmMeasure.UNITS, perDayAndArm(firstPer(served.where(col(UNIT).isNotNull()), UNIT, SERVED_AT)
+    Map<Instant, Map<String, EnumMap<ArmMeasure, Long>>> periods = new TreeMap<>();
+    add(periods, ArmMeasure.SERVED, perPeriodAndArm(served.withColumn(TIMESTAMP, col(SERVED_AT))));
+    add(periods, ArmMeasure.UNITS, perPeriodAndArm(firstPer(served.where(col(UNIT).isNotNull()), UNIT, SERVED_AT)
         .withColumn(TIMESTAMP, col(SERVED_AT))));
     Dataset<Row> clickTouches = attributed(clicks.select(REQUEST_ID, TIMESTAMP), served);
     Dataset<Row> viewTouches = attributed(impressions.where(col(KIND).equalTo(ViewableImpression.KIND))
         .select(REQUEST_ID, TIMESTAMP), served);
-    add(days, ArmMeasure.VIEWABLE, perDayAndArm(firstPer(viewTouches.unionByName(clickTouches), REQUEST_ID, TIMESTAMP)));
-    add(days, ArmMeasure.CLICKS, perDayAndArm(firstPer(clickTouches, REQUEST_ID, TIMESTAMP)));
+    add(periods, ArmMeasure.VIEWABLE, perPeriodAndArm(firstPer(viewTouches.unionByName(clickTouches), REQUEST_ID, TIMESTAMP)));
+    add(periods, ArmMeasure.CLICKS, perPeriodAndArm(firstPer(clickTouches, REQUEST_ID, TIMESTAMP)));
     served.unpersist();
-    Map<LocalDate, Map<String, ArmCounts>> out = new TreeMap<>();
-    days.forEach((day, arms) -> {
+    Map<Instant, Map<String, ArmCounts>> out = new TreeMap<>();
+    periods.forEach((period, arms) -> {
       Map<String, ArmCounts> counts = new HashMap<>();
       arms.forEach((arm, m) -> counts.put(arm, new ArmCounts(m.getOrDefault(ArmMeasure.UNITS, 0L),
           m.getOrDefault(ArmMeasure.SERVED, 0L), m.getOrDefault(ArmMeasure.VIEWABLE, 0L),
           m.getOrDefault(ArmMeasure.CLICKS, 0L))));
-      out.put(day, counts);
+      out.put(period, counts);
     });
     return out;
   }
@@ -104,15 +105,15 @@ public final class ExperimentLakeCounts {
         .where(col(N).equalTo(1)).drop(N);
   }
 
-  private static Dataset<Row> perDayAndArm(Dataset<Row> rows) {
-    return rows.withColumn(DAY, floor(col(TIMESTAMP).divide(DAY_MS))).groupBy(DAY, ARM).agg(count(lit(1)).as(N));
+  private static Dataset<Row> perPeriodAndArm(Dataset<Row> rows) {
+    return rows.withColumn(PERIOD, floor(col(TIMESTAMP).divide(PERIOD_MS))).groupBy(PERIOD, ARM).agg(count(lit(1)).as(N));
   }
 
-  private static void add(Map<LocalDate, Map<String, EnumMap<ArmMeasure, Long>>> days, ArmMeasure measure,
+  private static void add(Map<Instant, Map<String, EnumMap<ArmMeasure, Long>>> periods, ArmMeasure measure,
       Dataset<Row> counted) {
     for (Row r : counted.collectAsList()) {
-      LocalDate day = LocalDate.ofEpochDay(r.getLong(r.fieldIndex(DAY)));
-      days.computeIfAbsent(day, d -> new TreeMap<>())
+      Instant period = Instant.ofEpochMilli(r.getLong(r.fieldIndex(PERIOD)) * PERIOD_MS);
+      periods.computeIfAbsent(period, d -> new TreeMap<>())
           .computeIfAbsent(r.getString(r.fieldIndex(ARM)), a -> new EnumMap<>(ArmMeasure.class))
           .put(measure, r.getLong(r.fieldIndex(N)));
     }

@@ -8,13 +8,13 @@ import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ServedItem;
 import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.contracts.experiment.ArmCounts;
+import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.recommender.LakeFixture;
 import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.lake.LakeReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -49,13 +49,13 @@ class ExperimentLakeCountsTest {
         click("q3", 1, T + Duration.ofHours(25).toMillis()), LakeFixture.view("r-1", "a9", "s", T)));
     LakeReader reader = new LakeReader(spark, root.toString());
 
-    Map<LocalDate, Map<String, ArmCounts>> daily =
-        new ExperimentLakeCounts().daily(reader.impressions(), reader.clicks(), "exp");
+    Map<Instant, Map<String, ArmCounts>> byPeriod =
+        new ExperimentLakeCounts().byPeriod(reader.impressions(), reader.clicks(), "exp");
 
     // q1 seen; q2 clicked before any impression: counted seen; q3 seen, its click a day too late
-    assertEquals(Map.of(LocalDate.parse("2026-12-07"), Map.of(
+    assertEquals(Map.of(LookSchedule.periodOf(Instant.ofEpochMilli(T)), Map.of(
         "A", new ArmCounts(1, 2, 2, 2),
-        "B", new ArmCounts(1, 1, 1, 0))), daily);
+        "B", new ArmCounts(1, 1, 1, 0))), byPeriod);
   }
 
   private static List<ServedItem> items() {
