@@ -5,6 +5,7 @@ import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.event.Suggestion;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,8 +65,9 @@ public class ServingSnapshot {
       }
     } catch (RuntimeException e) {
       if (failing.compareAndSet(false, true)) {
-        log.warn("cannot refresh the fallback snapshot, keeping the one from {} ms: {}",
-            current.get().takenAt(), e.toString());
+        long takenAt = current.get().takenAt();
+        log.warn("cannot refresh the fallback snapshot, keeping {}: {}",
+            takenAt == 0 ? "none (no snapshot yet)" : "the one taken at " + Instant.ofEpochMilli(takenAt), e.toString());
       }
     }
   }
