@@ -7,7 +7,9 @@ public enum Reason {
   SIMILAR_CONTENT("similar-content", 'C'),
   TRENDING("trending", 'N'),
   POPULAR("popular", 'P'),
-  LATEST("latest", 'L');
+  LATEST("latest", 'L'),
+  /** Pinned by the newsroom on this page ({@code contracts.editorial}); never in a model's list. */
+  EDITORS_PICK("editors-pick", 'E');
 
   /** values() clones its array on every call; decoding runs it for every item of every list read. */
   private static final Reason[] ALL = values();
