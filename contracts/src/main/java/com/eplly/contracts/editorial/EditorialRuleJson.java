@@ -1,21 +1,17 @@
 package com.eplly.contracts.editorial;
 
 import com.eplly.contracts.codec.Decoded;
+import com.eplly.contracts.codec.JsonReadErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The JSON of an editorial rule, for the admin API's request bodies and the store's copy.
@@ -59,7 +55,7 @@ public final class EditorialRuleJson {
     try {
       r = mapper.readValue(json, EditorialRule.class);
     } catch (IOException ex) {
-      return Decoded.invalid(describe(ex));
+      return Decoded.invalid(JsonReadErrors.describe(ex, depth -> "a rule"));
     }
     if (r == null) {
       return Decoded.invalid("expected a rule object, got null");
@@ -74,32 +70,5 @@ public final class EditorialRuleJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String describe(IOException ex) {
-    if (ex instanceof UnrecognizedPropertyException u) {
-      return path(u) + " is not a field of a rule";
-    }
-    if (ex instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-      String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
-          .map(Object::toString).map(String::toLowerCase).collect(Collectors.joining(", "));
-      return path(f) + " must be one of " + allowed + ", got " + f.getValue();
-    }
-    String prefix = ex instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m) + ": " : "malformed JSON: ";
-    String msg = ex instanceof JsonProcessingException p ? p.getOriginalMessage() : ex.getMessage();
-    String line = msg == null ? ex.getClass().getSimpleName() : msg.lines().findFirst().orElse("");
-    return prefix + (line.length() > 200 ? line.substring(0, 200) + "…" : line);
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getIndex() >= 0) {
-        b.append('[').append(r.getIndex()).append(']');
-      } else {
-        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
-      }
-    }
-    return b.toString();
   }
 }
