@@ -35,7 +35,7 @@ import java.util.function.Function;
  *       The eligible candidates (known, servable, not blocked, not a near-duplicate, not pinned) are
  *       numbered 1, 2, … in fallback order; candidate i with factor f takes the effective position
  *       i / f, ties kept in fallback order, and the category cap then walks them in that order.
- *       f is the product of the factors of the article's section and tags (bounded to [0.1, 10]),
+ *       f is the product of the factors of the article's section and tags (bounded to [0.25, 4]),
  *       1 without any. So a factor of 2 lets the 10th candidate stand in as the 5th; a factor of 1
  *       changes nothing; 0.5 sends the 3rd behind the 5th. Rank rather than a score because the
  *       walk has no common score, and a factor on a rank is bounded: a boost of f reaches at most

@@ -59,16 +59,18 @@ class EditorialRulesTest {
   void factorsOfSectionAndTagsMultiplyWithinBounds() {
     PageRules page = EditorialRules.compile(List.of(
         stored(EditorialRule.boostSection("science", 2, null, NOW.plusSeconds(60), "ed"), "r0", 1),
-        stored(EditorialRule.boostTag("space", 3, null, NOW.plusSeconds(60), "ed"), "r1", 1),
+        stored(EditorialRule.boostTag("space", 1.5, null, NOW.plusSeconds(60), "ed"), "r1", 1),
         stored(EditorialRule.boostTag("mars", 4, null, NOW.plusSeconds(60), "ed"), "r2", 1),
-        stored(EditorialRule.boostTag("gossip", 0.5, null, NOW.plusSeconds(60), "ed"), "r3", 1)), NOW)
+        stored(EditorialRule.boostTag("gossip", 0.5, null, NOW.plusSeconds(60), "ed"), "r3", 1),
+        stored(EditorialRule.boostTag("gossip-2", 0.25, null, NOW.plusSeconds(60), "ed"), "r4", 1)), NOW)
         .forPage(null, List.of());
 
     assertEquals(1, page.factor(article("a", "world")));
-    assertEquals(6, page.factor(article("a", "science", "space")));
-    assertEquals(3, page.factor(article("a", "science", "space", "gossip")));
-    assertEquals(10, page.factor(article("a", "science", "space", "mars")), "bounded to 10");
-    assertEquals(10, page.reach(), "as far as any article could rise");
+    assertEquals(3, page.factor(article("a", "science", "space")));
+    assertEquals(1.5, page.factor(article("a", "science", "space", "gossip")));
+    assertEquals(4, page.factor(article("a", "science", "space", "mars")), "bounded to 4");
+    assertEquals(0.25, page.factor(article("a", "world", "gossip", "gossip-2")), "bounded to 0.25");
+    assertEquals(4, page.reach(), "as far as any article could rise");
     assertTrue(page.reorders());
   }
 

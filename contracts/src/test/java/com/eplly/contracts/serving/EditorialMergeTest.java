@@ -119,11 +119,11 @@ class EditorialMergeTest {
   @Test
   void theLazyWalkReadsAsFarAsABoostCanReach() {
     List<Suggestion> model = model(60);
-    article("c50", "s50", "mars");
-    rule(EditorialRule.boostTag("mars", 10, null, END, "ed"));
+    article("c20", "s20", "mars");
+    rule(EditorialRule.boostTag("mars", 4, null, END, "ed"));
 
-    // 50 / 10 = 5: from far beyond the first batch of metadata into the list
-    assertEquals(List.of("c1", "c2", "c3", "c4", "c5", "c50"), serve(model, 6, page(null)));
+    // 20 / 4 = 5: from beyond the first batch of metadata (18 ids) into the list
+    assertEquals(List.of("c1", "c2", "c3", "c4", "c5", "c20"), serve(model, 6, page(null)));
   }
 
   @Test

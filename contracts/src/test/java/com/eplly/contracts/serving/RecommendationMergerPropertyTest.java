@@ -178,7 +178,7 @@ class RecommendationMergerPropertyTest {
       String section = CATEGORIES[rnd.nextInt(categoryCount)];
       String tag = TAGS[rnd.nextInt(TAGS.length)];
       int slot = 1 + rnd.nextInt(limit + 2);
-      double factor = rnd.nextBoolean() ? 1 + 9 * rnd.nextDouble() : 0.1 + 0.9 * rnd.nextDouble();
+      double factor = rnd.nextBoolean() ? 1 + 3 * rnd.nextDouble() : 0.25 + 0.75 * rnd.nextDouble();
       EditorialRule r = switch (rnd.nextInt(7)) {
         case 0 -> EditorialRule.blockArticle(article, null, "ed");
         case 1 -> EditorialRule.blockSection(section, end, "ed");
@@ -311,7 +311,7 @@ class RecommendationMergerPropertyTest {
         f *= r.factor();
       }
     }
-    return Math.max(0.1, Math.min(10, f));
+    return Math.max(0.25, Math.min(4, f));
   }
 
   private static List<String> ids(List<Recommended> items) {
