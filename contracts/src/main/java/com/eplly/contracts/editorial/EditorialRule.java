@@ -80,9 +80,4 @@ public record EditorialRule(
   public boolean activeAt(Instant at) {
     return (startsAt == null || !at.isBefore(startsAt)) && (expiresAt == null || at.isBefore(expiresAt));
   }
-
-  /** Whether the rule can never apply again after {@code at} (the store may drop it). */
-  public boolean expiredAt(Instant at) {
-    return expiresAt != null && !at.isBefore(expiresAt);
-  }
 }

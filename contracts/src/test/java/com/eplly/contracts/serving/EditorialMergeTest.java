@@ -49,7 +49,7 @@ class EditorialMergeTest {
     return EditorialRules.compile(rules, AT).forPage(section, List.of(tags));
   }
 
-  private List<String> serve(List<Suggestion> model, int limit, double share, MergeRequest query, Set<String> read,
+  private List<String> serve(List<Suggestion> model, double share, MergeRequest query, Set<String> read,
       PageRules page) {
     CandidateLists sources = new CandidateLists(model, List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), read);
@@ -62,7 +62,7 @@ class EditorialMergeTest {
   }
 
   private List<String> serve(List<Suggestion> model, int limit, PageRules page) {
-    return serve(model, limit, 1.0, new MergeRequest(null, limit, Set.of()), Set.of(), page);
+    return serve(model, 1.0, new MergeRequest(null, limit, Set.of()), Set.of(), page);
   }
 
   private Map<String, Article> known(List<String> ids) {
@@ -156,9 +156,9 @@ class EditorialMergeTest {
     List<String> unpinned = List.of("c1", "c2", "c3");
 
     assertEquals(List.of("p*", "c1", "c2"), serve(model, 3, page));
-    assertEquals(unpinned, serve(model, 3, 1.0, new MergeRequest("p", 3, Set.of()), Set.of(), page));
-    assertEquals(unpinned, serve(model, 3, 1.0, new MergeRequest(null, 3, Set.of("p")), Set.of(), page));
-    assertEquals(unpinned, serve(model, 3, 1.0, new MergeRequest(null, 3, Set.of()), Set.of("p"), page));
+    assertEquals(unpinned, serve(model, 1.0, new MergeRequest("p", 3, Set.of()), Set.of(), page));
+    assertEquals(unpinned, serve(model, 1.0, new MergeRequest(null, 3, Set.of("p")), Set.of(), page));
+    assertEquals(unpinned, serve(model, 1.0, new MergeRequest(null, 3, Set.of()), Set.of("p"), page));
     articles.put("p", new Article("p", "Title p", "https://x/p", "politics", NOW - 1000, null, List.of(), NOW, false));
     assertEquals(unpinned, serve(model, 3, page), "expired");
     article("p", "politics", "budget");
@@ -191,7 +191,7 @@ class EditorialMergeTest {
     article("p", "politics");
     rule(EditorialRule.pinOnSection("p", "politics", 1, null, END, "ed"));
 
-    List<String> out = serve(model, 4, 0.5, new MergeRequest(null, 4, Set.of()), Set.of(), page("politics"));
+    List<String> out = serve(model, 0.5, new MergeRequest(null, 4, Set.of()), Set.of(), page("politics"));
 
     assertEquals(List.of("p*", "x1", "y1", "y2"), out, "politics holds its 2 of 4 with the pin");
   }
