@@ -35,7 +35,8 @@
     'similar-content': 'Similar story',
     'trending': 'Trending',
     'popular': 'Popular',
-    'latest': 'New'
+    'latest': 'New',
+    'editors-pick': "Editors' pick"
   };
 
   var CSS = '.eplly-ymal{font:inherit;color:inherit}'
@@ -53,6 +54,7 @@
     + '.eplly-ymal .eplly-similar-content{background:#e7f8ef;color:#15803d}'
     + '.eplly-ymal .eplly-trending{background:#fff1e8;color:#c2410c}'
     + '.eplly-ymal .eplly-popular{background:#fef9c3;color:#854d0e}'
+    + '.eplly-ymal .eplly-editors-pick{background:#fde8e8;color:#9f1239}'
     + '.eplly-ymal .eplly-empty{color:#6b7480}';
 
   function uuid() {
