@@ -16,23 +16,25 @@ package com.eplly.bench.api;
  * @param apiUs       api CPU per request, µs
  * @param redisUs     redis-server CPU per request, µs
  * @param brokerUs    broker CPU per request, µs
+ * @param load        the machine's 1-minute load average after the row
  */
 public record CostRow(String config, int round, int connections, double rps, double p50, double p99, double p999,
-    long errors, long bad, double apiUs, double redisUs, double brokerUs) {
+    long errors, long bad, double apiUs, double redisUs, double brokerUs, double load) {
 
   public static final String WITHOUT = "without";
   public static final String WITH = "with";
 
   public static CostRow parse(String line) {
     String[] f = line.trim().split("\\s+");
-    if (f.length != 12) {
-      throw new IllegalArgumentException("expected 12 fields, got " + f.length + ": " + line);
+    if (f.length != 13) {
+      throw new IllegalArgumentException("expected 13 fields, got " + f.length + ": " + line);
     }
     if (!WITHOUT.equals(f[0]) && !WITH.equals(f[0])) {
       throw new IllegalArgumentException("configuration must be " + WITHOUT + " or " + WITH + ": " + line);
     }
     return new CostRow(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
         Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Long.parseLong(f[7]),
-        Long.parseLong(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]));
+        Long.parseLong(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]),
+        Double.parseDouble(f[12]));
   }
 }

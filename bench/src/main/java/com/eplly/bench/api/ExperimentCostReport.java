@@ -24,11 +24,12 @@ public final class ExperimentCostReport {
         .filter(line -> !line.isBlank())
         .map(CostRow::parse)
         .toList();
-    System.out.printf("%-7s %5s %5s %8s %8s %8s %8s %6s %6s %9s %9s %9s%n", "config", "round", "conns", "api_rps",
-        "p50_ms", "p99_ms", "p999_ms", "errors", "bad", "api_us/rq", "rds_us/rq", "brk_us/rq");
+    System.out.printf("%-7s %5s %5s %8s %8s %8s %8s %6s %6s %9s %9s %9s %6s%n", "config", "round", "conns", "api_rps",
+        "p50_ms", "p99_ms", "p999_ms", "errors", "bad", "api_us/rq", "rds_us/rq", "brk_us/rq", "load");
     for (CostRow r : rows) {
-      System.out.printf("%-7s %5d %5d %8.0f %8.2f %8.2f %8.2f %6d %6d %9.0f %9.0f %9.0f%n", r.config(), r.round(),
-          r.connections(), r.rps(), r.p50(), r.p99(), r.p999(), r.errors(), r.bad(), r.apiUs(), r.redisUs(), r.brokerUs());
+      System.out.printf("%-7s %5d %5d %8.0f %8.2f %8.2f %8.2f %6d %6d %9.0f %9.0f %9.0f %6.2f%n", r.config(), r.round(),
+          r.connections(), r.rps(), r.p50(), r.p99(), r.p999(), r.errors(), r.bad(), r.apiUs(), r.redisUs(), r.brokerUs(),
+          r.load());
     }
     for (CostComparison c : CostComparison.of(rows)) {
       System.out.println(c.describe());
