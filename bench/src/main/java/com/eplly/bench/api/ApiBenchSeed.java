@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -21,7 +23,7 @@ import redis.clients.jedis.RedisClient;
  * readers' recent reads, all through pipelines. Ids are {@code bench-a{n}} and {@code bench-r{n}}
  * so the load generator can pick them at random.
  *
- * <p>Usage: {@code ApiBenchSeed HOST PORT ARTICLES READERS}
+ * <p>Usage: {@code ApiBenchSeed HOST PORT ARTICLES READERS [DATABASE]} (logical database, default 0)
  */
 public final class ApiBenchSeed {
 
@@ -37,16 +39,18 @@ public final class ApiBenchSeed {
   private ApiBenchSeed() {}
 
   public static void main(String[] args) {
-    if (args.length != 4) {
-      System.err.println("usage: ApiBenchSeed HOST PORT ARTICLES READERS");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println("usage: ApiBenchSeed HOST PORT ARTICLES READERS [DATABASE]");
       System.exit(2);
     }
     String host = args[0];
     int port = Integer.parseInt(args[1]);
     int articles = Integer.parseInt(args[2]);
     int readers = Integer.parseInt(args[3]);
+    int database = args.length == 5 ? Integer.parseInt(args[4]) : 0;
     long start = System.nanoTime();
-    try (RedisClient redis = RedisClient.create(host, port)) {
+    try (RedisClient redis = RedisClient.builder().hostAndPort(new HostAndPort(host, port))
+        .clientConfig(DefaultJedisClientConfig.builder().database(database).build()).build()) {
       seed(redis, articles, readers, System.currentTimeMillis(), new Random(7));
     }
     System.out.printf("seeded %d articles, %d article lists, %d reader lists in %.1f s (version %s)%n",
