@@ -2,13 +2,9 @@ package com.eplly.contracts.experiment;
 
 import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.JsonReadErrors;
+import com.eplly.contracts.codec.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -24,14 +20,7 @@ public final class ExperimentJson {
   /** An experiment with ten arms is under 2 KB. */
   public static final int MAX_BYTES = 16 * 1024;
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private final ObjectMapper mapper = StrictJson.mapper();
   private final ExperimentValidation validation = new ExperimentValidation();
 
   public String write(Experiment experiment) {
