@@ -1,9 +1,9 @@
 package com.eplly.api.events;
 
-import com.eplly.api.support.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.contracts.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** The token buckets of event intake, on a clock the test moves (no sleeping). */
 class EventRateLimitsTest {
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
   @Test
   void aClientGetsItsBurstThenWaitsForTheRefill() {

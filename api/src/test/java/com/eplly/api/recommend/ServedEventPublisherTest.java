@@ -1,10 +1,10 @@
 package com.eplly.api.recommend;
 
-import com.eplly.api.support.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.codec.EventCodec;
+import com.eplly.contracts.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,7 +35,7 @@ class ServedEventPublisherTest {
 
   private static final String SENDS = "test.sends";
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final AtomicInteger sends = new AtomicInteger();
   private final EpllyProperties properties =

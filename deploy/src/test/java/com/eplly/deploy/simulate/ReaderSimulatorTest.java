@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eplly.contracts.event.Article;
+import com.eplly.contracts.testing.MutableClock;
 import com.eplly.deploy.client.ApiClient;
 import com.eplly.generator.DemoConfig;
 import com.eplly.generator.DemoDataGenerator;
@@ -17,11 +18,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ class ReaderSimulatorTest {
 
   @Test
   void readersStayWithinThePerReaderRateLimitFromTheStart() {
-    SteppedClock clock = new SteppedClock(END);
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(END));
     ReaderSimulator.Options options = ReaderSimulator.Options.standard();
     ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
         Duration.ofSeconds(5));
@@ -86,7 +84,7 @@ class ReaderSimulatorTest {
     try (ReaderSimulator simulator = new ReaderSimulator(api, PORTAL, ClickModel.standard(PORTAL), clock, options)) {
       for (int step = 0; step < 15 * options.blocksPerSecond(); step++) {
         simulator.step();
-        clock.advance(stepMillis);
+        clock.advance(Duration.ofMillis(stepMillis));
       }
       assertFalse(simulator.summary().contains("failed"), simulator.summary());
       assertEquals(300, simulator.tallies().get("A").served());
@@ -122,38 +120,5 @@ class ReaderSimulatorTest {
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
-  }
-
-  /** A clock the test moves by a step's length. */
-  private static final class SteppedClock extends Clock {
-    private long millis;
-
-    SteppedClock(long millis) {
-      this.millis = millis;
-    }
-
-    void advance(long by) {
-      millis += by;
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

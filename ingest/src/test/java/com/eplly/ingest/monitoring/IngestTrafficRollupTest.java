@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.redis.Keyspace;
+import com.eplly.contracts.testing.MutableClock;
 import com.eplly.contracts.traffic.IngestMinuteTraffic;
 import com.eplly.ingest.support.EmptyRedisTest;
-import com.eplly.ingest.support.MutableClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

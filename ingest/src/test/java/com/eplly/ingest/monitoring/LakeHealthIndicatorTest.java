@@ -1,9 +1,9 @@
 package com.eplly.ingest.monitoring;
 
-import com.eplly.ingest.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.contracts.testing.MutableClock;
 import com.eplly.ingest.config.IngestProperties;
 import com.eplly.ingest.lake.HadoopLakeStorage;
 import com.eplly.ingest.lake.LakeStorage;

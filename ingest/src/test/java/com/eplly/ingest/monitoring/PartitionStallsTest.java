@@ -1,9 +1,9 @@
 package com.eplly.ingest.monitoring;
 
-import com.eplly.ingest.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.contracts.Topics;
+import com.eplly.contracts.testing.MutableClock;
 import com.eplly.ingest.config.IngestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -1,8 +1,5 @@
 package com.eplly.recommender.publish;
 
-import com.eplly.contracts.redis.VersionMetaFields;
-import com.eplly.contracts.redis.RegistryException;
-import com.eplly.contracts.redis.VersionRegistry;
 import static com.eplly.recommender.LakeFixture.article;
 import static com.eplly.recommender.LakeFixture.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,9 +15,12 @@ import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.event.Suggestion;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.redis.Keyspace;
-import com.eplly.recommender.LakeFixture;
+import com.eplly.contracts.redis.RegistryException;
+import com.eplly.contracts.redis.VersionMetaFields;
+import com.eplly.contracts.redis.VersionRegistry;
+import com.eplly.contracts.testing.MutableClock;
 import com.eplly.recommender.EmbeddedRedis;
-import com.eplly.recommender.MutableClock;
+import com.eplly.recommender.LakeFixture;
 import com.eplly.recommender.SparkTest;
 import com.eplly.recommender.cli.CliContext;
 import com.eplly.recommender.cli.RecoCli;

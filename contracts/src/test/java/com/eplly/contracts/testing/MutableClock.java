@@ -1,4 +1,4 @@
-package com.eplly.ingest.support;
+package com.eplly.contracts.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock that stands still until the test moves it (shared with the other modules by the test-jar). */
 public final class MutableClock extends Clock {
 
   private Instant now;
@@ -25,7 +25,7 @@ public final class MutableClock extends Clock {
   }
 
   @Override
-  public ZoneOffset getZone() {
+  public ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
