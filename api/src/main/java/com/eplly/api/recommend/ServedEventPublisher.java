@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +42,7 @@ import org.springframework.stereotype.Component;
 public class ServedEventPublisher implements DisposableBean {
 
   private final DefaultKafkaProducerFactory<String, byte[]> producers;
-  private final KafkaTemplate<String, byte[]> kafka;
+  private final Callback delivered = this::delivered;
   private final EventCodec codec;
   private final Clock clock;
   private final boolean enabled;
@@ -48,6 +50,7 @@ public class ServedEventPublisher implements DisposableBean {
   private final Counter dropped;
   private final long pauseAfterFailureMs;
   private volatile long pausedUntil;
+  private volatile Producer<String, byte[]> producer;
 
   public ServedEventPublisher(
       ProducerFactory<String, byte[]> shared, EventCodec codec, Clock clock, EpllyProperties properties,
@@ -57,14 +60,10 @@ public class ServedEventPublisher implements DisposableBean {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
     config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, settings.bufferMemory().toBytes());
     config.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.batchSize().toBytes());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.deliveryTimeout().toMillis());
     config.compute(ProducerConfig.CLIENT_ID_CONFIG, (k, id) -> id == null ? "eplly-api-served" : id + "-served");
     this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
-    this.kafka = new KafkaTemplate<>(producers);
-    // the default listener logs every failed send at ERROR: a broker outage would flood the log
-    // with what the dropped counter already says
-    kafka.setProducerListener(new ProducerListener<>() {});
-    kafka.setMicrometerEnabled(false);
     this.codec = codec;
     this.clock = clock;
     this.enabled = settings.enabled();
@@ -89,18 +88,36 @@ public class ServedEventPublisher implements DisposableBean {
     }
     ServedEvent event = event(query, answer, now);
     try {
-      kafka.send(Topics.IMPRESSIONS, event.requestId(), codec.encode(event))
-          .whenComplete((ok, error) -> {
-            if (error == null) {
-              sent.increment();
-            } else {
-              failed();
-            }
-          });
+      // the producer's own send with one shared callback: a template's future per answer, completed
+      // on the producer's single network thread, cost a measurable share of it (docs/experiments.md)
+      producer().send(new ProducerRecord<>(Topics.IMPRESSIONS, event.requestId(), codec.encode(event)), delivered);
     } catch (RuntimeException e) {
       // the producer could not be created or was closed: the same outcome, a dropped event
       failed();
     }
+  }
+
+  /** Runs on the producer's thread, or on the caller's when the send fails at once (no metadata, no room). */
+  private void delivered(RecordMetadata metadata, Exception error) {
+    if (error == null) {
+      sent.increment();
+    } else {
+      failed();
+    }
+  }
+
+  /** The producer, created on first use so that the api starts without a broker (or a resolvable one). */
+  private Producer<String, byte[]> producer() {
+    Producer<String, byte[]> current = producer;
+    if (current == null) {
+      synchronized (this) {
+        if (producer == null) {
+          producer = producers.createProducer();
+        }
+        current = producer;
+      }
+    }
+    return current;
   }
 
   /**
@@ -122,7 +139,7 @@ public class ServedEventPublisher implements DisposableBean {
       return true;
     }
     try {
-      kafka.partitionsFor(Topics.IMPRESSIONS);
+      producer().partitionsFor(Topics.IMPRESSIONS);
       return true;
     } catch (RuntimeException e) {
       return false;

@@ -118,7 +118,41 @@ public final class EventCodec {
 
   /** A served event or a viewable impression as one JSON line, with its {@code kind} first. */
   public byte[] encode(ImpressionEvent event) {
-    return write(event);
+    return event instanceof ServedEvent served ? encode(served) : write(event);
+  }
+
+  /**
+   * A served event, written field by field: byte for byte what data binding writes, at a fraction
+   * of its cost. The api writes one per answer, on the request's thread.
+   */
+  public byte[] encode(ServedEvent event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 64 * event.items().size());
+    try (JsonGenerator g = mapper.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("kind", ServedEvent.KIND);
+      stringField(g, "requestId", event.requestId());
+      g.writeNumberField("timestamp", event.timestamp());
+      stringField(g, "readerId", event.readerId());
+      stringField(g, "sessionId", event.sessionId());
+      stringField(g, "articleId", event.articleId());
+      stringField(g, "version", event.version());
+      stringField(g, "experiment", event.experiment());
+      stringField(g, "arm", event.arm());
+      g.writeBooleanField("degraded", event.degraded());
+      g.writeArrayFieldStart("items");
+      for (ServedItem item : event.items()) {
+        g.writeStartObject();
+        g.writeStringField("articleId", item.articleId()); // ServedItem writes its nulls
+        g.writeNumberField("position", item.position());
+        g.writeStringField("reason", item.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** A record of the {@code impressions} topic, told apart by its {@code kind}. */

@@ -1,5 +1,6 @@
 package com.eplly.contracts.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,14 +9,17 @@ import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ServedItem;
 import com.eplly.contracts.event.ViewableImpression;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The impressions topic's records: both kinds round-trip, and bad ones are refused with a reason. */
 class ImpressionCodecTest {
@@ -33,6 +37,24 @@ class ImpressionCodecTest {
     assertTrue(json.startsWith("{\"kind\":\"served\",\"requestId\":\"" + REQUEST + "\""), json);
     assertTrue(!json.contains("experiment") && !json.contains("arm"), json);
     assertEquals(SERVED, valid(codec.decodeImpression(codec.encode(SERVED))));
+  }
+
+  static Stream<ServedEvent> servedEvents() {
+    return Stream.of(
+        SERVED,
+        new ServedEvent(REQUEST, NOW, "r-1", null, null, "v-1", "hybrid-vs-popular", "B", true, List.of()),
+        new ServedEvent(null, Long.MIN_VALUE, null, null, null, null, null, null, false,
+            List.of(new ServedItem(null, -1, null))),
+        new ServedEvent(REQUEST, Long.MAX_VALUE, "caf\u00e9 \"q\" \\ \u0001 \u2028", "\ud83d\ude00", "s\n1", "",
+            "exp", "A", false, List.of(new ServedItem("a\u0000", 1, "editors-pick"), new ServedItem("", 2, ""))));
+  }
+
+  /** The api writes served events field by field; the lake and every reader expect data binding's bytes. */
+  @ParameterizedTest
+  @MethodSource("servedEvents")
+  void aServedEventIsWrittenExactlyAsDataBindingWritesIt(ServedEvent event) throws Exception {
+    assertArrayEquals(JsonMapper.builder().build().writeValueAsBytes(event), codec.encode(event),
+        () -> new String(codec.encode(event), StandardCharsets.UTF_8));
   }
 
   @Test
