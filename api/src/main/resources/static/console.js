@@ -439,12 +439,97 @@
       [xs, ingest.map((i) => i.lakeAgeSeconds), ingest.map((i) => i.liveAgeSeconds)], minuteOpts);
   }
 
+  // --- editorial rules ---------------------------------------------------------------------------
+
+  async function loadRules() {
+    const rules = await api('GET', '/v1/admin/rules');
+    $('#rules tbody').replaceChildren(...rules.map(ruleRow));
+  }
+
+  function ruleStatus(r, now) {
+    if (r.expiresAt && Date.parse(r.expiresAt) <= now) return ['ended', 'muted'];
+    if (r.startsAt && Date.parse(r.startsAt) > now) return ['scheduled', 'warn'];
+    return ['in force', 'ok'];
+  }
+
+  function ruleRow(r) {
+    const [status, cls] = ruleStatus(r, Date.now());
+    const scope = r.section ? 'section ' + r.section : r.tag ? 'tag ' + r.tag : '–';
+    const amount = r.kind === 'pin' ? 'slot ' + r.slot : r.kind === 'boost' ? '× ' + r.factor : '–';
+    return el('tr', {'data-rule': r.id},
+      el('td', {text: r.kind}),
+      el('td', null, r.article ? el('code', {text: r.article}) : '–'),
+      el('td', {text: scope}),
+      el('td', {class: 'num', text: amount}),
+      el('td', {text: when(r.startsAt)}),
+      el('td', {text: r.expiresAt ? when(r.expiresAt) : 'until deleted'}),
+      el('td', {text: r.createdBy}),
+      el('td', {text: when(r.createdAt)}),
+      el('td', {class: cls, text: status}),
+      el('td', null, el('button', {type: 'button', class: 'link delete-rule', text: 'Delete',
+        onclick: () => deleteRule(r.id)})));
+  }
+
+  /** A datetime-local value read as UTC, as the form says; '' when empty. */
+  const utc = (value) => (value ? new Date(value + 'Z').toISOString() : undefined);
+
+  function ruleFromForm() {
+    const kind = $('#rule-kind').value;
+    const scope = $('#rule-scope').value;
+    const target = $('#rule-target').value.trim();
+    const rule = {kind, createdBy: $('#rule-by').value.trim(), startsAt: utc($('#rule-starts').value),
+      expiresAt: utc($('#rule-expires').value)};
+    if (kind !== 'boost') rule.article = $('#rule-article').value.trim() || undefined;
+    if (scope !== 'article') rule[scope] = target || undefined;
+    if (kind === 'pin') rule.slot = Number($('#rule-slot').value);
+    if (kind === 'boost') rule.factor = Number($('#rule-factor').value);
+    return rule;
+  }
+
+  async function addRule(event) {
+    event.preventDefault();
+    show('#rule-msg', '');
+    try {
+      await api('POST', '/v1/admin/rules', ruleFromForm());
+      await loadRules();
+    } catch (e) {
+      show('#rule-msg', e.message); // 400: every reason the rule was refused
+    }
+  }
+
+  async function deleteRule(id) {
+    show('#rules-msg', '');
+    try {
+      await api('DELETE', '/v1/admin/rules/' + encodeURIComponent(id));
+    } catch (e) {
+      show('#rules-msg', e.message);
+    }
+    await loadRules();
+  }
+
+  /** Shows the fields the chosen kind takes. */
+  function ruleKindChanged() {
+    const kind = $('#rule-kind').value;
+    for (const node of document.querySelectorAll('#rule-form .for-block, #rule-form .for-pin, #rule-form .for-boost')) {
+      node.hidden = !node.classList.contains('for-' + kind);
+    }
+    if ($('#rule-scope').selectedOptions[0].hidden) $('#rule-scope').value = 'section';
+    ruleScopeChanged();
+  }
+
+  function ruleScopeChanged() {
+    const scope = $('#rule-scope').value;
+    $('#rule-scope-label').textContent = scope === 'tag' ? 'Tag' : 'Section';
+    $('#rule-target').parentElement.hidden = scope === 'article';
+  }
+
   // --- refresh -----------------------------------------------------------------------------------
 
   async function refresh() {
-    const results = await Promise.allSettled([loadExperiments(), loadTraffic()]);
+    const results = await Promise.allSettled([loadExperiments(), loadTraffic(), loadRules()]);
     show('#experiments-msg', results[0].status === 'rejected' ? results[0].reason.message : '');
     show('#traffic-msg', results[1].status === 'rejected' ? results[1].reason.message : '');
+    show('#rules-msg', results[2].status === 'rejected' ? results[2].reason.message : '');
     $('#updated').textContent = 'updated ' + new Date().toISOString().slice(11, 19) + ' UTC';
   }
 
@@ -460,6 +545,10 @@
   $('#add-arm').addEventListener('click', () =>
     addArm(String.fromCharCode(65 + $('#arm-rows').children.length), 'policy:random', 10));
   $('#start-form').addEventListener('submit', startExperiment);
+  $('#rule-form').addEventListener('submit', addRule);
+  $('#rule-kind').addEventListener('change', ruleKindChanged);
+  $('#rule-scope').addEventListener('change', ruleScopeChanged);
+  ruleKindChanged();
 
   if (sessionStorage.getItem(KEY)) signIn();
 })();

@@ -158,8 +158,28 @@ class ConsoleBrowserTest extends LiveStackTest {
           + ".map(l => l.textContent).join(',')").asString()).isEqualTo("page-views-0,page-views-1");
       assertThat(browser.evaluate("document.querySelector('#traffic-msg').textContent").asString()).isEmpty();
 
+      // an editor pins an article on the world section's pages from the form; a refused rule says why
+      String expires = Instant.now().plus(Duration.ofHours(2)).toString().substring(0, 16);
+      browser.evaluate("const f = (id, v) => { const e = document.querySelector(id); e.value = v;"
+          + " e.dispatchEvent(new Event('change')); }; f('#rule-kind', 'pin'); f('#rule-article', 'l1');"
+          + " f('#rule-scope', 'section'); f('#rule-target', 'world'); f('#rule-slot', '2');"
+          + " f('#rule-expires', '" + expires + "'); f('#rule-by', 'desk'); true");
+      browser.click("#add-rule");
+      JsonNode rule = browser.waitFor("Array.from(document.querySelectorAll('#rules tbody tr')).map(r => r.textContent)",
+          v -> v.size() == 1, Duration.ofSeconds(20));
+      assertThat(rule.get(0).asString()).contains("pin", "l1", "section world", "slot 2", "desk", "in force");
+      assertThat(redis.hlen(Keyspace.editorialRules())).isEqualTo(1);
+      browser.evaluate("const k = document.querySelector('#rule-kind'); k.value = 'boost';"
+          + " k.dispatchEvent(new Event('change')); document.querySelector('#rule-factor').value = '10'; true");
+      browser.click("#add-rule");
+      browser.waitFor("document.querySelector('#rule-msg').textContent",
+          v -> v.asString().contains("factor"), Duration.ofSeconds(20));
+      assertThat(redis.hlen(Keyspace.editorialRules())).isEqualTo(1);
+
       browser.evaluate("document.fonts.ready.then(() => true)");
       browser.screenshot(SCREENSHOTS.resolve("console-models-experiments.png"));
+      browser.evaluate("document.querySelector('#rules-section').scrollIntoView(); true");
+      browser.screenshot(SCREENSHOTS.resolve("console-rules.png"));
       browser.evaluate("document.querySelector('#traffic-section').scrollIntoView(); true");
       browser.screenshot(SCREENSHOTS.resolve("console-traffic.png"));
 
@@ -182,6 +202,9 @@ class ConsoleBrowserTest extends LiveStackTest {
       browser.waitFor("document.querySelector('#models-msg').textContent",
           v -> v.asString().contains("no version published before " + OLDER), Duration.ofSeconds(20));
       assertThat(redis.get(Keyspace.activeVersion())).isEqualTo(OLDER);
+      browser.click("#rules button.delete-rule");
+      browser.waitFor("document.querySelectorAll('#rules tbody tr').length", v -> v.asInt() == 0, Duration.ofSeconds(20));
+      assertThat(redis.hlen(Keyspace.editorialRules())).isZero();
     }
   }
 

@@ -24,6 +24,12 @@ public final class Topics {
   /** Rejected articles: the original bytes plus a {@link #REASON_HEADER}. */
   public static final String ARTICLES_DLQ = "articles.dlq";
 
+  /**
+   * Readers' erasures ({@code ReaderErasure}), compacted, keyed by readerId: every process that holds
+   * reader data reads it whole, so an erasure is never forgotten while its reader's events may exist.
+   */
+  public static final String ERASURES = "erasures";
+
   /** Header on dead-lettered records: UTF-8 text saying why the record was rejected. */
   public static final String REASON_HEADER = "dlq-reason";
 

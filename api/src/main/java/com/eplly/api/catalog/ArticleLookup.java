@@ -1,8 +1,10 @@
 package com.eplly.api.catalog;
 
+import com.eplly.api.changes.ChangeListener;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.codec.ArticleHash;
 import com.eplly.contracts.event.Article;
+import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,10 +23,12 @@ import redis.clients.jedis.Response;
 /**
  * The serving fields of articles ({@link ArticleHash#SERVING_FIELDS}), from a short-lived
  * in-process cache; misses are read in one pipelined round trip. Unknown ids are cached too, so a
- * stale id in a model list does not cost a round trip on every request.
+ * stale id in a model list does not cost a round trip on every request. Ingest announces every
+ * catalog change ({@link ChangeNotice}), so a hidden article leaves the cache within a round trip
+ * rather than at the end of its time in it.
  */
 @Component
-public class ArticleLookup {
+public class ArticleLookup implements ChangeListener {
 
   private static final String[] FIELDS = ArticleHash.SERVING_FIELDS.toArray(String[]::new);
 
@@ -66,6 +70,20 @@ public class ArticleLookup {
       });
     }
     return found;
+  }
+
+  @Override
+  public void changed(ChangeNotice notice) {
+    if (notice.kind() == ChangeNotice.Kind.ARTICLES) {
+      cache.invalidateAll(notice.articleIds());
+    } else if (notice.kind() == ChangeNotice.Kind.CATALOG) {
+      cache.invalidateAll();
+    }
+  }
+
+  @Override
+  public void resync() {
+    cache.invalidateAll();
   }
 
   /** Known articles among {@code ids} from the cache alone; never touches Redis. */

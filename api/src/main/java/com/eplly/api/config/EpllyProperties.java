@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
  * @param served    the served events published for every recommendation answer
  * @param experiments A/B tests between model versions ({@code /v1/admin/experiments})
+ * @param editorial   editors' rules ({@code /v1/admin/rules})
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
@@ -32,14 +33,16 @@ public record EpllyProperties(
     @DefaultValue Widget widget,
     @DefaultValue Models models,
     @DefaultValue Served served,
-    @DefaultValue Experiments experiments) {
+    @DefaultValue Experiments experiments,
+    @DefaultValue Editorial editorial) {
 
   @ConstructorBinding
   public EpllyProperties {}
 
-  /** Without {@code models}, {@code served} and {@code experiments}: their defaults. */
+  /** Without {@code models}, {@code served}, {@code experiments} and {@code editorial}: their defaults. */
   public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
-    this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults(), Experiments.defaults());
+    this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults(), Experiments.defaults(),
+        Editorial.defaults());
   }
 
   /**
@@ -53,7 +56,10 @@ public record EpllyProperties(
    *                        broker is slow or away (a served event is about 400 bytes); a send that
    *                        does not fit is dropped at once
    * @param linger          the producer's {@code linger.ms}: nobody waits for these, so they are
-   *                        batched longer than page views
+   *                        batched longer than page views: fewer, fuller produce requests cost the
+   *                        producer's thread and the broker less per event
+   * @param batchSize       the producer's {@code batch.size} per partition: large enough that
+   *                        {@code linger} rather than a full batch ends one at the api's peak rate
    * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: how long an event may sit in
    *                        the buffer unacknowledged before it is dropped
    * @param pauseAfterFailure after a failed send (no metadata, a full buffer, an expired event), the
@@ -63,7 +69,8 @@ public record EpllyProperties(
   public record Served(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("4MB") DataSize bufferMemory,
-      @DefaultValue("20ms") Duration linger,
+      @DefaultValue("100ms") Duration linger,
+      @DefaultValue("256KB") DataSize batchSize,
       @DefaultValue("10s") Duration deliveryTimeout,
       @DefaultValue("1s") Duration pauseAfterFailure) {
 
@@ -71,12 +78,17 @@ public record EpllyProperties(
       if (bufferMemory.toBytes() < 64 * 1024) {
         throw new IllegalArgumentException("eplly.served.buffer-memory must be at least 64KB");
       }
+      if (batchSize.toBytes() < 1024 || batchSize.toBytes() > bufferMemory.toBytes() / 4) {
+        throw new IllegalArgumentException(
+            "eplly.served.batch-size must be between 1KB and a quarter of buffer-memory, got " + batchSize);
+      }
     }
 
     /** The documented defaults, for code that builds the properties by hand. */
     public static Served defaults() {
       return new Served(
-          true, DataSize.ofMegabytes(4), Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(1));
+          true, DataSize.ofMegabytes(4), Duration.ofMillis(100), DataSize.ofKilobytes(256), Duration.ofSeconds(10),
+          Duration.ofSeconds(1));
     }
   }
 
@@ -91,6 +103,21 @@ public record EpllyProperties(
     /** The documented defaults, for code that builds the properties by hand. */
     public static Experiments defaults() {
       return new Experiments(Duration.ofMillis(250));
+    }
+  }
+
+  /**
+   * Editors' rules ({@code eplly.editorial.*}). A change reaches every instance through a notice on
+   * Redis pub/sub within a round trip; this poll is the backstop for a notice lost while an
+   * instance's subscription was down.
+   *
+   * @param refresh how often this instance checks whether the rules changed (one small GET)
+   */
+  public record Editorial(@DefaultValue("5s") Duration refresh) {
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Editorial defaults() {
+      return new Editorial(Duration.ofSeconds(5));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.eplly.api.experiment;
 
+import com.eplly.api.changes.ChangePublisher;
 import com.eplly.api.errors.BadRequestException;
 import com.eplly.api.errors.ConflictException;
 import com.eplly.api.errors.NotFoundException;
@@ -7,6 +8,7 @@ import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.experiment.Arm;
 import com.eplly.contracts.experiment.Experiment;
 import com.eplly.contracts.experiment.ExperimentJson;
+import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import redis.clients.jedis.params.SetParams;
 /**
  * Experiment definitions in Redis ({@link Keyspace#experiments()}): start one (at most one running
  * per assignment unit, claimed with SET NX), stop it, read them. Every change bumps
- * {@link Keyspace#experimentsRevision()}, which every api instance polls ({@link RunningExperiments}).
+ * {@link Keyspace#experimentsRevision()}, which every api instance polls, and is announced
+ * ({@link ChangeNotice#EXPERIMENTS}) so they reload at once ({@link RunningExperiments}).
  */
 @Component
 public class ExperimentStore {
@@ -35,11 +38,13 @@ public class ExperimentStore {
 
   private final UnifiedJedis redis;
   private final ExperimentJson json;
+  private final ChangePublisher changes;
   private final Clock clock;
 
-  public ExperimentStore(UnifiedJedis redis, ExperimentJson json, Clock clock) {
+  public ExperimentStore(UnifiedJedis redis, ExperimentJson json, ChangePublisher changes, Clock clock) {
     this.redis = redis;
     this.json = json;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -88,7 +93,7 @@ public class ExperimentStore {
       throw new ConflictException("an experiment named " + name + " was just created by another call");
     }
     pruneStopped();
-    redis.incr(Keyspace.experimentsRevision());
+    changed();
     return started;
   }
 
@@ -105,8 +110,13 @@ public class ExperimentStore {
     Experiment stopped = current.stop(clock.instant());
     redis.hset(Keyspace.experiments(), name, json.write(stopped));
     redis.eval(RELEASE, 1, Keyspace.runningExperiment(current.unit().json()), name);
-    redis.incr(Keyspace.experimentsRevision());
+    changed();
     return stopped;
+  }
+
+  private void changed() {
+    redis.incr(Keyspace.experimentsRevision());
+    changes.announce(ChangeNotice.EXPERIMENTS);
   }
 
   /** Keeps the hash within {@link Keyspace#MAX_EXPERIMENTS}: the longest-stopped go first. */

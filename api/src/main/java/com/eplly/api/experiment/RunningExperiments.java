@@ -1,8 +1,10 @@
 package com.eplly.api.experiment;
 
+import com.eplly.api.changes.ChangeListener;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.contracts.experiment.AssignmentUnit;
 import com.eplly.contracts.experiment.Experiment;
+import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,13 +20,14 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The experiments running now, per assignment unit, for serving: re-read from Redis only when
- * {@link Keyspace#experimentsRevision()} moves, which this instance polls every
- * {@code eplly.experiments.refresh}, so a request never pays a round trip for them and a change
- * reaches every instance within that delay. Keeps what it last saw while Redis is unreachable.
+ * The experiments running now, per assignment unit, for serving: re-read from Redis when a
+ * {@link ChangeNotice#EXPERIMENTS} notice arrives, or when {@link Keyspace#experimentsRevision()}
+ * moves, which this instance polls every {@code eplly.experiments.refresh} as a backstop; so a
+ * request never pays a round trip for them and a change reaches every instance within a round trip
+ * (at worst that delay). Keeps what it last saw while Redis is unreachable.
  */
 @Component
-public class RunningExperiments {
+public class RunningExperiments implements ChangeListener {
 
   private static final Logger log = LoggerFactory.getLogger(RunningExperiments.class);
 
@@ -57,8 +60,20 @@ public class RunningExperiments {
     return Optional.ofNullable(current.get().byUnit().get(unit));
   }
 
+  @Override
+  public void changed(ChangeNotice notice) {
+    if (notice.kind() == ChangeNotice.Kind.EXPERIMENTS) {
+      refresh();
+    }
+  }
+
+  @Override
+  public void resync() {
+    refresh();
+  }
+
   /** Reloads the definitions when their revision moved; failures keep the last ones, logged once per outage. */
-  public void refresh() {
+  public synchronized void refresh() {
     try {
       String revision = redis.get(Keyspace.experimentsRevision());
       if (Objects.equals(revision, current.get().revision())) {

@@ -9,6 +9,9 @@ import com.eplly.contracts.serving.CandidateLists;
 import com.eplly.contracts.serving.Recommended;
 import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.editorial.ActiveRules;
+import com.eplly.contracts.editorial.EditorialRules;
+import com.eplly.contracts.editorial.PageRules;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Suggestion;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * exhausted: Jedis's exceptions) turns into a degraded answer from the last-known snapshot; any
  * other exception is a bug and propagates, to become a logged 500 rather than a disguised 200.
  * A request in a running experiment is served by its arm: that arm's model version, or its
- * baseline policy over the fallbacks ({@link ArmPolicy}).
+ * baseline policy over the fallbacks ({@link ArmPolicy}). Editors' rules apply to every answer,
+ * degraded ones included ({@link ActiveRules} holds them in memory).
  */
 @Service
 public class RecommendationService {
@@ -39,6 +44,7 @@ public class RecommendationService {
   private final CandidateReader reader;
   private final ExperimentRouting routing;
   private final ArticleLookup articles;
+  private final ActiveRules rules;
   private final ActiveVersion activeVersion;
   private final ServingSnapshot snapshot;
   private final RecommendationMerger merger;
@@ -48,12 +54,13 @@ public class RecommendationService {
   private final AtomicBoolean serving = new AtomicBoolean(true);
 
   public RecommendationService(
-      CandidateReader reader, ExperimentRouting routing, ArticleLookup articles, ActiveVersion activeVersion,
-      ServingSnapshot snapshot, RecommendationMetrics metrics, Clock clock,
+      CandidateReader reader, ExperimentRouting routing, ArticleLookup articles, ActiveRules rules,
+      ActiveVersion activeVersion, ServingSnapshot snapshot, RecommendationMetrics metrics, Clock clock,
       EpllyProperties properties) {
     this.reader = reader;
     this.routing = routing;
     this.articles = articles;
+    this.rules = rules;
     this.activeVersion = activeVersion;
     this.snapshot = snapshot;
     this.metrics = metrics;
@@ -74,7 +81,8 @@ public class RecommendationService {
         if (arm != null && arm.policy() != null) {
           sources = ArmPolicy.apply(arm.policy(), sources, requestId.hashCode());
         }
-        List<Recommended> items = merger.merge(query.mergeRequest(), sources, articles::find, now);
+        PageRules page = pageRules(query.articleId(), now, articles::find);
+        List<Recommended> items = merger.merge(query.mergeRequest(), sources, articles::find, now, page);
         if (serving.compareAndSet(false, true)) {
           log.info("Redis answers again: serving fresh recommendations");
         }
@@ -95,12 +103,23 @@ public class RecommendationService {
   private RecommendationResponse degraded(String requestId, RecommendationQuery query, long now, String version) {
     metrics.degraded();
     Snapshot last = snapshot.current();
+    PageRules page = pageRules(query.articleId(), now, articles::cached);
     List<Suggestion> candidates = merger.candidates(
-        query.mergeRequest(), CandidateLists.fallbackOnly(last.trending(), last.popular(), last.latest()));
+        query.mergeRequest(), CandidateLists.fallbackOnly(last.trending(), last.popular(), last.latest()), page);
     Map<String, Article> known = new HashMap<>(last.articles());
     known.putAll(articles.cached(ids(candidates)));
     String servedVersion = last.version() != null ? last.version() : version;
-    return answer(requestId, merger.select(candidates, known, query.limit(), now), servedVersion, true, null);
+    return answer(requestId, merger.select(candidates, known, query.limit(), now, page), servedVersion, true, null);
+  }
+
+  /**
+   * The editors' rules for this page. Pins are by the current article's section and tags, so only
+   * when some pin is in force is that article looked up (from the cache, as a rule).
+   */
+  private PageRules pageRules(String articleId, long now, Function<List<String>, Map<String, Article>> metadata) {
+    EditorialRules inForce = rules.at(now);
+    Article current = inForce.hasPins() && articleId != null ? metadata.apply(List.of(articleId)).get(articleId) : null;
+    return current == null ? inForce.forPage(null, List.of()) : inForce.forPage(current.category(), current.tags());
   }
 
   private RecommendationResponse answer(String requestId, List<Recommended> items, String version, boolean degraded,

@@ -14,6 +14,8 @@ import static org.mockito.Mockito.when;
 
 import com.eplly.api.catalog.ArticleLookup;
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.editorial.ActiveRules;
+import com.eplly.contracts.editorial.EditorialRules;
 import com.eplly.api.traffic.TrafficRecorder;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.Reason;
@@ -49,7 +51,9 @@ class RecommendationServiceTest {
   private final ServingSnapshot snapshot = mock(ServingSnapshot.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ExperimentRouting noExperiment = mock(ExperimentRouting.class);
-  private final RecommendationService service = new RecommendationService(reader, noExperiment, articles, activeVersion,
+  private final ActiveRules noRules = mock(ActiveRules.class);
+  private final RecommendationService service = new RecommendationService(reader, noExperiment, articles, noRules,
+      activeVersion,
       snapshot, new RecommendationMetrics(meters, new TrafficRecorder()), Clock.fixed(NOW, ZoneOffset.UTC), properties);
   private final RecommendationQuery query =
       RecommendationQuery.parse("cur", "r-1", null, "10", null, properties.recommend());
@@ -58,6 +62,7 @@ class RecommendationServiceTest {
   void activeVersion() {
     when(activeVersion.current()).thenReturn("v-1");
     when(noExperiment.route(any(), any())).thenReturn(Optional.empty());
+    when(noRules.at(anyLong())).thenReturn(EditorialRules.NONE);
   }
 
   @Test

@@ -18,9 +18,12 @@ public final class ArticleHash {
   public static final String EXPIRES_AT = "expiresAt";
   public static final String HIDDEN = "hidden";
 
-  /** The fields the api needs to render and filter a suggestion, in a fixed order for HMGET. */
+  /**
+   * The fields the api needs to render and filter a suggestion, in a fixed order for HMGET; the
+   * tags for editors' rules on tags.
+   */
   public static final List<String> SERVING_FIELDS =
-      List.of(TITLE, URL, CATEGORY, PUBLISHED_AT, EXPIRES_AT, HIDDEN);
+      List.of(TITLE, URL, CATEGORY, PUBLISHED_AT, EXPIRES_AT, HIDDEN, TAGS);
 
   private ArticleHash() {}
 

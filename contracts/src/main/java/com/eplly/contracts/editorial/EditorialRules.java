@@ -103,6 +103,11 @@ public final class EditorialRules {
     return current == null || candidate.isBefore(current) ? candidate : current;
   }
 
+  /** Whether some pin is in force: only then does a page's own section and tags matter. */
+  public boolean hasPins() {
+    return !pinsBySection.isEmpty() || !pinsByTag.isEmpty();
+  }
+
   /** When a rule starts or ends after the compile instant, so these lookups go stale; null: never. */
   public Instant nextChangeAt() {
     return nextChangeAt;

@@ -29,6 +29,12 @@ public final class LakeLayout {
   /** Dataset folder of catalog updates (partitioned by the Kafka record time, stable across replays). */
   public static final String ARTICLES = "articles";
 
+  /**
+   * Dataset folder of readers' erasures ({@code ReaderErasure}, partitioned by the Kafka record
+   * time): what training, evaluation and {@code reco compact} must drop from the other datasets.
+   */
+  public static final String ERASURES = "erasures";
+
   public static final String FILE_SUFFIX = ".jsonl";
 
   /** Prefix of files being written; readers must skip them. */

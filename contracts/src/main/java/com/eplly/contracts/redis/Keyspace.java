@@ -15,7 +15,9 @@ import java.util.List;
  *       small string;
  *   <li>api: {@code lock:reco-keep-alive}, a lock with a PX expiry; {@code exp:definitions}, one
  *       field per experiment, capped ({@link #MAX_EXPERIMENTS}); {@code exp:running:{unit}}, one
- *       small string per assignment unit; {@code exp:revision}, a counter;
+ *       small string per assignment unit; {@code exp:revision}, a counter; {@code editorial:rules},
+ *       one field per rule, capped ({@link #MAX_EDITORIAL_RULES}); {@code editorial:revision}, a counter;
+ *   <li>api and ingest publish on the {@link #changesChannel()} pub/sub channel (no key);
  *   <li>ingest: {@code exp:counts:{name}:{day}}, one small hash per experiment and day (TTL);
  *       {@code exp:req:{requestId}} per experiment answer and {@code exp:unit:{name}:{unit}} per
  *       counted unit (TTL);
@@ -76,6 +78,32 @@ public final class Keyspace {
    */
   public static String keepAliveLock() {
     return "lock:reco-keep-alive";
+  }
+
+  // --- changes every api instance must see at once ---------------------------------------------
+
+  /**
+   * Pub/sub channel (not a key): {@link ChangeNotice}s published after a write that serving caches
+   * (editorial rules, experiments, an article's metadata), so every api instance drops what it
+   * holds within a round trip instead of at its next poll.
+   */
+  public static String changesChannel() {
+    return "eplly:changes";
+  }
+
+  // --- editorial rules, written by the api's admin endpoints -----------------------------------
+
+  /** Most rules {@link #editorialRules()} keeps; expired ones are pruned first. */
+  public static final int MAX_EDITORIAL_RULES = 1000;
+
+  /** Hash: rule id to its definition ({@code EditorialRuleJson}), capped at {@link #MAX_EDITORIAL_RULES}. */
+  public static String editorialRules() {
+    return "editorial:rules";
+  }
+
+  /** String: a counter bumped on every rule change; api instances reload when it moves. */
+  public static String editorialRevision() {
+    return "editorial:revision";
   }
 
   // --- experiments, written by the api's admin endpoints ---------------------------------------

@@ -2,13 +2,17 @@ package com.eplly.ingest.catalog;
 
 import com.eplly.contracts.codec.ArticleHash;
 import com.eplly.contracts.event.Article;
+import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.ingest.config.IngestProperties;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -19,10 +23,12 @@ import redis.clients.jedis.UnifiedJedis;
  * that one key (DEL + HSET + PEXPIREAT, so the api never sees half an article), and indexed in the
  * capped {@code articles:latest} set while it may be served. One pipeline per batch; no MULTI, so
  * it works on a Redis Cluster where an article and the index live on different nodes. Idempotent,
- * so replays are harmless.
+ * so replays are harmless. Each applied batch is announced on the changes channel.
  */
 @Component
 public class CatalogWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogWriter.class);
 
   /** KEYS[1] the article hash; ARGV[1] PEXPIREAT or PEXPIRE, ARGV[2] its argument, then field, value pairs. */
   private static final String REPLACE_HASH = "redis.call('DEL', KEYS[1]) "
@@ -93,6 +99,21 @@ public class CatalogWriter {
       IllegalStateException e = new IllegalStateException("catalog update failed: " + errors.get(0).getMessage());
       errors.forEach(e::addSuppressed);
       throw e;
+    }
+    announce(latest.keySet());
+  }
+
+  /**
+   * Tells the api instances which articles changed, so a hidden one leaves their caches now. After
+   * the writes, so an instance that reloads on the notice reads the new hash; a failed notice is
+   * only logged, since the caches expire on their own.
+   */
+  private void announce(Collection<String> articleIds) {
+    try {
+      redis.publish(Keyspace.changesChannel(), ChangeNotice.articles(articleIds).message());
+    } catch (RuntimeException e) {
+      log.warn("could not announce {} catalog changes (api caches expire on their own): {}", articleIds.size(),
+          e.toString());
     }
   }
 
