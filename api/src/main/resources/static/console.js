@@ -470,15 +470,15 @@
         onclick: () => deleteRule(r.id)})));
   }
 
-  /** A datetime-local value read as UTC, as the form says; '' when empty. */
-  const utc = (value) => (value ? new Date(value + 'Z').toISOString() : undefined);
+  /** A datetime-local value read as UTC, as the form says; undefined (left out of the rule) when empty. */
+  const asUtc = (value) => (value ? new Date(value + 'Z').toISOString() : undefined);
 
   function ruleFromForm() {
     const kind = $('#rule-kind').value;
     const scope = $('#rule-scope').value;
     const target = $('#rule-target').value.trim();
-    const rule = {kind, createdBy: $('#rule-by').value.trim(), startsAt: utc($('#rule-starts').value),
-      expiresAt: utc($('#rule-expires').value)};
+    const rule = {kind, createdBy: $('#rule-by').value.trim(), startsAt: asUtc($('#rule-starts').value),
+      expiresAt: asUtc($('#rule-expires').value)};
     if (kind !== 'boost') rule.article = $('#rule-article').value.trim() || undefined;
     if (scope !== 'article') rule[scope] = target || undefined;
     if (kind === 'pin') rule.slot = Number($('#rule-slot').value);

@@ -61,6 +61,15 @@ public final class ApiBenchSeed {
     return "bench-a" + n;
   }
 
+  /** The {@code i}-th of the catalog's sections (also each article's one tag). */
+  static String section(int i) {
+    return SECTIONS[i];
+  }
+
+  static int sectionCount() {
+    return SECTIONS.length;
+  }
+
   static String readerId(int n) {
     return "bench-r" + n;
   }

@@ -22,7 +22,7 @@ class CostComparisonTest {
         row("without", 2, 8, 2000, 40.0), row("with", 2, 8, 4000, 6.0), // a load spike in one row
         row("without", 2, 4, 3800, 2.0), row("with", 2, 4, 3700, 2.1),
         row("without", 3, 8, 5000, 4.0), row("with", 3, 8, 4000, 4.4),
-        row("without", 3, 4, 3800, 2.0), row("with", 3, 4, 3700, 2.1)));
+        row("without", 3, 4, 3800, 2.0), row("with", 3, 4, 3700, 2.1)), CostComparison.Budget.EXPERIMENT);
 
     assertEquals(List.of(4, 8), all.stream().map(CostComparison::connections).toList());
     CostComparison eight = all.get(1);
@@ -35,7 +35,8 @@ class CostComparisonTest {
 
   @Test
   void missesAreNamed() {
-    CostComparison c = CostComparison.of(List.of(row("without", 1, 16, 5000, 4.0), row("with", 1, 16, 4400, 4.6))).get(0);
+    CostComparison c = CostComparison.of(List.of(row("without", 1, 16, 5000, 4.0), row("with", 1, 16, 4400, 4.6)),
+        CostComparison.Budget.EXPERIMENT).get(0);
 
     assertFalse(c.latencyMet());
     assertFalse(c.throughputMet());
@@ -44,10 +45,21 @@ class CostComparisonTest {
   }
 
   @Test
+  void theRulesBudgetIsOnLatencyAlone() {
+    CostComparison c = CostComparison.of(List.of(row("without", 1, 8, 5000, 4.0), row("with", 1, 8, 4000, 4.25)),
+        CostComparison.Budget.RULES).get(0);
+
+    assertTrue(c.latencyMet());
+    assertTrue(c.describe().contains("p99 +0.25 ms (target <= +0.3: met"), c.describe());
+    assertTrue(c.describe().contains("req/s x0.800 (rounds 0.800)"), c.describe());
+  }
+
+  @Test
   void aRoundWithOneSideOnlyIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> CostComparison.of(List.of(row("with", 1, 4, 100, 1.0))));
     assertThrows(IllegalArgumentException.class,
-        () -> CostComparison.of(List.of(row("without", 1, 4, 100, 1.0), row("with", 2, 4, 100, 1.0))));
+        () -> CostComparison.of(List.of(row("with", 1, 4, 100, 1.0)), CostComparison.Budget.RULES));
+    assertThrows(IllegalArgumentException.class, () -> CostComparison.of(
+        List.of(row("without", 1, 4, 100, 1.0), row("with", 2, 4, 100, 1.0)), CostComparison.Budget.RULES));
     assertThrows(IllegalArgumentException.class, () -> CostRow.parse("maybe 1 4 100 1 1 1 0 0 1 1 1 1"));
   }
 }

@@ -6,20 +6,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints the summary of {@code bench-api --experiment-cost}: every row in the order it ran, then
- * one {@link CostComparison} per connection count.
+ * Prints the summary of a paired {@code bench-api} run ({@code --experiment-cost},
+ * {@code --rules-cost}): every row in the order it ran, then one {@link CostComparison} per
+ * connection count against the named budget.
  *
- * <p>Usage: {@code ExperimentCostReport ROWS_FILE}
+ * <p>Usage: {@code CostReport ROWS_FILE experiment|rules}
  */
-public final class ExperimentCostReport {
+public final class CostReport {
 
-  private ExperimentCostReport() {}
+  private CostReport() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ExperimentCostReport ROWS_FILE");
+    if (args.length != 2) {
+      System.err.println("usage: CostReport ROWS_FILE experiment|rules");
       System.exit(2);
     }
+    CostComparison.Budget budget = CostComparison.Budget.named(args[1]);
     List<CostRow> rows = Files.readAllLines(Path.of(args[0])).stream()
         .filter(line -> !line.isBlank())
         .map(CostRow::parse)
@@ -31,7 +33,7 @@ public final class ExperimentCostReport {
           r.connections(), r.rps(), r.p50(), r.p99(), r.p999(), r.errors(), r.bad(), r.apiUs(), r.redisUs(), r.brokerUs(),
           r.load());
     }
-    for (CostComparison c : CostComparison.of(rows)) {
+    for (CostComparison c : CostComparison.of(rows, budget)) {
       System.out.println(c.describe());
     }
   }
