@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.contracts.editorial.EditorialRule;
 import com.eplly.contracts.editorial.EditorialRuleJson;
+import com.eplly.contracts.editorial.RuleKind;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,8 @@ class RuleApiTest extends LiveStackTest {
   private static final String PAGE = "/v1/recommendations?articleId=cur&readerId=r-9&limit=5";
 
   private final EditorialRuleJson rules = new EditorialRuleJson();
+  @Autowired ActiveRules active;
+  @Autowired RuleStore store;
 
   @BeforeEach
   void seed() throws Exception {
@@ -127,6 +132,22 @@ class RuleApiTest extends LiveStackTest {
 
     assertThat(awaitAnswer(items -> !items.contains("n1"))).doesNotContain("n1");
     System.out.printf("hidden notice to first answer honouring it: %.1f ms%n", (System.nanoTime() - published) / 1e6);
+  }
+
+  /** The compiled rules know when the next rule starts or ends, and recompile then: no notice, no poll. */
+  @Test
+  void aScheduledRuleStartsAndEndsOnTime() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    store.add(new EditorialRule(null, RuleKind.BLOCK, null, "health", null, null, null,
+        now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), "desk", null));
+    active.reload();
+    Article health = new Article("x", "t", "u", "health", 0, null, List.of(), null, false);
+    long t = now.toEpochMilli();
+
+    assertThat(active.at(t).forPage(null, List.of()).blocks(health)).isFalse();
+    assertThat(active.at(t + 3_600_000).forPage(null, List.of()).blocks(health)).isTrue();
+    assertThat(active.at(t + 7_199_999).forPage(null, List.of()).blocks(health)).isTrue();
+    assertThat(active.at(t + 7_200_000).forPage(null, List.of()).blocks(health)).isFalse();
   }
 
   private List<String> awaitAnswer(Predicate<List<String>> wanted) throws Exception {
