@@ -27,7 +27,10 @@ public final class EditorialRules {
   final Map<String, Double> tagFactors = new HashMap<>();
   private final Map<String, List<Pin>> pinsBySection = new HashMap<>();
   private final Map<String, List<Pin>> pinsByTag = new HashMap<>();
-  /** Largest factor one article can get, which bounds how far down a boost can reach. */
+  /**
+   * Largest factor one article can get, which bounds how far down a boost can reach: its section's
+   * largest factor times every tag factor above 1 (an article may carry all those tags).
+   */
   final double reach;
   final boolean reorders;
   final boolean blocks;
@@ -38,7 +41,6 @@ public final class EditorialRules {
   public record Pin(String articleId, int slot, int seniority) {}
 
   private EditorialRules(List<EditorialRule> active, Instant nextChangeAt) {
-    double reach = 1;
     boolean reorders = false;
     for (int i = 0; i < active.size(); i++) {
       EditorialRule r = active.get(i);
@@ -57,11 +59,17 @@ public final class EditorialRules {
           // two boosts on the same section multiply, like a section boost and a tag boost do
           Map<String, Double> factors = r.section() != null ? sectionFactors : tagFactors;
           factors.merge(r.section() != null ? r.section() : r.tag(), r.factor(), (a, b) -> a * b);
-          reach *= Math.max(1, r.factor());
           reorders |= r.factor() != 1;
         }
         default -> throw new IllegalStateException("unknown kind " + r.kind());
       }
+    }
+    double reach = 1;
+    for (double f : sectionFactors.values()) {
+      reach = Math.max(reach, f);
+    }
+    for (double f : tagFactors.values()) {
+      reach *= Math.max(1, f);
     }
     this.reach = Math.min(reach, EditorialRuleValidation.MAX_FACTOR);
     this.reorders = reorders;
