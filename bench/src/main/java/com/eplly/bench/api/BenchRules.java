@@ -32,7 +32,7 @@ public final class BenchRules {
     }
   }
 
-  static List<EditorialRule> rules(int count, int articles, Instant now, Random rnd) {
+  public static List<EditorialRule> rules(int count, int articles, Instant now, Random rnd) {
     Instant expires = now.plus(Duration.ofDays(1));
     List<EditorialRule> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -307,7 +307,13 @@ public final class RecommendationMerger {
       if (!ranked || rest <= 0) {
         return picked.size() >= rest;
       }
+      if (picked.size() < rest) {
+        return false; // not even every ranked item would fill it
+      }
       double bound = (eligible + 1) / rules.reach();
+      if (keys[rest - 1] >= bound) {
+        return false; // fewer than rest items rank before any unread one could
+      }
       scratchCounts.clear();
       scratchCounts.putAll(categoryCounts);
       int taken = 0;
