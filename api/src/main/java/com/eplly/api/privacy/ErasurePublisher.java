@@ -23,7 +23,8 @@ public class ErasurePublisher {
   /** Longest wait for the acknowledgement; an admin call, rare, may wait longer than an event. */
   static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
-  private static final String UNAVAILABLE = "the erasures topic (Kafka) is unavailable, nothing was erased; retry later";
+  private static final String UNAVAILABLE =
+      "the erasures topic (Kafka) is unavailable, nothing was erased; retry later";
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final ReaderErasureJson json = new ReaderErasureJson();

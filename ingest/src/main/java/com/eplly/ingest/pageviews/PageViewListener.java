@@ -94,7 +94,8 @@ public class PageViewListener {
         PageView view = v.value();
         // The api sends the codec's own encoding, so re-encoding would mostly rebuild the same bytes.
         byte[] line = codec.isEncodingOf(r.value(), view) ? r.value() : codec.encode(view);
-        valid.add(new LakeRecord<>(r.partition(), r.offset(), view.timestamp(), new ValidView(view, line, r.timestamp())));
+        valid.add(new LakeRecord<>(r.partition(), r.offset(), view.timestamp(),
+            new ValidView(view, line, r.timestamp())));
         if (validSources != null) {
           validSources.add(r);
         }

@@ -105,6 +105,9 @@ public class ErasureFollower implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
+    if (thread == null) {
+      return;
+    }
     Consumer<String, byte[]> c = consumer;
     if (c != null) {
       c.wakeup();
@@ -187,7 +190,8 @@ public class ErasureFollower implements SmartLifecycle {
         return c.endOffsets(partitions);
       }
       if (!erased.isLoaded()) {
-        log.warn("Topic {} does not exist: no erasure to replay; looking for it every {}", Topics.ERASURES, TOPIC_CHECK);
+        log.warn("Topic {} does not exist: no erasure to replay; looking for it every {}", Topics.ERASURES,
+            TOPIC_CHECK);
         erased.loaded();
       }
       Thread.sleep(TOPIC_CHECK.toMillis());

@@ -93,7 +93,8 @@ final class EraseCommand implements Callable<Integer> {
   }
 
   private int notAccepted(Throwable e) {
-    ctx.err().println("error: the erasure was not accepted, nothing was erased (" + e.getMessage() + "); check --kafka");
+    ctx.err().println("error: the erasure was not accepted, nothing was erased (" + e.getMessage()
+        + "); check --kafka");
     return RecoCli.FAILED;
   }
 }
