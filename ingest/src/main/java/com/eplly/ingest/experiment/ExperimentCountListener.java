@@ -73,7 +73,9 @@ public class ExperimentCountListener {
       if (Topics.IMPRESSIONS.equals(r.topic())) {
         if (codec.decodeImpression(r.value()) instanceof Decoded.Valid<ImpressionEvent> v) {
           if (v.value() instanceof ServedEvent s) {
-            served.add(new Served(s, r.timestamp()));
+            if (s.experiment() != null) { // only an experiment's answers are counted
+              served.add(new Served(s, r.timestamp()));
+            }
           } else if (v.value() instanceof ViewableImpression i) {
             viewable.add(i);
           }

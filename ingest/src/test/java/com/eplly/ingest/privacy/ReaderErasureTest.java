@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.PageView;
+import com.eplly.contracts.event.ServedEvent;
+import com.eplly.contracts.event.ServedItem;
 import com.eplly.contracts.lake.LakeLayout;
 import com.eplly.contracts.privacy.ReaderErasure;
 import com.eplly.contracts.privacy.ReaderErasureJson;
@@ -43,7 +45,8 @@ import redis.clients.jedis.resps.ScanResult;
  * Erasing a reader in a running ingest, against a real in-JVM broker and a real redis-server: within
  * 5 s no key holds the reader's data (the whole keyspace scanned for the id), every other key is
  * byte-identical (DUMP), the erasure is in the lake; an in-flight view sent before the erasure writes
- * nothing, one sent after it is new data; a version published later loses the reader's list.
+ * nothing, one sent after it is new data (page views in the live state, experiment answers in the unit
+ * markers); a version published later loses the reader's list.
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -118,7 +121,7 @@ class ReaderErasureTest {
   @Order(2)
   void aViewSentBeforeTheErasureWritesNothingAndOneSentAfterIsNewData() throws Exception {
     send(List.of(view(ERASED, ERASED_SESSIONS.get(0), "a-late", erasedAt - 10, erasedAt - 1)));
-    await().atMost(SETTLE).until(() -> dropped() >= 1 && lake.lines(LakeLayout.PAGE_VIEWS).stream()
+    await().atMost(SETTLE).until(() -> dropped("live") >= 1 && lake.lines(LakeLayout.PAGE_VIEWS).stream()
         .anyMatch(l -> l.contains("a-late")));
     assertThat(keysWith(ERASED)).isEmpty();
 
@@ -130,6 +133,17 @@ class ReaderErasureTest {
 
   @Test
   @Order(3)
+  void anExperimentAnswerSentBeforeTheErasureCountsNoUnitAndOneSentAfterDoes() throws Exception {
+    send(List.of(served(erasedAt - 1)));
+    await().atMost(SETTLE).until(() -> dropped("experiment-counts") >= 1);
+    assertThat(redis.exists(Keyspace.experimentUnit(EXPERIMENT, ERASED))).isFalse();
+
+    send(List.of(served(erasedAt + 1)));
+    await().atMost(SETTLE).until(() -> redis.exists(Keyspace.experimentUnit(EXPERIMENT, ERASED)));
+  }
+
+  @Test
+  @Order(4)
   void aVersionPublishedAfterTheErasureLosesTheErasedReadersList() {
     redis.set(Keyspace.readerList("v2", ERASED), "trained before the erasure");
     redis.set(Keyspace.readerList("v2", KEPT), "list of " + KEPT);
@@ -139,8 +153,8 @@ class ReaderErasureTest {
     assertThat(redis.get(Keyspace.readerList("v2", KEPT))).isEqualTo("list of " + KEPT);
   }
 
-  private double dropped() {
-    return meters.find(ErasedReaders.DROPPED).tag("stage", "live").counters().stream()
+  private double dropped(String stage) {
+    return meters.find(ErasedReaders.DROPPED).tag("stage", stage).counters().stream()
         .mapToDouble(Counter::count).sum();
   }
 
@@ -174,6 +188,14 @@ class ReaderErasureTest {
   private ProducerRecord<String, byte[]> view(String reader, String session, String article, long at, Long recordTime) {
     PageView v = new PageView(UUID.randomUUID().toString(), reader, article, session, at, null, null);
     return new ProducerRecord<>(Topics.PAGE_VIEWS, null, recordTime, reader, codec.encode(v));
+  }
+
+  /** An answer of the experiment's control arm to the erased reader, stamped {@code recordTime}. */
+  private ProducerRecord<String, byte[]> served(long recordTime) {
+    String requestId = UUID.randomUUID().toString();
+    ServedEvent e = new ServedEvent(requestId, recordTime, ERASED, ERASED + ".s3", "a-0", "v1", EXPERIMENT,
+        "control", false, List.of(new ServedItem("a-1", 1, "trending")));
+    return new ProducerRecord<>(Topics.IMPRESSIONS, null, recordTime, requestId, codec.encode(e));
   }
 
   private static ProducerRecord<String, byte[]> erasure(ReaderErasure e) {
