@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The live-state rules: which keys a page view changes (its reader's and session's recent reads, the
  * reader's sessions, the trending bucket of its time, the co-visits of a first read after another),
- * and how a run of changes
- * sums up per key. The only place those rules live; {@link LiveStateWriter} only ships the result.
+ * and how a run of changes sums up per key. The only place those rules live; {@link LiveStateWriter}
+ * only ships the result.
  */
 final class LiveChanges {
 

@@ -131,7 +131,34 @@ public class ErasureFollower implements SmartLifecycle {
     return Integer.MAX_VALUE - 200;
   }
 
+  /**
+   * Follows the topic until stopped; a failure (Kafka unreachable beyond the client's timeouts) ends
+   * the session, and a new one reads the topic again from the beginning after a back-off, which
+   * only re-records what is known already.
+   */
   private void run() {
+    long backOff = FIRST_BACK_OFF_MS;
+    while (running) {
+      try {
+        follow();
+      } catch (WakeupException | InterruptedException e) {
+        return; // stopping
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        log.warn("Reading the erasures topic failed ({}); reading it again in {} ms", e.toString(), backOff);
+        try {
+          Thread.sleep(backOff);
+        } catch (InterruptedException stop) {
+          return;
+        }
+        backOff = Math.min(MAX_BACK_OFF_MS, backOff * 2);
+      }
+    }
+  }
+
+  private void follow() throws InterruptedException {
     Properties overrides = new Properties();
     // an erasure must act within seconds: no waiting for a fuller fetch
     overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
@@ -167,10 +194,8 @@ public class ErasureFollower implements SmartLifecycle {
           nextVersionCheck = clock.millis() + VERSION_CHECK.toMillis();
         }
       }
-    } catch (WakeupException | InterruptedException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      log.error("The erasures follower stopped; erasures are not applied until ingest restarts", e);
+    } finally {
+      consumer = null;
     }
   }
 
