@@ -51,6 +51,8 @@ public class ErasureFollower implements SmartLifecycle {
   public static final String APPLIED = "eplly.ingest.erasures.applied";
   /** Metric: keys deleted for erased readers. */
   public static final String KEYS_DELETED = "eplly.ingest.erasure.keys.deleted";
+  /** Metric: deletions Redis did not take (each is tried again); growing while erasures wait for Redis. */
+  public static final String FAILED_ATTEMPTS = "eplly.ingest.erasure.attempts.failed";
 
   private static final Logger log = LoggerFactory.getLogger(ErasureFollower.class);
   private static final Duration POLL = Duration.ofMillis(100);
@@ -68,6 +70,7 @@ public class ErasureFollower implements SmartLifecycle {
   private final Counter applied;
   private final Counter keysDeleted;
   private final Counter rejected;
+  private final Counter failedAttempts;
   private final Set<String> sweptVersions = new HashSet<>();
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
@@ -85,6 +88,8 @@ public class ErasureFollower implements SmartLifecycle {
         .register(meters);
     this.rejected = Counter.builder("eplly.ingest.erasures.rejected")
         .description("erasure records that do not decode (skipped)").register(meters);
+    this.failedAttempts = Counter.builder(FAILED_ATTEMPTS)
+        .description("erasure deletions Redis did not take (tried again)").register(meters);
   }
 
   /** Longest lifetime of a key holding a reader's data, plus a day for erasures learnt late. */
@@ -293,6 +298,7 @@ public class ErasureFollower implements SmartLifecycle {
         if (!running) {
           throw new InterruptedException("stopping");
         }
+        failedAttempts.increment();
         log.warn("Cannot {} yet ({}); retrying in {} ms", what, e.toString(), backOff);
         Thread.sleep(backOff);
         backOff = Math.min(MAX_BACK_OFF_MS, backOff * 2);

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -46,12 +47,14 @@ import redis.clients.jedis.resps.ScanResult;
  * 5 s no key holds the reader's data (the whole keyspace scanned for the id), every other key is
  * byte-identical (DUMP), the erasure is in the lake; an in-flight view sent before the erasure writes
  * nothing, one sent after it is new data (page views in the live state, experiment answers in the unit
- * markers); a version published later loses the reader's list.
+ * markers); a version published later loses the reader's list; while Redis refuses writes the
+ * erasure waits, and is counted applied only once Redis took it.
  */
 @LiveIngestTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "eplly.ingest.retry.initial-interval=100ms",
-    "eplly.ingest.retry.max-interval=400ms"})
+    "eplly.ingest.retry.max-interval=400ms",
+    "eplly.redis.timeout=500ms"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.IMPRESSIONS,
     Topics.IMPRESSIONS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.ERASURES})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -151,6 +154,24 @@ class ReaderErasureTest {
 
     await().atMost(ERASED_WITHIN).until(() -> !redis.exists(Keyspace.readerList("v2", ERASED)));
     assertThat(redis.get(Keyspace.readerList("v2", KEPT))).isEqualTo("list of " + KEPT);
+  }
+
+  @Test
+  @Order(5)
+  void whileRedisRefusesWritesTheErasureWaitsAndIsAppliedOnceRedisTakesIt() throws Exception {
+    String reader = "reader-paused-q7";
+    send(List.of(view(reader, reader + ".s1", "a-1", System.currentTimeMillis(), null)));
+    await().atMost(SETTLE).until(() -> redis.exists(Keyspace.readerRecent(reader)));
+    double failedBefore = meters.counter(ErasureFollower.FAILED_ATTEMPTS).count();
+
+    // writes (DEL) wait 4 s on the server while reads go on; ingest's client gives up after its 500 ms timeout
+    redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "4000", "WRITE");
+    send(List.of(erasure(new ReaderErasure(reader, System.currentTimeMillis(), "test"))));
+    await().atMost(SETTLE).until(() -> meters.counter(ErasureFollower.FAILED_ATTEMPTS).count() > failedBefore);
+    assertThat(meters.counter(ErasureFollower.APPLIED).count()).as("not done before Redis took it").isEqualTo(1.0);
+
+    await().atMost(SETTLE).until(() -> keysWith(reader).isEmpty()
+        && meters.counter(ErasureFollower.APPLIED).count() == 2.0);
   }
 
   private double dropped(String stage) {
