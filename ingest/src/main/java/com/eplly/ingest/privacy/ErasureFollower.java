@@ -64,6 +64,7 @@ public class ErasureFollower implements SmartLifecycle {
   private final ConsumerFactory<String, byte[]> consumers;
   private final ErasedReaders erased;
   private final ReaderDataEraser eraser;
+  private final LiveStateWriter live;
   private final Clock clock;
   private final Duration replayWindow;
   private final ReaderErasureJson json = new ReaderErasureJson();
@@ -77,10 +78,11 @@ public class ErasureFollower implements SmartLifecycle {
   private Thread thread;
 
   public ErasureFollower(ConsumerFactory<String, byte[]> consumers, ErasedReaders erased, ReaderDataEraser eraser,
-      Clock clock, IngestProperties properties, MeterRegistry meters) {
+      LiveStateWriter live, Clock clock, IngestProperties properties, MeterRegistry meters) {
     this.consumers = consumers;
     this.erased = erased;
     this.eraser = eraser;
+    this.live = live;
     this.clock = clock;
     this.replayWindow = replayWindow(properties.ingest().live());
     this.applied = Counter.builder(APPLIED).description("erasures whose Redis keys were deleted").register(meters);
@@ -184,6 +186,8 @@ public class ErasureFollower implements SmartLifecycle {
           }
         }
         if (!fresh.isEmpty()) {
+          // the remembered heads of the reader's sessions would pair a later read with an erased one
+          live.forgetSessionHeads();
           List<String> readers = fresh.stream().map(ReaderErasure::readerId).distinct().toList();
           long deleted = untilDone(() -> eraser.erase(readers), "erase " + readers.size() + " reader(s)");
           applied.increment(readers.size());
