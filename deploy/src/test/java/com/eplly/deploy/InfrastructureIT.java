@@ -12,6 +12,7 @@ import com.eplly.deploy.process.Ports;
 import com.eplly.deploy.redis.LocalRedis;
 import com.eplly.deploy.redis.RedisServerSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +35,18 @@ class InfrastructureIT {
     BrokerSettings settings = new BrokerSettings("localhost", ports[0], ports[1], dir.resolve("kafka"));
     try (KafkaBroker broker = KafkaBroker.start(settings)) {
       assertEquals(Set.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.IMPRESSIONS,
-          Topics.IMPRESSIONS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ),
+          Topics.IMPRESSIONS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.ERASURES),
           Set.copyOf(broker.createTopics(new TopicLayout(3))));
       try (Admin admin = broker.admin()) {
         Map<String, TopicDescription> topics = admin.describeTopics(Set.of(Topics.PAGE_VIEWS, Topics.ARTICLES))
             .allTopicNames().get(30, TimeUnit.SECONDS);
         assertEquals(3, topics.get(Topics.PAGE_VIEWS).partitions().size());
-        ConfigResource articles = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES);
-        String policy = admin.describeConfigs(Set.of(articles)).all().get(30, TimeUnit.SECONDS)
-            .get(articles).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, policy);
+        for (String compacted : List.of(Topics.ARTICLES, Topics.ERASURES)) {
+          ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, compacted);
+          String policy = admin.describeConfigs(Set.of(topic)).all().get(30, TimeUnit.SECONDS)
+              .get(topic).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+          assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, policy, compacted);
+        }
       }
     }
     // A second start reuses the formatted folder and keeps the topics.

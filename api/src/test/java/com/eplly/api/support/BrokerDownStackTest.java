@@ -17,9 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "eplly.events.max-concurrent=4",
       "eplly.events.read-timeout=1s",
       "server.tomcat.threads.max=12",
-      "eplly.events.warm-up=0s" // Kafka is unreachable on purpose: no point waiting for it at start
+      "eplly.events.warm-up=0s", // Kafka is unreachable on purpose: no point waiting for it at start
+      "eplly.admin.api-key=" + BrokerDownStackTest.ADMIN_KEY
     })
 public abstract class BrokerDownStackTest extends RunningApiTest {
+
+  protected static final String ADMIN_KEY = "test-admin-key";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // the slow-upload test waits this long for its 408
       "eplly.events.read-timeout=1s"
     })
-@EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.IMPRESSIONS})
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.IMPRESSIONS, Topics.ERASURES})
 public abstract class LiveStackTest extends RunningApiTest {
 
   protected static final String ADMIN_KEY = "test-admin-key";
@@ -92,7 +92,8 @@ public abstract class LiveStackTest extends RunningApiTest {
     return ((Decoded.Valid<ImpressionEvent>) CODEC.decodeImpression(found)).value();
   }
 
-  private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<byte[]> wanted, Duration within) {
+  /** Polls {@code topic} from the start until a record whose value matches {@code wanted} arrives. */
+  protected ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<byte[]> wanted, Duration within) {
     Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "it-" + UUID.randomUUID(), false);
     try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
         props, new StringDeserializer(), new ByteArrayDeserializer()).createConsumer()) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -176,6 +177,13 @@ public final class Validation {
     if (value != null) {
       id(field, value, reasons);
     }
+  }
+
+  /** Why {@code value} is not a valid id in {@code field} (the reason an event would get); empty when it is one. */
+  public static Optional<String> idReason(String field, String value) {
+    List<String> reasons = new ArrayList<>(1);
+    id(field, value, reasons);
+    return reasons.stream().findFirst();
   }
 
   private static void id(String field, String value, List<String> reasons) {

@@ -23,7 +23,8 @@ import java.util.List;
  *       counted unit (TTL);
  *   <li>api: {@code traffic:api:{minute}}, one small hash per minute, summed over the instances (TTL);
  *   <li>ingest: {@code article:{id}} hashes and {@code articles:latest} (capped), reader and session
- *       recent reads (capped lists with TTL), {@code trending:{bucket}} (TTL), {@code covisit:{id}}
+ *       recent reads (capped lists with TTL), each reader's sessions (capped sorted sets with TTL),
+ *       {@code trending:{bucket}} (TTL), {@code covisit:{id}}
  *       (capped sorted sets with TTL), {@code similar:{id}} (capped sorted sets with TTL),
  *       {@code live:applied:{tag}} (one small hash per slot tag, a field per partition).
  * </ul>
@@ -217,6 +218,15 @@ public final class Keyspace {
   /** List: a reader's most recent article ids, newest first; capped, with TTL. */
   public static String readerRecent(String readerId) {
     return "reader:" + readerId + ":recent";
+  }
+
+  /**
+   * Sorted set: a reader's session ids scored by their newest read (epoch ms), so that erasing the
+   * reader finds the session lists; capped to the newest, with the session lists' TTL, refreshed
+   * by each read, so it outlives every session list it names.
+   */
+  public static String readerSessions(String readerId) {
+    return "reader:" + readerId + ":sessions";
   }
 
   /** List: a session's article ids, newest first; capped, with TTL. */

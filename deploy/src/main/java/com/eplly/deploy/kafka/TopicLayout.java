@@ -34,19 +34,22 @@ public record TopicLayout(int pageViewPartitions, int replicas) {
 
   /**
    * New-topic requests: page views partitioned by reader, impressions by request id, the catalog
-   * compacted by article id.
+   * compacted by article id, readers' erasures compacted by reader id (one partition: they are few,
+   * and every process reads them whole).
    */
   public List<NewTopic> newTopics() {
     short rf = (short) replicas;
     Map<String, String> isr = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)));
+    Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)));
     return List.of(
         new NewTopic(Topics.PAGE_VIEWS, pageViewPartitions, rf).configs(isr),
         new NewTopic(Topics.PAGE_VIEWS_DLQ, 1, rf).configs(isr),
         // as many partitions as page views: the api's served events are one per answer, so as many
         new NewTopic(Topics.IMPRESSIONS, pageViewPartitions, rf).configs(isr),
         new NewTopic(Topics.IMPRESSIONS_DLQ, 1, rf).configs(isr),
-        new NewTopic(Topics.ARTICLES, 1, rf).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)))),
-        new NewTopic(Topics.ARTICLES_DLQ, 1, rf).configs(isr));
+        new NewTopic(Topics.ARTICLES, 1, rf).configs(compacted),
+        new NewTopic(Topics.ARTICLES_DLQ, 1, rf).configs(isr),
+        new NewTopic(Topics.ERASURES, 1, rf).configs(compacted));
   }
 }

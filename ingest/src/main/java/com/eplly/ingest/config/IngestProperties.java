@@ -141,6 +141,9 @@ public record IngestProperties(@DefaultValue RedisSettings redis, @DefaultValue 
    *                             the live state, so nobody can pre-load future trending buckets
    * @param maxEventsPerScript   views applied per Redis script call; bounds how long one call holds Redis
    *                             (a few ms at 500), each call being atomic with its offset watermark
+   * @param readerSessionsCap    sessions remembered per reader (the newest), so that erasing the reader finds
+   *                             their session lists; keep it above the sessions one reader opens within
+   *                             {@code session-recent-ttl}
    */
   public record Live(
       @DefaultValue("100") int readerRecentCap,
@@ -155,9 +158,11 @@ public record IngestProperties(@DefaultValue RedisSettings redis, @DefaultValue 
       @DefaultValue("1d") Duration readerFirstReadTtl,
       @DefaultValue("1000") int trendingCap,
       @DefaultValue("5m") Duration maxFutureSkew,
-      @DefaultValue("500") int maxEventsPerScript) {
+      @DefaultValue("500") int maxEventsPerScript,
+      @DefaultValue("50") int readerSessionsCap) {
 
     public Live {
+      positive("eplly.ingest.live.reader-sessions-cap", readerSessionsCap);
       positive("eplly.ingest.live.trending-cap", trendingCap);
       positive("eplly.ingest.live.max-events-per-script", maxEventsPerScript);
       positive("eplly.ingest.live.reader-recent-cap", readerRecentCap);

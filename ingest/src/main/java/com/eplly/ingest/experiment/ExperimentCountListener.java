@@ -8,6 +8,7 @@ import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.ServedEvent;
 import com.eplly.contracts.event.ViewableImpression;
 import com.eplly.ingest.config.IngestProperties;
+import com.eplly.ingest.privacy.ErasedReaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -42,9 +43,11 @@ public class ExperimentCountListener {
   private final Counter unattributed;
   private final String groupId;
   private final PendingTouches pending;
+  private final ErasedReaders erased;
 
-  public ExperimentCountListener(EventCodec codec, ExperimentAttribution attribution, MeterRegistry meters,
-      IngestProperties properties, Clock clock) {
+  public ExperimentCountListener(EventCodec codec, ExperimentAttribution attribution, ErasedReaders erased,
+      MeterRegistry meters, IngestProperties properties, Clock clock) {
+    this.erased = erased;
     this.pending = new PendingTouches(clock, ANSWER_GRACE, MAX_WAITING);
     this.codec = codec;
     this.attribution = attribution;
@@ -63,14 +66,16 @@ public class ExperimentCountListener {
       groupId = "#{__listener.groupId()}",
       containerFactory = ExperimentCountsConfig.FACTORY)
   public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-    List<ServedEvent> served = new ArrayList<>();
+    List<Served> served = new ArrayList<>();
     List<ViewableImpression> viewable = new ArrayList<>();
     List<PageView> clicks = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       if (Topics.IMPRESSIONS.equals(r.topic())) {
         if (codec.decodeImpression(r.value()) instanceof Decoded.Valid<ImpressionEvent> v) {
           if (v.value() instanceof ServedEvent s) {
-            served.add(s);
+            if (s.experiment() != null) { // only an experiment's answers are counted
+              served.add(new Served(s, r.timestamp()));
+            }
           } else if (v.value() instanceof ViewableImpression i) {
             viewable.add(i);
           }
@@ -79,10 +84,15 @@ public class ExperimentCountListener {
         clicks.add(v.value());
       }
     }
-    // served first: a click or impression in the same batch finds its answer
-    attribution.served(served);
+    // served first: a click or impression in the same batch finds its answer. An erased reader's
+    // answer sent before the erasure counts nothing: its unit marker would bring the reader back.
+    erased.whileCurrent(() -> attribution.served(erased.withoutErased(served, s -> s.event().readerId(),
+        Served::recordTime, "experiment-counts").stream().map(Served::event).toList()));
     unattributed.increment(pending.attribute(attribution, viewable, clicks));
   }
+
+  /** A served event with its Kafka record time, which says whether an erasure covers it. */
+  private record Served(ServedEvent event, long recordTime) {}
 
   /** With no new records, what waits for its answer is tried again (on the consumer thread, like batches). */
   @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")

@@ -18,7 +18,7 @@ public final class LakeRebalanceListener implements ConsumerAwareRebalanceListen
 
   private static final Map<String, String> DATASET_OF_TOPIC =
       Map.of(Topics.PAGE_VIEWS, LakeLayout.PAGE_VIEWS, Topics.IMPRESSIONS, LakeLayout.IMPRESSIONS,
-          Topics.ARTICLES, LakeLayout.ARTICLES);
+          Topics.ARTICLES, LakeLayout.ARTICLES, Topics.ERASURES, LakeLayout.ERASURES);
 
   private final LakeWriter lake;
   private final Runnable onOwnerChange;

@@ -3,7 +3,10 @@ package com.eplly.ingest.live;
 import java.util.List;
 import java.util.Map;
 
-/** What the live-state script does to one key: push to a capped list, or add to capped counts. */
+/**
+ * What the live-state script does to one key: push to a capped list, add to capped counts, or keep
+ * the newest time per member of a capped set.
+ */
 sealed interface KeyUpdate {
 
   String key();
@@ -43,6 +46,25 @@ sealed interface KeyUpdate {
       increments.forEach((member, amount) -> {
         args.add(member);
         args.add(amount == Math.rint(amount) ? Long.toString((long) (double) amount) : Double.toString(amount));
+      });
+    }
+  }
+
+  /**
+   * Each member's score raised to {@code times} (never lowered: a replayed older view changes
+   * nothing), the set trimmed to its {@code cap} newest members, then a relative expiry.
+   */
+  record Newest(String key, int cap, long ttlMs, Map<String, Double> times) implements KeyUpdate {
+
+    @Override
+    public void appendArgs(List<String> args) {
+      args.add("M");
+      args.add(Integer.toString(cap));
+      args.add(Long.toString(ttlMs));
+      args.add(Integer.toString(times.size()));
+      times.forEach((member, time) -> {
+        args.add(member);
+        args.add(Long.toString((long) (double) time));
       });
     }
   }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The live-state rules: which keys a page view changes (its reader's and session's recent reads, the
- * trending bucket of its time, the co-visits of a first read after another), and how a run of changes
- * sums up per key. The only place those rules live; {@link LiveStateWriter} only ships the result.
+ * reader's sessions, the trending bucket of its time, the co-visits of a first read after another),
+ * and how a run of changes sums up per key. The only place those rules live; {@link LiveStateWriter}
+ * only ships the result.
  */
 final class LiveChanges {
 
@@ -40,6 +41,8 @@ final class LiveChanges {
       LiveEvent e = events.get(i);
       PageView v = e.view();
       changes.add(change(e, Target.READER_RECENT, Keyspace.readerRecent(v.readerId()), v.articleId(), 1, 0));
+      changes.add(change(e, Target.READER_SESSIONS, Keyspace.readerSessions(v.readerId()), v.sessionId(),
+          v.timestamp(), 0));
       changes.add(change(e, Target.SESSION_RECENT, Keyspace.sessionRecent(v.sessionId()), v.articleId(), 1, 0));
       long expireAt = TrendingRule.bucketExpiry(v.timestamp(), settings.trendingTtl());
       if (expireAt > now) { // an old event (replayed history) would only recreate an expired bucket
@@ -69,12 +72,17 @@ final class LiveChanges {
         case READER_RECENT, SESSION_RECENT -> pushes.computeIfAbsent(c.key(), k -> new ArrayList<>(4)).add(c.member());
         case TRENDING, CO_VISITS -> counts.computeIfAbsent(c.key(), k -> new LinkedHashMap<>())
             .merge(c.member(), c.amount(), Double::sum);
+        case READER_SESSIONS -> counts.computeIfAbsent(c.key(), k -> new LinkedHashMap<>())
+            .merge(c.member(), c.amount(), Math::max);
       }
     }
     Map<String, KeyUpdate> updates = new LinkedHashMap<>(firstOf.size() * 2);
     firstOf.forEach((key, first) -> updates.put(key, switch (first.target()) {
       case READER_RECENT -> new KeyUpdate.ListPush(key, settings.readerRecentCap(),
           settings.readerFirstReadTtl().toMillis(), settings.readerRecentTtl().toMillis(), 2, pushes.get(key));
+      // as long-lived as a session list, so it names every session list the reader still has
+      case READER_SESSIONS -> new KeyUpdate.Newest(key, settings.readerSessionsCap(),
+          settings.sessionRecentTtl().toMillis(), counts.get(key));
       case SESSION_RECENT -> new KeyUpdate.ListPush(key, settings.sessionRecentCap(),
           settings.sessionRecentTtl().toMillis(), settings.sessionRecentTtl().toMillis(), 1, pushes.get(key));
       case TRENDING -> new KeyUpdate.Counts(key, settings.trendingCap(), true, first.expireAt(), counts.get(key));

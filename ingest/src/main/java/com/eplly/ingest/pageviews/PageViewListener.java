@@ -16,6 +16,7 @@ import com.eplly.ingest.lake.LakeWriter;
 import com.eplly.ingest.live.LiveEvent;
 import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.IngestMetrics;
+import com.eplly.ingest.privacy.ErasedReaders;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code page-views} in batches: rejects invalid records (and, when
  * {@code eplly.ingest.require-known-article} is on, views of articles missing from the catalog)
- * to the DLQ, updates the live state (exactly once, by its own offset watermarks), then writes the lake. It returns (and the
+ * to the DLQ, updates the live state (exactly once, by its own offset watermarks; leaving out views of
+ * readers erased after the views were sent), then writes the lake. It returns (and the
  * container commits the offsets) only when all three succeeded; any exception makes Spring Kafka's
  * error handler redeliver the batch after a back-off, and the lake's offset check keeps the
  * redelivery from writing anything twice.
@@ -48,10 +50,13 @@ public class PageViewListener {
   private final int concurrency;
   private final KnownArticles catalog;
   private final boolean requireKnownArticle;
+  private final ErasedReaders erased;
 
   public PageViewListener(EventCodec codec, DeadLetterPublisher deadLetters, LakeWriter lake,
-      LiveStateWriter live, KnownArticles catalog, IngestMetrics metrics, IngestProperties properties) {
+      LiveStateWriter live, KnownArticles catalog, ErasedReaders erased, IngestMetrics metrics,
+      IngestProperties properties) {
     this.codec = codec;
+    this.erased = erased;
     this.catalog = catalog;
     this.requireKnownArticle = properties.ingest().requireKnownArticle();
     this.deadLetters = deadLetters;
@@ -73,8 +78,11 @@ public class PageViewListener {
     batchTimer.record(() -> process(records));
   }
 
-  /** A valid page view and its lake line: the received bytes when they are exactly its encoding. */
-  private record ValidView(PageView view, byte[] line) {}
+  /**
+   * A valid page view, its lake line (the received bytes when they are exactly its encoding) and its
+   * Kafka record time, which says whether an erasure covers it.
+   */
+  private record ValidView(PageView view, byte[] line, long recordTime) {}
 
   private void process(List<ConsumerRecord<String, byte[]>> records) {
     List<LakeRecord<ValidView>> valid = new ArrayList<>(records.size());
@@ -86,7 +94,8 @@ public class PageViewListener {
         PageView view = v.value();
         // The api sends the codec's own encoding, so re-encoding would mostly rebuild the same bytes.
         byte[] line = codec.isEncodingOf(r.value(), view) ? r.value() : codec.encode(view);
-        valid.add(new LakeRecord<>(r.partition(), r.offset(), view.timestamp(), new ValidView(view, line)));
+        valid.add(new LakeRecord<>(r.partition(), r.offset(), view.timestamp(),
+            new ValidView(view, line, r.timestamp())));
         if (validSources != null) {
           validSources.add(r);
         }
@@ -102,9 +111,16 @@ public class PageViewListener {
     LakePlan<ValidView> plan = lake.plan(LakeLayout.PAGE_VIEWS, valid);
     // Every valid view goes to the live state, whether or not the lake has it: the live state's own
     // offset watermarks leave out what an earlier attempt applied (the lake write may have failed after it).
-    List<LiveEvent> events = new ArrayList<>(valid.size());
-    valid.forEach(r -> events.add(new LiveEvent(r.partition(), r.offset(), r.value().view())));
-    LiveStateWriter.Result applied = live.apply(events);
+    // Views an erasure covers stay out of it (the lake keeps them until compaction).
+    List<LakeRecord<ValidView>> toApply = valid;
+    LiveStateWriter.Result applied = erased.whileCurrent(() -> {
+      List<LiveEvent> events = new ArrayList<>(toApply.size());
+      for (LakeRecord<ValidView> r : erased.withoutErased(toApply, r -> r.value().view().readerId(),
+          r -> r.value().recordTime(), "live")) {
+        events.add(new LiveEvent(r.partition(), r.offset(), r.value().view()));
+      }
+      return live.apply(events);
+    });
     // each stage marked once it succeeded: a lake that keeps failing shows as a lake growing stale
     OptionalLong newest = valid.stream().mapToLong(r -> r.value().view().timestamp()).max();
     newest.ifPresent(at -> metrics.reached(IngestMinuteTraffic.LIVE, at));

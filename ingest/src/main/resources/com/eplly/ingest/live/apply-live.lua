@@ -3,6 +3,7 @@
 -- ARGV: partition field, first and last offset of the chunk, the watermark's TTL (ms), then per key one operation:
 --   'L' cap shortTtlMs fullTtlMs minLengthForFullTtl n item1..itemN   (LPUSH, capped, TTL)
 --   'Z' cap 'A'|'T' expireAtMs|ttlMs n member1 incr1 .. memberN incrN     (ZINCRBY, capped, expiry)
+--   'M' cap ttlMs n member1 time1 .. memberN timeN                          (newest time per member, capped, TTL)
 -- Returns {1, keys} applied, {0, watermark} already applied, {2, watermark} partly applied (the caller
 -- resends what lies after the watermark), {3, key} a key holds another type (nothing was written).
 local applied = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
@@ -24,6 +25,10 @@ for k = 2, #KEYS do
     expected = 'list'
     n = tonumber(ARGV[a + 5])
     a = a + 6 + n
+  elseif kind == 'M' then
+    expected = 'zset'
+    n = tonumber(ARGV[a + 3])
+    a = a + 4 + 2 * n
   else
     expected = 'zset'
     n = tonumber(ARGV[a + 4])
@@ -51,6 +56,21 @@ for k = 2, #KEYS do
       redis.call('PEXPIRE', key, ARGV[a + 2])
     end
     a = a + 6 + n
+  elseif ARGV[a] == 'M' then
+    local n = tonumber(ARGV[a + 3])
+    local m = a + 4
+    for i = 1, n do
+      local old = redis.call('ZSCORE', key, ARGV[m])
+      if not old or tonumber(old) < tonumber(ARGV[m + 1]) then
+        redis.call('ZADD', key, ARGV[m + 1], ARGV[m])
+      end
+      m = m + 2
+    end
+    if redis.call('ZCARD', key) > cap then
+      redis.call('ZREMRANGEBYRANK', key, 0, -(cap + 1))
+    end
+    redis.call('PEXPIRE', key, ARGV[a + 2])
+    a = m
   else
     local n = tonumber(ARGV[a + 4])
     local m = a + 5

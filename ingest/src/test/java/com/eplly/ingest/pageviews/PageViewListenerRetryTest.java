@@ -15,6 +15,7 @@ import com.eplly.ingest.lake.LakeWriter;
 import com.eplly.ingest.lake.LocalLakeStorage;
 import com.eplly.ingest.live.LiveStateWriter;
 import com.eplly.ingest.monitoring.IngestMetrics;
+import com.eplly.ingest.privacy.ErasedReaders;
 import com.eplly.ingest.support.EmptyRedisTest;
 import com.eplly.ingest.support.LiveStateSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,7 +90,14 @@ class PageViewListenerRetryTest extends EmptyRedisTest {
         "eplly.ingest.lake-path", lake.toString()))).bindOrCreate("eplly", IngestProperties.class);
     return new PageViewListener(codec, new DeadLetterPublisher(null, Duration.ofSeconds(1)),
         new LakeWriter(new LocalLakeStorage(lake)), new LiveStateWriter(redis, properties, Clock.systemUTC()),
-        new KnownArticles(redis), new IngestMetrics(meters), properties);
+        new KnownArticles(redis), loadedErasures(meters), new IngestMetrics(meters), properties);
+  }
+
+  /** No reader erased, the (absent) erasures topic read. */
+  private static ErasedReaders loadedErasures(SimpleMeterRegistry meters) {
+    ErasedReaders erased = new ErasedReaders(meters);
+    erased.loaded();
+    return erased;
   }
 
   private Map<String, Object> liveState() {

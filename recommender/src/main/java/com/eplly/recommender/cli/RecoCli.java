@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reco", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = RecoVersion.class,
-    description = "The data team's CLI: train, publish and switch model versions, evaluate models offline.",
+    description = "The data team's CLI: train, publish and switch model versions, evaluate models offline, "
+        + "erase readers.",
     subcommands = {TrainCommand.class, PublishCommand.class, ModelsCommand.class, RollbackCommand.class,
         ActivateCommand.class, EvaluateCommand.class, CompareCommand.class, GenerateCommand.class,
-        ExperimentReportCommand.class,
+        ExperimentReportCommand.class, EraseCommand.class,
         HelpCommand.class, AutoComplete.GenerateCompletion.class},
     // inherited by every subcommand (scope INHERIT)
     showDefaultValues = true, sortOptions = false, abbreviateSynopsis = true, usageHelpWidth = 120,

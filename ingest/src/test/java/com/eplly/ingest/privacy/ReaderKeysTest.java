@@ -1,0 +1,26 @@
+package com.eplly.ingest.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which keys erasing a reader deletes: theirs, their sessions', in every version and experiment. */
+class ReaderKeysTest {
+
+  @Test
+  void everyKeyOfTheReaderTheirSessionsVersionsAndExperiments() {
+    assertThat(ReaderKeys.of("r-1", List.of("s-1", "s-2"), List.of("v1", "v2"), List.of("exp-a")))
+        .containsExactlyInAnyOrder(
+            "reader:r-1:recent", "reader:r-1:sessions",
+            "session:s-1:recent", "session:s-2:recent",
+            "reco:v1:reader:r-1", "reco:v2:reader:r-1",
+            "exp:unit:exp-a:r-1", "exp:unit:exp-a:s-1", "exp:unit:exp-a:s-2");
+  }
+
+  @Test
+  void aReaderWithoutSessionsVersionsOrExperimentsStillLosesTheirOwnKeys() {
+    assertThat(ReaderKeys.of("r-1", List.of(), List.of(), List.of()))
+        .containsExactly("reader:r-1:recent", "reader:r-1:sessions");
+  }
+}
