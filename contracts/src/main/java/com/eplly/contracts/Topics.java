@@ -30,6 +30,17 @@ public final class Topics {
    */
   public static final String ERASURES = "erasures";
 
+  /**
+   * Admin actions ({@code AuditEvent}), keyed by actor (the admin key's name): one partition, so the
+   * log has one total order whatever the key; the key only matters should it ever get more, and then
+   * "everything key X did, in order" is the question an audit answers. Retained for weeks: the lake
+   * keeps it for good.
+   */
+  public static final String AUDIT = "audit";
+
+  /** Rejected audit events: the original bytes plus a {@link #REASON_HEADER}. */
+  public static final String AUDIT_DLQ = "audit.dlq";
+
   /** Header on dead-lettered records: UTF-8 text saying why the record was rejected. */
   public static final String REASON_HEADER = "dlq-reason";
 

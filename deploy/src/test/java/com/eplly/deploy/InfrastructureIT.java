@@ -35,7 +35,8 @@ class InfrastructureIT {
     BrokerSettings settings = new BrokerSettings("localhost", ports[0], ports[1], dir.resolve("kafka"));
     try (KafkaBroker broker = KafkaBroker.start(settings)) {
       assertEquals(Set.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.IMPRESSIONS,
-          Topics.IMPRESSIONS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.ERASURES),
+          Topics.IMPRESSIONS_DLQ, Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.ERASURES, Topics.AUDIT,
+          Topics.AUDIT_DLQ),
           Set.copyOf(broker.createTopics(new TopicLayout(3))));
       try (Admin admin = broker.admin()) {
         Map<String, TopicDescription> topics = admin.describeTopics(Set.of(Topics.PAGE_VIEWS, Topics.ARTICLES))

@@ -35,6 +35,9 @@ public final class LakeLayout {
    */
   public static final String ERASURES = "erasures";
 
+  /** Dataset folder of admin actions ({@code AuditEvent}, partitioned by the action's time). */
+  public static final String AUDIT = "audit";
+
   public static final String FILE_SUFFIX = ".jsonl";
 
   /** Prefix of files being written; readers must skip them. */

@@ -92,6 +92,23 @@ public final class Keyspace {
     return "eplly:changes";
   }
 
+  // --- the audit log's newest entries, written by ingest, read by the console --------------------
+
+  /** Most entries {@link #auditRecent()} keeps; older ones are only in the lake. */
+  public static final int AUDIT_RECENT_MAX = 1000;
+
+  /** How long {@link #auditRecent()} outlives its newest entry (a quiet stack keeps its history a while). */
+  public static final Duration AUDIT_RECENT_TTL = Duration.ofDays(90);
+
+  /**
+   * Sorted set: the newest {@link #AUDIT_RECENT_MAX} admin actions, member the event's JSON
+   * ({@code AuditEventJson}), score its epoch-millisecond time. A set rather than a list so that a
+   * batch ingest replays adds nothing twice: the same event is the same member.
+   */
+  public static String auditRecent() {
+    return "audit:recent";
+  }
+
   // --- editorial rules, written by the api's admin endpoints -----------------------------------
 
   /** Most rules {@link #editorialRules()} keeps; expired ones are pruned first. */

@@ -1,6 +1,7 @@
 package com.eplly.deploy.kafka;
 
 import com.eplly.contracts.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,6 +15,9 @@ import org.apache.kafka.common.config.TopicConfig;
  *                           less, so one broker may be down without refusing acknowledged writes
  */
 public record TopicLayout(int pageViewPartitions, int replicas) {
+
+  /** How long the broker keeps admin actions: long enough for ingest to be down a while without losing one. */
+  static final Duration AUDIT_RETENTION = Duration.ofDays(30);
 
   /** Several partitions so ingest's per-partition lake files and ordering are exercised locally. */
   public static final TopicLayout LOCAL = new TopicLayout(4);
@@ -35,7 +39,8 @@ public record TopicLayout(int pageViewPartitions, int replicas) {
   /**
    * New-topic requests: page views partitioned by reader, impressions by request id, the catalog
    * compacted by article id, readers' erasures compacted by reader id (one partition: they are few,
-   * and every process reads them whole).
+   * and every process reads them whole), the audit log in one partition (one total order; a few
+   * records a day) kept for 30 days, which ingest's lake copy outlives.
    */
   public List<NewTopic> newTopics() {
     short rf = (short) replicas;
@@ -50,6 +55,10 @@ public record TopicLayout(int pageViewPartitions, int replicas) {
         new NewTopic(Topics.IMPRESSIONS_DLQ, 1, rf).configs(isr),
         new NewTopic(Topics.ARTICLES, 1, rf).configs(compacted),
         new NewTopic(Topics.ARTICLES_DLQ, 1, rf).configs(isr),
-        new NewTopic(Topics.ERASURES, 1, rf).configs(compacted));
+        new NewTopic(Topics.ERASURES, 1, rf).configs(compacted),
+        new NewTopic(Topics.AUDIT, 1, rf).configs(Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(AUDIT_RETENTION.toMillis()),
+            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replicas - 1)))),
+        new NewTopic(Topics.AUDIT_DLQ, 1, rf).configs(isr));
   }
 }

@@ -24,7 +24,7 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
   private static final Map<String, String> DLQ_OF_TOPIC =
       Map.of(Topics.PAGE_VIEWS, Topics.PAGE_VIEWS_DLQ, Topics.IMPRESSIONS, Topics.IMPRESSIONS_DLQ,
-          Topics.ARTICLES, Topics.ARTICLES_DLQ);
+          Topics.ARTICLES, Topics.ARTICLES_DLQ, Topics.AUDIT, Topics.AUDIT_DLQ);
 
   private final DeadLetterPublisher publisher;
   private final IngestMetrics metrics;
