@@ -4,6 +4,7 @@ import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  ({@code eplly.redis.*}, the settings ingest and the CLI share)
  * @param recommend how recommendations are assembled and cached
  * @param events    page-view intake
- * @param admin     the model-version admin endpoints
+ * @param admin     the admin endpoints' keys and audit log
  * @param models    model-version activation rules and the active version's keep-alive
  * @param widget    the embeddable "You Might Like" script ({@code /widget.js})
  * @param served    the served events published for every recommendation answer
@@ -297,12 +298,59 @@ public record EpllyProperties(
   }
 
   /**
-   * Admin endpoints ({@code /v1/admin/models}).
+   * Admin endpoints ({@code /v1/admin/**}): who may call them, under which name, and how their
+   * actions reach the audit log.
    *
-   * @param apiKey the key callers send in the {@code X-Api-Key} header; unset or blank disables
-   *               the admin endpoints (403) instead of leaving them open
+   * @param apiKey the single key of old, still accepted as the key named {@value #LEGACY_NAME};
+   *               unset or blank adds no key
+   * @param keys   named keys (name to key): callers send a key in the {@code X-Api-Key} header and
+   *               act under its name, which the audit log records. A blank key is left out (so an
+   *               unset {@code ${ENV:}} disables one key); with no key at all the admin endpoints
+   *               are disabled (403) instead of open
+   * @param audit  how each admin action's audit record is delivered
    */
-  public record Admin(String apiKey) {}
+  public record Admin(String apiKey, @DefaultValue Map<String, String> keys, @DefaultValue Audit audit) {
+
+    /** The name {@code apiKey} acts under. */
+    public static final String LEGACY_NAME = "admin";
+
+    @ConstructorBinding
+    public Admin {
+      keys = keys == null ? Map.of() : Map.copyOf(keys);
+      audit = audit == null ? Audit.defaults() : audit;
+    }
+
+    /** Only the single key of old: no named keys, the audit defaults. */
+    public Admin(String apiKey) {
+      this(apiKey, Map.of(), Audit.defaults());
+    }
+  }
+
+  /**
+   * The audit log of admin actions ({@code eplly.admin.audit.*}), sent to the {@code audit} topic
+   * after each action by a producer of its own.
+   *
+   * @param ackTimeout      how long the request waits for the broker's acknowledgement (metadata
+   *                        included) before answering anyway; the record is not given up then
+   * @param deliveryTimeout how long the producer keeps retrying a record not acknowledged in time;
+   *                        one still undelivered then is logged whole at ERROR and counted
+   *                        ({@code eplly_audit_undelivered_total})
+   */
+  public record Audit(
+      @DefaultValue("2s") Duration ackTimeout,
+      @DefaultValue("5m") Duration deliveryTimeout) {
+
+    public Audit {
+      if (deliveryTimeout.compareTo(ackTimeout) < 0) {
+        throw new IllegalArgumentException("eplly.admin.audit.delivery-timeout must be at least ack-timeout");
+      }
+    }
+
+    /** The documented defaults, for code that builds the properties by hand. */
+    public static Audit defaults() {
+      return new Audit(Duration.ofSeconds(2), Duration.ofMinutes(5));
+    }
+  }
 
   /**
    * The widget portals embed.

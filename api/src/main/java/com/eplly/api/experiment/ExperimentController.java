@@ -1,5 +1,6 @@
 package com.eplly.api.experiment;
 
+import com.eplly.api.audit.AuditAction;
 import com.eplly.api.config.OpenApiConfig;
 import com.eplly.api.errors.BadRequestException;
 import com.eplly.api.errors.UnavailableException;
@@ -55,6 +56,7 @@ public class ExperimentController {
   @Operation(summary = "Start an experiment: {\"name\",\"unit\":\"reader|session\",\"arms\":[{\"name\",\"version\" or"
       + " \"policy\":\"popular|random\",\"share\"}]}; shares are integers summing to 100; at most one running per unit")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @AuditAction("experiment.start")
   public ResponseEntity<String> start(@RequestBody(required = false) String body) {
     Decoded<Experiment> decoded = json.read(body);
     if (decoded instanceof Decoded.Invalid<Experiment> invalid) {

@@ -6,39 +6,72 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.errors.ForbiddenException;
 import com.eplly.api.errors.UnauthorizedException;
-import java.lang.reflect.Proxy;
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class AdminApiKeyTest {
 
   @Test
   void disabledWithoutAConfiguredKey() {
-    AdminApiKey guard = new AdminApiKey(properties(" "));
+    AdminApiKey guard = new AdminApiKey(properties(" ", Map.of("ci", "")));
     assertThatThrownBy(() -> guard.preHandle(request("anything"), null, null))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("eplly.admin.api-key");
   }
 
   @Test
-  void acceptsOnlyTheExactKey() {
-    AdminApiKey guard = new AdminApiKey(properties("s3cret"));
-    assertThat(guard.preHandle(request("s3cret"), null, null)).isTrue();
+  void acceptsOnlyTheExactKeyAsAdmin() {
+    AdminApiKey guard = new AdminApiKey(properties("s3cret", Map.of()));
+    MockHttpServletRequest request = request("s3cret");
+    assertThat(guard.preHandle(request, null, null)).isTrue();
+    assertThat(request.getAttribute(AdminPrincipal.ATTRIBUTE)).isEqualTo(new AdminPrincipal("admin"));
     assertThatThrownBy(() -> guard.preHandle(request("s3cret "), null, null))
         .isInstanceOf(UnauthorizedException.class);
     assertThatThrownBy(() -> guard.preHandle(request(null), null, null))
         .isInstanceOf(UnauthorizedException.class);
   }
 
-  private static EpllyProperties properties(String key) {
-    return new EpllyProperties(null, null, null, new EpllyProperties.Admin(key), null);
+  @Test
+  void eachNamedKeyActsUnderItsOwnName() {
+    AdminApiKey guard = new AdminApiKey(properties("old-key", Map.of("ci", "ci-key", "desk", "desk-key", "off", "")));
+
+    assertThat(principal(guard, "ci-key")).isEqualTo("ci");
+    assertThat(principal(guard, "desk-key")).isEqualTo("desk");
+    assertThat(principal(guard, "old-key")).isEqualTo("admin");
+    MockHttpServletRequest wrong = request("ci-key-2");
+    assertThatThrownBy(() -> guard.preHandle(wrong, null, null)).isInstanceOf(UnauthorizedException.class);
+    assertThat(wrong.getAttribute(AdminPrincipal.ATTRIBUTE)).isNull();
   }
 
-  /** Only getHeader is used by the guard. */
-  private static HttpServletRequest request(String key) {
-    return (HttpServletRequest) Proxy.newProxyInstance(AdminApiKeyTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class},
-        (proxy, method, args) -> method.getName().equals("getHeader") && AdminApiKey.HEADER.equals(args[0])
-            ? key : null);
+  @Test
+  void refusesAmbiguousConfigurations() {
+    assertThatThrownBy(() -> new AdminApiKey(properties(null, Map.of("ci", "same", "desk", "same"))))
+        .hasMessageContaining("have the same key");
+    assertThatThrownBy(() -> new AdminApiKey(properties("k1", Map.of("admin", "k2"))))
+        .hasMessageContaining("eplly.admin.api-key");
+    Map<String, String> badName = new LinkedHashMap<>();
+    badName.put("Ci Bot", "k3");
+    assertThatThrownBy(() -> new AdminApiKey(properties(null, badName))).hasMessageContaining("Ci Bot");
+  }
+
+  private static String principal(AdminApiKey guard, String key) {
+    MockHttpServletRequest request = request(key);
+    guard.preHandle(request, null, null);
+    return ((AdminPrincipal) request.getAttribute(AdminPrincipal.ATTRIBUTE)).name();
+  }
+
+  private static EpllyProperties properties(String apiKey, Map<String, String> keys) {
+    return new EpllyProperties(null, null, null,
+        new EpllyProperties.Admin(apiKey, keys, EpllyProperties.Audit.defaults()), null);
+  }
+
+  private static MockHttpServletRequest request(String key) {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v1/admin/models");
+    if (key != null) {
+      request.addHeader(AdminApiKey.HEADER, key);
+    }
+    return request;
   }
 }

@@ -1,5 +1,6 @@
 package com.eplly.api.support;
 
+import com.eplly.api.audit.AuditLog;
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.events.EventOriginPolicy;
 import com.eplly.api.events.EventRateLimits;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.mockito.Mockito;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Import;
 /**
  * What every {@code @WebMvcTest} slice of the api needs besides its controller: the beans of the
  * filters, interceptors and configurers a slice always loads (request ids, event origin and
- * client-rate checks, the admin key, CORS), an in-memory meter registry to read counts from, and a
+ * client-rate checks, the admin key and audit, CORS), an in-memory meter registry to read counts from, and a
  * clock that stands still (rate-limit buckets never refill during a test).
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -30,6 +32,12 @@ public class WebSlice {
   @Bean
   MeterRegistry meterRegistry() {
     return new SimpleMeterRegistry();
+  }
+
+  /** The admin endpoints' audit, stubbed: a slice has no Kafka. Tests may verify what it was given. */
+  @Bean
+  AuditLog auditLog() {
+    return Mockito.mock(AuditLog.class);
   }
 
   @Bean
