@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "eplly.events.read-timeout=1s",
       "server.tomcat.threads.max=12",
       "eplly.events.warm-up=0s", // Kafka is unreachable on purpose: no point waiting for it at start
-      "eplly.admin.api-key=" + BrokerDownStackTest.ADMIN_KEY
+      "eplly.admin.api-key=" + BrokerDownStackTest.ADMIN_KEY,
+      // an admin action waits this long for its audit record's metadata before it is given up
+      "eplly.admin.audit.ack-timeout=500ms"
     })
 public abstract class BrokerDownStackTest extends RunningApiTest {
 

@@ -1,6 +1,8 @@
 package com.eplly.api.support;
 
 import com.eplly.contracts.Topics;
+import com.eplly.contracts.audit.AuditEvent;
+import com.eplly.contracts.audit.AuditEventJson;
 import com.eplly.contracts.event.Article;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +12,7 @@ import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,14 +41,18 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "eplly.admin.api-key=" + LiveStackTest.ADMIN_KEY,
+      "eplly.admin.keys.ci=" + LiveStackTest.CI_KEY,
       // the slow-upload test waits this long for its 408
       "eplly.events.read-timeout=1s"
     })
-@EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.IMPRESSIONS, Topics.ERASURES})
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAGE_VIEWS, Topics.IMPRESSIONS, Topics.ERASURES, Topics.AUDIT})
 public abstract class LiveStackTest extends RunningApiTest {
 
   protected static final String ADMIN_KEY = "test-admin-key";
+  /** A second admin key, named {@code ci}. */
+  protected static final String CI_KEY = "test-ci-key";
   private static final EventCodec CODEC = new EventCodec(Clock.systemUTC());
+  private static final AuditEventJson AUDIT_JSON = new AuditEventJson();
   /** The active fixture version. */
   protected static final String VERSION = Fixture.VERSION;
 
@@ -90,6 +97,34 @@ public abstract class LiveStackTest extends RunningApiTest {
         CODEC.decodeImpression(bytes) instanceof Decoded.Valid<ImpressionEvent> valid && wanted.test(valid.value());
     byte[] found = awaitRecord(Topics.IMPRESSIONS, matches, within).value();
     return ((Decoded.Valid<ImpressionEvent>) CODEC.decodeImpression(found)).value();
+  }
+
+  /**
+   * Reads {@link Topics#AUDIT} from the start until {@code done} holds for what was read, then a
+   * little longer, so that a record too many would be seen too.
+   *
+   * @throws AssertionError when {@code done} never holds within {@code within}
+   */
+  protected List<AuditEvent> readAudit(Predicate<List<AuditEvent>> done, Duration within) {
+    Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "it-" + UUID.randomUUID(), false);
+    List<AuditEvent> read = new ArrayList<>();
+    try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
+        props, new StringDeserializer(), new ByteArrayDeserializer()).createConsumer()) {
+      consumer.subscribe(List.of(Topics.AUDIT));
+      long deadline = System.nanoTime() + within.toNanos();
+      while (!done.test(read)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the audit topic did not hold what was expected within " + within + ": " + read);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(audit(r.value())));
+      }
+      consumer.poll(Duration.ofMillis(500)).forEach(r -> read.add(audit(r.value())));
+    }
+    return read;
+  }
+
+  private static AuditEvent audit(byte[] bytes) {
+    return ((Decoded.Valid<AuditEvent>) AUDIT_JSON.read(bytes)).value();
   }
 
   /** Polls {@code topic} from the start until a record whose value matches {@code wanted} arrives. */
