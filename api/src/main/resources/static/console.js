@@ -523,13 +523,33 @@
     $('#rule-target').parentElement.hidden = scope === 'article';
   }
 
+  // --- admin actions -----------------------------------------------------------------------------
+
+  const AUDIT_ROWS = 50;
+
+  async function loadAudit() {
+    const actions = await api('GET', '/v1/admin/audit?limit=' + AUDIT_ROWS);
+    $('#audit tbody').replaceChildren(...actions.map(auditRow));
+  }
+
+  function auditRow(a) {
+    const done = a.status >= 200 && a.status < 300;
+    return el('tr', {'data-request': a.requestId, title: a.method + ' ' + a.path},
+      el('td', {text: when(new Date(a.at).toISOString())}),
+      el('td', {text: a.actor}),
+      el('td', null, el('code', {text: a.action})),
+      el('td', null, a.target ? el('code', {text: a.target}) : '–'),
+      el('td', {class: done ? 'ok' : 'warn', text: a.status}));
+  }
+
   // --- refresh -----------------------------------------------------------------------------------
 
   async function refresh() {
-    const results = await Promise.allSettled([loadExperiments(), loadTraffic(), loadRules()]);
+    const results = await Promise.allSettled([loadExperiments(), loadTraffic(), loadRules(), loadAudit()]);
     show('#experiments-msg', results[0].status === 'rejected' ? results[0].reason.message : '');
     show('#traffic-msg', results[1].status === 'rejected' ? results[1].reason.message : '');
     show('#rules-msg', results[2].status === 'rejected' ? results[2].reason.message : '');
+    show('#audit-msg', results[3].status === 'rejected' ? results[3].reason.message : '');
     $('#updated').textContent = 'updated ' + new Date().toISOString().slice(11, 19) + ' UTC';
   }
 

@@ -7,15 +7,19 @@ import com.eplly.api.support.HeadlessChromium;
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.api.traffic.TrafficRollup;
 import com.eplly.contracts.Topics;
+import com.eplly.contracts.audit.AuditEvent;
+import com.eplly.contracts.audit.AuditEventJson;
 import com.eplly.contracts.experiment.ArmMeasure;
 import com.eplly.contracts.experiment.LookSchedule;
 import com.eplly.contracts.redis.Keyspace;
 import com.eplly.contracts.redis.VersionMetaFields;
 import com.eplly.contracts.traffic.IngestMinuteTraffic;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +30,16 @@ import tools.jackson.databind.JsonNode;
  * The console in a real headless Chromium: the admin key typed once, the models table, an experiment
  * started from the form, its figures (and where its clicks landed, by position and by reason)
  * moving when the live counters do (written here as ingest would), the traffic charts of the
- * minutes the rollup wrote, a refusal's message, stopping and activating from their buttons. Keeps
- * screenshots in target/screenshots/console-*.png (copies in docs/screenshots).
+ * minutes the rollup wrote, a refusal's message, stopping and activating from their buttons, and
+ * those actions in the admin actions table. Keeps screenshots in target/screenshots/console-*.png
+ * (copies in docs/screenshots).
  */
 class ConsoleBrowserTest extends LiveStackTest {
 
   private static final String OLDER = "v-console-0";
   private static final String EXPERIMENT = "console-ab";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final AuditEventJson AUDIT_JSON = new AuditEventJson();
 
   @Autowired RunningExperiments running;
   @Autowired TrafficRollup rollup;
@@ -87,7 +93,9 @@ class ConsoleBrowserTest extends LiveStackTest {
     writeIngestMinutes();
     try (HeadlessChromium browser = HeadlessChromium.start(1280, 1500)) {
       browser.navigate("http://localhost:" + port + "/console");
-      browser.waitFor("typeof uPlot === 'function' && !document.querySelector('#key-form').hidden",
+      // complete: console.js has run, so the form's submit is its own and not the browser's (a reload)
+      browser.waitFor("document.readyState === 'complete' && typeof uPlot === 'function'"
+          + " && !document.querySelector('#key-form').hidden",
           JsonNode::asBoolean, Duration.ofSeconds(20));
       assertThat(browser.evaluate("document.documentElement.outerHTML").asString()).doesNotContain(ADMIN_KEY);
 
@@ -206,6 +214,22 @@ class ConsoleBrowserTest extends LiveStackTest {
       browser.click("#rules button.delete-rule");
       browser.waitFor("document.querySelectorAll('#rules tbody tr').length", v -> v.asInt() == 0, Duration.ofSeconds(20));
       assertThat(redis.hlen(Keyspace.editorialRules())).isZero();
+
+      // every one of those clicks went to the audit topic; ingest's copy of it in Redis (done here as
+      // ingest would) shows in the admin actions table, the newest first
+      List<AuditEvent> actions = readAudit(read -> read.stream().anyMatch(a -> a.action().equals("rule.delete")),
+          Duration.ofSeconds(30));
+      actions.forEach(a -> redis.zadd(Keyspace.auditRecent(), a.at(), new String(AUDIT_JSON.write(a), StandardCharsets.UTF_8)));
+      JsonNode audit = browser.waitFor("Array.from(document.querySelectorAll('#audit tbody tr'))"
+          + ".map(r => Array.from(r.cells).slice(1).map(c => c.textContent).join(' '))",
+          v -> v.size() >= 6, Duration.ofSeconds(20));
+      assertThat(audit.get(0).asString()).isEqualTo("admin rule.delete " + actions.stream()
+          .filter(a -> a.action().equals("rule.delete")).findFirst().orElseThrow().target() + " 200");
+      assertThat(audit.get(1).asString()).isEqualTo("admin model.rollback – 409");
+      assertThat(audit.get(2).asString()).isEqualTo("admin model.activate " + OLDER + " 200");
+      assertThat(audit.get(3).asString()).isEqualTo("admin experiment.stop " + EXPERIMENT + " 200");
+      browser.evaluate("document.querySelector('#audit-section').scrollIntoView(); true");
+      browser.screenshot(SCREENSHOTS.resolve("console-audit.png"));
     }
   }
 
