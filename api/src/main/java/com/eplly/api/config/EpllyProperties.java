@@ -314,15 +314,9 @@ public record EpllyProperties(
     /** The name {@code apiKey} acts under. */
     public static final String LEGACY_NAME = "admin";
 
-    @ConstructorBinding
     public Admin {
       keys = keys == null ? Map.of() : Map.copyOf(keys);
       audit = audit == null ? Audit.defaults() : audit;
-    }
-
-    /** Only the single key of old: no named keys, the audit defaults. */
-    public Admin(String apiKey) {
-      this(apiKey, Map.of(), Audit.defaults());
     }
   }
 
@@ -330,8 +324,9 @@ public record EpllyProperties(
    * The audit log of admin actions ({@code eplly.admin.audit.*}), sent to the {@code audit} topic
    * after each action by a producer of its own.
    *
-   * @param ackTimeout      how long the request waits for the broker's acknowledgement (metadata
-   *                        included) before answering anyway; the record is not given up then
+   * @param ackTimeout      how long the request's thread waits for the broker's acknowledgement
+   *                        (metadata included) once the answer is written; the record is not given
+   *                        up then
    * @param deliveryTimeout how long the producer keeps retrying a record not acknowledged in time;
    *                        one still undelivered then is logged whole at ERROR and counted
    *                        ({@code eplly_audit_undelivered_total})

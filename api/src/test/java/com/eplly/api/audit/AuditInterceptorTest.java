@@ -8,11 +8,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.eplly.api.admin.ActivationResult;
 import com.eplly.api.admin.AdminApiKey;
 import com.eplly.api.admin.AdminController;
+import com.eplly.api.admin.AdminPrincipal;
 import com.eplly.api.admin.ModelRegistry;
 import com.eplly.api.errors.ConflictException;
 import com.eplly.api.recommend.ActiveVersion;
@@ -28,6 +30,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit of admin mutations as web behaviour, with the model registry replaced and the audit log
@@ -35,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * a wrong key. Delivery to a real broker: AuditTrailTest.
  */
 @WebMvcTest(AdminController.class)
-@Import(WebSlice.class)
+@Import({WebSlice.class, AuditInterceptorTest.TuningController.class})
 @TestPropertySource(properties = {"eplly.admin.api-key=old-key", "eplly.admin.keys.ci=ci-key"})
 class AuditInterceptorTest {
 
@@ -89,6 +95,30 @@ class AuditInterceptorTest {
     mvc.perform(post("/v1/admin/models/rollback")).andExpect(status().isUnauthorized());
 
     verify(auditLog, never()).record(any());
+  }
+
+  @Test
+  void aHandlerKnowsItsCallerAndMayNameTheTargetAndAddDetails() throws Exception {
+    mvc.perform(post("/v1/admin/widgets/w-1/tune").header(AdminApiKey.HEADER, "ci-key"))
+        .andExpect(status().isOk())
+        .andExpect(content().string("tuned by ci"));
+
+    AuditEvent event = recorded();
+    assertThat(event.action()).isEqualTo("widget.tune");
+    assertThat(event.target()).isEqualTo("w-1/blue");
+    assertThat(event.details().get("colour")).hasSize(AuditDetails.MAX_VALUE + 3).endsWith("...");
+  }
+
+  /** A handler that uses what the key check and the audit put on the request. */
+  @RestController
+  static class TuningController {
+
+    @PostMapping("/v1/admin/widgets/{id}/tune")
+    String tune(@PathVariable String id, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal who,
+        @RequestAttribute(AuditDetails.ATTRIBUTE) AuditDetails audit) {
+      audit.target(id + "/blue").put("colour", "b".repeat(500));
+      return "tuned by " + who.name();
+    }
   }
 
   private AuditEvent recorded() {

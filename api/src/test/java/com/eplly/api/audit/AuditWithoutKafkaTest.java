@@ -7,6 +7,9 @@ import com.eplly.api.support.BrokerDownStackTest;
 import com.eplly.contracts.redis.Keyspace;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuditWithoutKafkaTest extends BrokerDownStackTest {
 
+  private static final Pattern UNDELIVERED = Pattern.compile("(?m)^eplly_audit_undelivered_total(?:\\{[^}]*\\})? (\\S+)$");
+
   @Test
   void theActionIsDoneAndTheUndeliveredRecordCounted() throws Exception {
     HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/v1/admin/rules"))
@@ -24,6 +29,20 @@ class AuditWithoutKafkaTest extends BrokerDownStackTest {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(redis.hlen(Keyspace.editorialRules())).isEqualTo(1);
-    assertThat(management("/actuator/prometheus").body()).containsPattern("(?m)^eplly_audit_undelivered_total(\\{[^}]*\\})? 1\\.0$");
+    // the record is sent once the answer is written, which a caller may have read by then
+    assertThat(awaitUndelivered(1.0, Duration.ofSeconds(10))).isEqualTo(1.0);
+  }
+
+  private double awaitUndelivered(double wanted, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    double count;
+    do {
+      Matcher m = UNDELIVERED.matcher(management("/actuator/prometheus").body());
+      count = m.find() ? Double.parseDouble(m.group(1)) : 0;
+      if (count < wanted) {
+        Thread.sleep(100);
+      }
+    } while (count < wanted && System.nanoTime() < deadline);
+    return count;
   }
 }

@@ -27,9 +27,4 @@ public record AuditEvent(
   public AuditEvent {
     details = details == null ? Map.of() : Map.copyOf(details);
   }
-
-  /** Whether the action was carried out (a 2xx answer). */
-  public boolean succeeded() {
-    return status >= 200 && status < 300;
-  }
 }
