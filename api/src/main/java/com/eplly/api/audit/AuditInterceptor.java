@@ -128,9 +128,10 @@ public class AuditInterceptor implements HandlerInterceptor {
     if (added.target() != null) {
       return added.target();
     }
-    Matcher first = VARIABLE.matcher(String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
-    if (first.find() && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> values
-        && values.get(first.group(1)) instanceof String value) {
+    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    Matcher first = VARIABLE.matcher(String.valueOf(pattern));
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    if (first.find() && variables instanceof Map<?, ?> values && values.get(first.group(1)) instanceof String value) {
       return value;
     }
     String location = response.getHeader(HttpHeaders.LOCATION);

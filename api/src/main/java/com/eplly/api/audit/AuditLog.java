@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
  * incident, possibly one of Kafka, and must not depend on it. The record is sent once the answer
  * is written (a caller may already hold a sized answer), and the request's thread waits for the
  * acknowledgement at most {@code ack-timeout}, which bounds what a slow broker costs Tomcat; a
- * record not acknowledged by then stays with the producer, retried for {@code delivery-timeout}. A record finally undelivered is not lost
- * silently: it is logged whole at ERROR (a second record an operator can replay into the topic)
- * and counted in {@code eplly_audit_undelivered_total}, which an alert watches.
+ * record not acknowledged by then stays with the producer, retried for {@code delivery-timeout}.
+ * A record finally undelivered is not lost silently: it is logged whole at ERROR (a second record
+ * an operator can replay into the topic) and counted in {@code eplly_audit_undelivered_total},
+ * which an alert watches.
  */
 @Component
 public class AuditLog implements DisposableBean {

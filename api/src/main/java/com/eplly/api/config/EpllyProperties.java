@@ -3,6 +3,8 @@ package com.eplly.api.config;
 import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.unit.DataSize;
@@ -315,7 +317,8 @@ public record EpllyProperties(
     public static final String LEGACY_NAME = "admin";
 
     public Admin {
-      keys = keys == null ? Map.of() : Map.copyOf(keys);
+      // not Map.copyOf: a key left empty in YAML binds as null, which AdminApiKey leaves out like a blank one
+      keys = keys == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
       audit = audit == null ? Audit.defaults() : audit;
     }
   }

@@ -15,7 +15,10 @@ class AdminApiKeyTest {
 
   @Test
   void disabledWithoutAConfiguredKey() {
-    AdminApiKey guard = new AdminApiKey(properties(" ", Map.of("ci", "")));
+    Map<String, String> unset = new LinkedHashMap<>();
+    unset.put("ci", "");
+    unset.put("desk", null); // "desk:" with no value in YAML
+    AdminApiKey guard = new AdminApiKey(properties(" ", unset));
     assertThatThrownBy(() -> guard.preHandle(request("anything"), null, null))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("eplly.admin.api-key");
