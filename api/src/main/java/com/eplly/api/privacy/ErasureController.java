@@ -1,5 +1,7 @@
 package com.eplly.api.privacy;
 
+import com.eplly.api.admin.AdminPrincipal;
+import com.eplly.api.audit.AuditAction;
 import com.eplly.api.config.OpenApiConfig;
 import com.eplly.api.errors.BadRequestException;
 import com.eplly.contracts.codec.Validation;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,9 +35,6 @@ public class ErasureController {
 
   static final String BASE = "/v1/admin/readers";
 
-  /** Who asks, until admin keys have names: the one admin key's holder. */
-  static final String REQUESTED_BY = "admin";
-
   private final ErasurePublisher publisher;
   private final Clock clock;
   private final ReaderErasureJson json = new ReaderErasureJson();
@@ -48,11 +48,14 @@ public class ErasureController {
       + " for a new reader; their past events leave training at once and the lake at the next compaction."
       + " 202 with the erasure once Kafka holds it; 503 when Kafka is unavailable (nothing was erased)")
   @DeleteMapping("/{readerId}")
-  public ResponseEntity<String> erase(@PathVariable String readerId) {
+  @AuditAction("reader.erase")
+  public ResponseEntity<String> erase(@PathVariable String readerId,
+      @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal who) {
     Validation.idReason("readerId", readerId).ifPresent(reason -> {
       throw new BadRequestException(reason);
     });
-    ReaderErasure erasure = new ReaderErasure(readerId, clock.millis(), REQUESTED_BY);
+    // requested by the admin key's name, the same actor the audit log records for this request
+    ReaderErasure erasure = new ReaderErasure(readerId, clock.millis(), who.name());
     publisher.publish(erasure);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new String(json.write(erasure), StandardCharsets.UTF_8));

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every admin mutation of the running api (models, experiments, rules) lands exactly once on the real
- * audit topic, under the name of the key that made it, with its action, target and status; reads
- * and requests with a wrong key leave nothing. Then {@code GET /v1/admin/audit} shows what ingest
- * copied into Redis, newest first.
+ * Every admin mutation of the running api (models, experiments, rules, erasures) lands exactly once
+ * on the real audit topic, under the name of the key that made it, with its action, target and
+ * status; reads and requests with a wrong key leave nothing. Then {@code GET /v1/admin/audit} shows
+ * what ingest copied into Redis, newest first.
  */
 class AuditTrailTest extends LiveStackTest {
 
@@ -62,6 +62,7 @@ class AuditTrailTest extends LiveStackTest {
     audited(rule, "ci rule.create " + ruleId + " 201");
     audited(admin("DELETE", "/v1/admin/rules/" + ruleId, ADMIN_KEY, null), "admin rule.delete " + ruleId + " 200");
     audited(admin("POST", "/v1/admin/rules", CI_KEY, "{\"kind\":\"nonsense\"}"), "ci rule.create null 400");
+    audited(admin("DELETE", "/v1/admin/readers/r-audit-1", CI_KEY, null), "ci reader.erase r-audit-1 202");
 
     unaudited(admin("GET", "/v1/admin/models", CI_KEY, null), 200);
     unaudited(admin("GET", "/v1/admin/experiments", ADMIN_KEY, null), 200);
