@@ -25,8 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Audits every admin mutation (POST, PUT, PATCH, DELETE under {@code /v1/admin}) once its answer is
- * known, so that no controller can forget: who (the key's name), the action, its target, the query
+ * Audits every admin mutation (POST, PUT, PATCH, DELETE under {@code /v1/admin}), and every read
+ * whose handler is marked {@link AuditAction} (a reader's export), once its answer is known, so that
+ * no controller can forget: who (the key's name), the action, its target, the query
  * parameters and the status, refusals included. It runs after the key check, so a request without
  * a valid key is not audited: it has no name to record, and anyone could fill the log with them.
  *
@@ -56,7 +57,9 @@ public class AuditInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (MUTATIONS.contains(request.getMethod())) {
+    // every mutation, and the reads a handler names (a reader's export shows personal data)
+    if (MUTATIONS.contains(request.getMethod())
+        || handler instanceof HandlerMethod method && method.hasMethodAnnotation(AuditAction.class)) {
       request.setAttribute(AuditDetails.ATTRIBUTE, new AuditDetails());
     }
     return true;

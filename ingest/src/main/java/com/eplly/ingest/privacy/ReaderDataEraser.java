@@ -1,5 +1,6 @@
 package com.eplly.ingest.privacy;
 
+import com.eplly.contracts.privacy.ReaderKeys;
 import com.eplly.contracts.redis.Keyspace;
 import java.util.ArrayList;
 import java.util.Collection;

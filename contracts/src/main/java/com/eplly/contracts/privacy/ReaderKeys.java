@@ -1,4 +1,4 @@
-package com.eplly.ingest.privacy;
+package com.eplly.contracts.privacy;
 
 import com.eplly.contracts.redis.Keyspace;
 import java.util.ArrayList;
@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Every Redis key that holds a reader's data: their recent reads, their sessions and those sessions'
  * recent reads, their list in each published version, and the experiment unit markers of the reader
- * and of their sessions. The one place that says what erasing a reader deletes.
+ * and of their sessions. The one place that says what erasing a reader deletes (ingest) and what
+ * an export shows (api).
  */
-final class ReaderKeys {
+public final class ReaderKeys {
 
   private ReaderKeys() {}
 
@@ -19,7 +20,7 @@ final class ReaderKeys {
    * @param versions    the published versions ({@link Keyspace#versions})
    * @param experiments the experiments' names ({@link Keyspace#experiments})
    */
-  static List<String> of(String readerId, Collection<String> sessions, Collection<String> versions,
+  public static List<String> of(String readerId, Collection<String> sessions, Collection<String> versions,
       Collection<String> experiments) {
     List<String> keys = new ArrayList<>(2 + sessions.size() * (1 + experiments.size()) + versions.size()
         + experiments.size());
