@@ -41,15 +41,24 @@ public final class LakeReader {
 
   private final SparkSession spark;
   private final LakeFiles files;
+  private ErasedReaders erased;
 
   public LakeReader(SparkSession spark, String root) {
     this.spark = spark;
     this.files = new LakeFiles(root, spark.sparkContext().hadoopConfiguration());
   }
 
+  /** The lake's erasures, listed once per reader: every event this class returns has them applied. */
+  public ErasedReaders erasures() {
+    if (erased == null) {
+      erased = ErasedReaders.of(spark, files);
+    }
+    return erased;
+  }
+
   /**
-   * Every valid page view once: rows missing a required field are dropped, and a replayed event
-   * (same eventId in two files) counts once.
+   * Every valid page view once: rows missing a required field are dropped, a replayed event
+   * (same eventId in two files) counts once, and erased readers' views are left out ({@link ErasedReaders}).
    *
    * @throws LakeException when the lake holds no page-view files
    */
@@ -62,7 +71,8 @@ public final class LakeReader {
     }
     return rawPageViews(found)
         .transform(LakeReader::withRequiredFields)
-        .transform(LakeReader::onePerEventId);
+        .transform(LakeReader::onePerEventId)
+        .transform(erasures()::drop);
   }
 
   /**
@@ -81,14 +91,17 @@ public final class LakeReader {
 
   /** Served events and viewable impressions ({@link LakeSchemas#IMPRESSION}); empty when the lake has none. */
   public Dataset<Row> impressions() {
-    return records(LakeLayout.IMPRESSIONS, LakeSchemas.IMPRESSION).where(col(REQUEST_ID).isNotNull());
+    return records(LakeLayout.IMPRESSIONS, LakeSchemas.IMPRESSION).where(col(REQUEST_ID).isNotNull())
+        .transform(erasures()::drop);
   }
 
   /** Page views that are clicks on a served block: with a requestId and a position ({@link LakeSchemas#CLICK}). */
   public Dataset<Row> clicks() {
-    return records(LakeLayout.PAGE_VIEWS, LakeSchemas.CLICK)
+    return records(LakeLayout.PAGE_VIEWS, LakeSchemas.CLICK.add(READER_ID, DataTypes.StringType, true))
         .where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()))
-        .transform(LakeReader::onePerEventId);
+        .transform(LakeReader::onePerEventId)
+        .transform(erasures()::drop)
+        .select(columns(LakeSchemas.CLICK));
   }
 
   private Dataset<Row> records(String dataset, StructType schema) {
