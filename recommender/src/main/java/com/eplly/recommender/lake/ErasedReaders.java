@@ -8,12 +8,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import com.eplly.contracts.lake.LakeLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The lake's {@code erasures} as one pipeline step: {@link #drop} removes every event of an erased
@@ -53,15 +58,31 @@ public final class ErasedReaders {
         .agg(max(col(ERASED_AT)).as(ERASED_AT))));
   }
 
+  /** Given erasures, readerId to erasedAt (what {@code reco compact} read once for its whole run). */
+  public static ErasedReaders of(SparkSession spark, Map<String, Long> erasedAt) {
+    if (erasedAt.isEmpty()) {
+      return new ErasedReaders(Optional.empty());
+    }
+    List<Row> rows = new ArrayList<>();
+    erasedAt.forEach((reader, at) -> rows.add(RowFactory.create(reader, at)));
+    StructType schema = new StructType().add(READER_ID, DataTypes.StringType).add(ERASED_AT, DataTypes.LongType);
+    return new ErasedReaders(Optional.of(spark.createDataFrame(rows, schema)));
+  }
+
   /** Events (with {@code readerId} and {@code timestamp}) less those of erased readers up to their erasure. */
   public Dataset<Row> drop(Dataset<Row> events) {
-    if (latest.isEmpty()) {
-      return events;
-    }
+    return latest.isEmpty() ? events : join(events, "left_anti");
+  }
+
+  /** Only the events {@link #drop} removes. */
+  public Dataset<Row> select(Dataset<Row> events) {
+    return latest.isEmpty() ? events.limit(0) : join(events, "left_semi");
+  }
+
+  private Dataset<Row> join(Dataset<Row> events, String type) {
     // A reader erased is a handful among millions: the erasures go to every task, the events stay put.
     Dataset<Row> erased = broadcast(latest.get().select(col(READER_ID).as(ERASED_READER), col(ERASED_AT).as(ERASED_UNTIL)));
-    return events.join(erased,
-        col(READER_ID).equalTo(col(ERASED_READER)).and(col(TIMESTAMP).leq(col(ERASED_UNTIL))), "left_anti");
+    return events.join(erased, col(READER_ID).equalTo(col(ERASED_READER)).and(col(TIMESTAMP).leq(col(ERASED_UNTIL))), type);
   }
 
   /** readerId to the latest erasedAt, on the driver (for {@code reco compact}'s record of what it applied). */

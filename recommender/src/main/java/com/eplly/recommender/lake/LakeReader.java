@@ -22,6 +22,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,15 +64,14 @@ public final class LakeReader {
    * @throws LakeException when the lake holds no page-view files
    */
   public Dataset<Row> pageViews() {
-    List<LakeFile> found = files.list(LakeLayout.PAGE_VIEWS);
+    DatasetFiles found = files.dataset(LakeLayout.PAGE_VIEWS);
     if (found.isEmpty()) {
       throw new LakeException("no page-view files under " + files.datasetFolder(LakeLayout.PAGE_VIEWS)
           + " (expected " + LakeLayout.PAGE_VIEWS + "/date=YYYY-MM-DD/hour=HH/part-P-FIRST-LAST"
           + LakeLayout.FILE_SUFFIX + ")");
     }
-    return rawPageViews(found)
-        .transform(LakeReader::withRequiredFields)
-        .transform(LakeReader::onePerEventId)
+    return events(found, LakeSchemas.PAGE_VIEW, LakeReader::withRequiredFields,
+        tail -> tail.transform(LakeReader::withRequiredFields).transform(LakeReader::onePerEventId))
         .transform(erasures()::drop);
   }
 
@@ -91,25 +91,56 @@ public final class LakeReader {
 
   /** Served events and viewable impressions ({@link LakeSchemas#IMPRESSION}); empty when the lake has none. */
   public Dataset<Row> impressions() {
-    return records(LakeLayout.IMPRESSIONS, LakeSchemas.IMPRESSION).where(col(REQUEST_ID).isNotNull())
-        .transform(erasures()::drop);
+    // Impressions have no event id: the JSONL tail's duplicates are whole records repeated.
+    return events(files.dataset(LakeLayout.IMPRESSIONS), LakeSchemas.IMPRESSION_RECORD, rows -> rows,
+        rows -> rows.dropDuplicates())
+        .where(col(REQUEST_ID).isNotNull())
+        .transform(erasures()::drop)
+        .select(columns(LakeSchemas.IMPRESSION));
   }
 
   /** Page views that are clicks on a served block: with a requestId and a position ({@link LakeSchemas#CLICK}). */
   public Dataset<Row> clicks() {
-    return records(LakeLayout.PAGE_VIEWS, LakeSchemas.CLICK.add(READER_ID, DataTypes.StringType, true))
-        .where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()))
-        .transform(LakeReader::onePerEventId)
+    UnaryOperator<Dataset<Row>> attributed = rows ->
+        rows.where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()));
+    return events(files.dataset(LakeLayout.PAGE_VIEWS), LakeSchemas.CLICK.add(READER_ID, DataTypes.StringType, true),
+        attributed, tail -> attributed.apply(tail).transform(LakeReader::onePerEventId))
         .transform(erasures()::drop)
         .select(columns(LakeSchemas.CLICK));
   }
 
-  private Dataset<Row> records(String dataset, StructType schema) {
-    List<LakeFile> found = files.list(dataset);
-    if (found.isEmpty()) {
-      return spark.createDataFrame(List.of(), schema);
+  /**
+   * A dataset's events in {@code schema}: compacted hours from Parquet as they are (compaction
+   * deduplicated them) through {@code compacted}, and the JSONL files together with the Parquet of
+   * hours that also have JSONL events ({@link DatasetFiles}) through {@code tail}, which must
+   * deduplicate. Empty when the dataset has no event.
+   */
+  private Dataset<Row> events(DatasetFiles found, StructType schema, UnaryOperator<Dataset<Row>> compacted,
+      UnaryOperator<Dataset<Row>> tail) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (!found.cleanParquet().isEmpty()) {
+      parts.add(compacted.apply(parquet(found.cleanParquet(), schema)));
     }
-    return spark.read().schema(schema).option("mode", "PERMISSIVE").json(paths(found)).select(columns(schema));
+    List<Dataset<Row>> tailParts = new ArrayList<>();
+    if (!found.jsonlToRead().isEmpty()) {
+      tailParts.add(json(found.jsonlToRead(), schema));
+    }
+    if (!found.mixedParquet().isEmpty()) {
+      tailParts.add(parquet(found.mixedParquet(), schema));
+    }
+    if (!tailParts.isEmpty()) {
+      parts.add(tail.apply(tailParts.stream().reduce(Dataset::unionByName).orElseThrow()));
+    }
+    return parts.stream().reduce(Dataset::unionByName).orElseGet(() -> spark.createDataFrame(List.of(), schema));
+  }
+
+  private Dataset<Row> json(List<String> paths, StructType schema) {
+    return spark.read().schema(schema).option("mode", "PERMISSIVE").json(paths.toArray(String[]::new))
+        .select(columns(schema));
+  }
+
+  private Dataset<Row> parquet(List<String> paths, StructType schema) {
+    return spark.read().schema(schema).parquet(paths.toArray(String[]::new)).select(columns(schema));
   }
 
   /** Where the catalog is read from, for messages. */
@@ -118,14 +149,6 @@ public final class LakeReader {
   }
 
   // --- steps ------------------------------------------------------------------------------------
-
-  private Dataset<Row> rawPageViews(List<LakeFile> found) {
-    return spark.read()
-        .schema(LakeSchemas.PAGE_VIEW)
-        .option("mode", "PERMISSIVE")
-        .json(paths(found))
-        .select(columns(LakeSchemas.PAGE_VIEW));
-  }
 
   static Dataset<Row> withRequiredFields(Dataset<Row> views) {
     return views.where(col(EVENT_ID).isNotNull()
