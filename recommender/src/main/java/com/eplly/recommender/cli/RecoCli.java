@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "The data team's CLI: train, publish and switch model versions, evaluate models offline.",
     subcommands = {TrainCommand.class, PublishCommand.class, ModelsCommand.class, RollbackCommand.class,
         ActivateCommand.class, EvaluateCommand.class, CompareCommand.class, GenerateCommand.class,
-        ExperimentReportCommand.class, CompactCommand.class,
+        ExperimentReportCommand.class, CompactCommand.class, ExportCommand.class,
         HelpCommand.class, AutoComplete.GenerateCompletion.class},
     // inherited by every subcommand (scope INHERIT)
     showDefaultValues = true, sortOptions = false, abbreviateSynopsis = true, usageHelpWidth = 120,

@@ -110,6 +110,28 @@ public final class LakeReader {
   }
 
   /**
+   * Everything the lake holds of one reader, every field, erasures applied: page views
+   * ({@link LakeSchemas#PAGE_VIEW_RECORD}, once per eventId) and impressions
+   * ({@link LakeSchemas#IMPRESSION_RECORD}), each ordered by time. The reader filter is applied to
+   * every file first, so compacted hours are searched by Parquet's readerId statistics.
+   */
+  public ReaderEvents readerEvents(String readerId) {
+    UnaryOperator<Dataset<Row>> ofReader = rows -> rows.where(col(READER_ID).equalTo(readerId));
+    Dataset<Row> views = events(files.dataset(LakeLayout.PAGE_VIEWS), LakeSchemas.PAGE_VIEW_RECORD, ofReader,
+        rows -> rows, tail -> tail.where(col(EVENT_ID).isNotNull()).transform(LakeReader::onePerEventId))
+        .transform(erasures()::drop)
+        .orderBy(col(TIMESTAMP), col(EVENT_ID));
+    Dataset<Row> impressions = events(files.dataset(LakeLayout.IMPRESSIONS), LakeSchemas.IMPRESSION_RECORD, ofReader,
+        rows -> rows, rows -> rows.dropDuplicates())
+        .transform(erasures()::drop)
+        .orderBy(col(TIMESTAMP), col(REQUEST_ID), col(Columns.KIND));
+    return new ReaderEvents(views, impressions);
+  }
+
+  /** One reader's page views and impressions (see {@link #readerEvents}). */
+  public record ReaderEvents(Dataset<Row> pageViews, Dataset<Row> impressions) {}
+
+  /**
    * A dataset's events in {@code schema}: compacted hours from Parquet as they are (compaction
    * deduplicated them) through {@code compacted}, and the JSONL files together with the Parquet of
    * hours that also have JSONL events ({@link DatasetFiles}) through {@code tail}, which must
@@ -117,16 +139,22 @@ public final class LakeReader {
    */
   private Dataset<Row> events(DatasetFiles found, StructType schema, UnaryOperator<Dataset<Row>> compacted,
       UnaryOperator<Dataset<Row>> tail) {
+    return events(found, schema, rows -> rows, compacted, tail);
+  }
+
+  /** As above, with {@code first} applied to every file's rows before anything else (a filter Spark pushes down). */
+  private Dataset<Row> events(DatasetFiles found, StructType schema, UnaryOperator<Dataset<Row>> first,
+      UnaryOperator<Dataset<Row>> compacted, UnaryOperator<Dataset<Row>> tail) {
     List<Dataset<Row>> parts = new ArrayList<>();
     if (!found.cleanParquet().isEmpty()) {
-      parts.add(compacted.apply(parquet(found.cleanParquet(), schema)));
+      parts.add(compacted.apply(first.apply(parquet(found.cleanParquet(), schema))));
     }
     List<Dataset<Row>> tailParts = new ArrayList<>();
     if (!found.jsonlToRead().isEmpty()) {
-      tailParts.add(json(found.jsonlToRead(), schema));
+      tailParts.add(first.apply(json(found.jsonlToRead(), schema)));
     }
     if (!found.mixedParquet().isEmpty()) {
-      tailParts.add(parquet(found.mixedParquet(), schema));
+      tailParts.add(first.apply(parquet(found.mixedParquet(), schema)));
     }
     if (!tailParts.isEmpty()) {
       parts.add(tail.apply(tailParts.stream().reduce(Dataset::unionByName).orElseThrow()));
