@@ -25,7 +25,7 @@ final class CompactCommand implements Callable<Integer> {
   String lake;
 
   @Option(names = "--grace", paramLabel = "<duration>", defaultValue = "2h",
-      description = "an hour is compacted once it ended this long ago (default: ${DEFAULT-VALUE})")
+      description = "an hour is compacted once it ended this long ago")
   Duration grace;
 
   @Option(names = "--break-lock",

@@ -18,8 +18,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Lists the finished files of a lake dataset, and its compacted hours, through the Hadoop FileSystem API (local folder,
- * HDFS or S3 alike). Files still being written ({@code _tmp-…}) and anything not named like
+ * Lists the finished files of a lake dataset, and its compacted hours, through the Hadoop
+ * FileSystem API (local folder, HDFS or S3 alike). Files still being written ({@code _tmp-…}) and anything not named like
  * {@link LakeLayout#fileName} are left out, so a reader never sees half a file.
  */
 public final class LakeFiles {
@@ -45,11 +45,6 @@ public final class LakeFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open lake " + root + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The Hadoop configuration the lake is opened with. */
-  public Configuration hadoop() {
-    return hadoop;
   }
 
   /**
