@@ -131,18 +131,18 @@ public final class Compactor {
         String h = hour.hourFolder();
         swap.commit(hour, Optional.ofNullable(written.get(h)));
         hooks.committed(hour);
-        swap.retire(hour);
+        int retiredHere = swap.retire(hour);
         long r = read.getOrDefault(h, 0L);
         long u = uniqueCount.getOrDefault(h, 0L);
         long k = keptCount.getOrDefault(h, 0L);
         out.printf(Locale.ROOT, "  %s %s: %,d read -> %,d kept (%,d duplicate, %,d erased), %d JSONL file(s) retired%s%n",
-            dataset.folder(), h, r, k, r - u, u - k, hour.jsonl().size(),
+            dataset.folder(), h, r, k, r - u, u - k, retiredHere,
             hour.parquet().isPresent() ? ", Parquet rewritten" : "");
         totalRead += r;
         totalKept += k;
         duplicates += r - u;
         erasedEvents += u - k;
-        retired += hour.jsonl().size();
+        retired += retiredHere;
       }
       return new DatasetSummary(dataset.folder(), plan.size(), totalRead, totalKept, duplicates, erasedEvents,
           retired, seconds(started));

@@ -81,27 +81,32 @@ final class HourSwap {
   /**
    * Removes the JSONL files the hour's Parquet was made from: per Kafka partition the file with
    * the highest offsets becomes an empty marker, the others are deleted. Files ingest added since
-   * the run listed the hour are not in {@code hour.jsonl()} and stay.
+   * the run listed the hour are not in {@code hour.jsonl()} and stay. Returns how many files it
+   * deleted or emptied (an hour rewritten for an erasure usually has only its markers: none).
    */
-  void retire(CompactHour hour) {
+  int retire(CompactHour hour) {
     Map<Integer, List<LakeFile>> byPartition = hour.jsonl().stream()
         .collect(Collectors.groupingBy(f -> f.offsets().partition()));
+    int changed = 0;
     try {
       for (List<LakeFile> files : byPartition.values()) {
         LakeFile highest = files.stream().max(Comparator.comparingLong(f -> f.offsets().last())).orElseThrow();
         if (highest.holdsEvents()) {
           empty(new Path(highest.path()));
+          changed++;
         }
         for (LakeFile f : files) {
           if (f != highest) {
             Path p = new Path(f.path());
             p.getFileSystem(hadoop).delete(p, false);
+            changed++;
           }
         }
       }
       if (!hour.jsonl().isEmpty() && isLocal(new Path(hour.jsonl().get(0).path()))) {
         fsync(local(new Path(hour.jsonl().get(0).path()).getParent()));
       }
+      return changed;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot retire the JSONL files of " + hour.dataset() + "/" + hour.hourFolder()
           + ": " + e.getMessage(), e);
