@@ -91,9 +91,4 @@ public final class ErasedReaders {
     latest.ifPresent(d -> d.collectAsList().forEach(r -> out.put(r.getString(0), r.getLong(1))));
     return out;
   }
-
-  /** The latest erasure of every erased reader ({@code readerId}, {@code erasedAt}), if any. */
-  public Optional<Dataset<Row>> latest() {
-    return latest;
-  }
 }
