@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
@@ -121,8 +123,7 @@ final class HourSwap {
       Files.move(local(temp), local(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } else {
       FileContext fc = FileContext.getFileContext(file.toUri(), hadoop);
-      fc.create(temp, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE, org.apache.hadoop.fs.CreateFlag.OVERWRITE))
-          .close();
+      fc.create(temp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE)).close();
       fc.rename(temp, file, Options.Rename.OVERWRITE);
     }
   }
