@@ -5,6 +5,8 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.contracts.privacy.ReaderErasure;
+import com.eplly.contracts.privacy.ReaderErasureJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,14 @@ public final class LakeFixture {
     return write(LakeLayout.IMPRESSIONS, LakeLayout.hourFolder(events.get(0).timestamp()),
         LakeLayout.fileName(partition, firstOffset, firstOffset + events.size() - 1),
         lines(events.stream().map(codec::encode).toList()));
+  }
+
+  /** A finished erasures file (as ingest writes the erasures topic) in the hour folder of the first erasure. */
+  public Path erasures(int partition, long firstOffset, List<ReaderErasure> erasures) {
+    ReaderErasureJson json = new ReaderErasureJson();
+    return write(LakeLayout.ERASURES, LakeLayout.hourFolder(erasures.get(0).erasedAt()),
+        LakeLayout.fileName(partition, firstOffset, firstOffset + erasures.size() - 1),
+        lines(erasures.stream().map(json::write).toList()));
   }
 
   public byte[] encode(PageView view) {

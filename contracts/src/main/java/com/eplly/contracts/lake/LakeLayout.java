@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * one JSON record per line in the {@code EventCodec} format. The {@code date=}/{@code hour=} folders
  * are Hive-style so Spark discovers them as partition columns; the file name says exactly which
  * Kafka offsets it holds, so a replay after a crash recognises what is already written.
+ *
+ * <p>Closed hours of page views and impressions are compacted by {@code reco compact} into one
+ * Parquet file per hour, {@code {root}/compacted/{dataset}/date=…/hour=…/part-00000.parquet}
+ * (Spark, Trino and DuckDB read {@code compacted/{dataset}} as a Hive-partitioned table). The
+ * compacted hour's JSONL files are then deleted, except, per Kafka partition, the one with the
+ * highest offsets, which is emptied: an empty lake file holds no event and is a <em>marker</em>
+ * that keeps the partition's highest offset in that hour visible to ingest's replay check.
  */
 public final class LakeLayout {
 
@@ -38,6 +45,12 @@ public final class LakeLayout {
   /** Dataset folder of admin actions ({@code AuditEvent}, partitioned by the action's time). */
   public static final String AUDIT = "audit";
 
+  /** Folder under the root holding the compacted (Parquet) datasets. */
+  public static final String COMPACTED = "compacted";
+
+  /** The Parquet file of one compacted hour. */
+  public static final String COMPACTED_FILE = "part-00000.parquet";
+
   public static final String FILE_SUFFIX = ".jsonl";
 
   /** Prefix of files being written; readers must skip them. */
@@ -53,6 +66,11 @@ public final class LakeLayout {
   public static String hourFolder(long epochMs) {
     Instant t = Instant.ofEpochMilli(epochMs);
     return "date=" + DATE.format(t) + "/hour=" + HOUR.format(t);
+  }
+
+  /** Folder of a dataset's compacted hours relative to the root, e.g. {@code compacted/page-views}. */
+  public static String compactedDataset(String dataset) {
+    return COMPACTED + "/" + dataset;
   }
 
   /** File name holding Kafka offsets {@code firstOffset..lastOffset} (inclusive) of a partition. */

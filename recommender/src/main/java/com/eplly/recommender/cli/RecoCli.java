@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         + "erase readers.",
     subcommands = {TrainCommand.class, PublishCommand.class, ModelsCommand.class, RollbackCommand.class,
         ActivateCommand.class, EvaluateCommand.class, CompareCommand.class, GenerateCommand.class,
-        ExperimentReportCommand.class, EraseCommand.class,
+        ExperimentReportCommand.class, EraseCommand.class, CompactCommand.class, ExportCommand.class,
         HelpCommand.class, AutoComplete.GenerateCompletion.class},
     // inherited by every subcommand (scope INHERIT)
     showDefaultValues = true, sortOptions = false, abbreviateSynopsis = true, usageHelpWidth = 120,

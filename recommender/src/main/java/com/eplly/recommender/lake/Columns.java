@@ -38,6 +38,12 @@ public final class Columns {
   public static final String DEGRADED = "degraded";
   public static final String ITEMS = "items";
   public static final String REASON = "reason";
+  public static final String VERSION = "version";
+  public static final String ARTICLE_IDS = "articleIds";
+
+  // readers' erasures
+  public static final String ERASED_AT = "erasedAt";
+  public static final String REQUESTED_BY = "requestedBy";
 
   /** An item-to-item source's suggested article, next to the {@link #ARTICLE_ID} it is suggested for. */
   public static final String NEIGHBOUR_ID = "neighbourId";

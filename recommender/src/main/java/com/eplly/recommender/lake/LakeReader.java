@@ -22,6 +22,7 @@ import com.eplly.contracts.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,28 +42,37 @@ public final class LakeReader {
 
   private final SparkSession spark;
   private final LakeFiles files;
+  private ErasedReaders erased;
 
   public LakeReader(SparkSession spark, String root) {
     this.spark = spark;
     this.files = new LakeFiles(root, spark.sparkContext().hadoopConfiguration());
   }
 
+  /** The lake's erasures, listed once per reader: every event this class returns has them applied. */
+  public ErasedReaders erasures() {
+    if (erased == null) {
+      erased = ErasedReaders.of(spark, files);
+    }
+    return erased;
+  }
+
   /**
-   * Every valid page view once: rows missing a required field are dropped, and a replayed event
-   * (same eventId in two files) counts once.
+   * Every valid page view once: rows missing a required field are dropped, a replayed event
+   * (same eventId in two files) counts once, and erased readers' views are left out ({@link ErasedReaders}).
    *
    * @throws LakeException when the lake holds no page-view files
    */
   public Dataset<Row> pageViews() {
-    List<LakeFile> found = files.list(LakeLayout.PAGE_VIEWS);
+    DatasetFiles found = files.dataset(LakeLayout.PAGE_VIEWS);
     if (found.isEmpty()) {
       throw new LakeException("no page-view files under " + files.datasetFolder(LakeLayout.PAGE_VIEWS)
           + " (expected " + LakeLayout.PAGE_VIEWS + "/date=YYYY-MM-DD/hour=HH/part-P-FIRST-LAST"
           + LakeLayout.FILE_SUFFIX + ")");
     }
-    return rawPageViews(found)
-        .transform(LakeReader::withRequiredFields)
-        .transform(LakeReader::onePerEventId);
+    return events(found, LakeSchemas.PAGE_VIEW, LakeReader::withRequiredFields,
+        tail -> tail.transform(LakeReader::withRequiredFields).transform(LakeReader::onePerEventId))
+        .transform(erasures()::drop);
   }
 
   /**
@@ -81,22 +91,84 @@ public final class LakeReader {
 
   /** Served events and viewable impressions ({@link LakeSchemas#IMPRESSION}); empty when the lake has none. */
   public Dataset<Row> impressions() {
-    return records(LakeLayout.IMPRESSIONS, LakeSchemas.IMPRESSION).where(col(REQUEST_ID).isNotNull());
+    // Impressions have no event id: the JSONL tail's duplicates are whole records repeated.
+    return events(files.dataset(LakeLayout.IMPRESSIONS), LakeSchemas.IMPRESSION_RECORD, rows -> rows,
+        rows -> rows.dropDuplicates())
+        .where(col(REQUEST_ID).isNotNull())
+        .transform(erasures()::drop)
+        .select(columns(LakeSchemas.IMPRESSION));
   }
 
   /** Page views that are clicks on a served block: with a requestId and a position ({@link LakeSchemas#CLICK}). */
   public Dataset<Row> clicks() {
-    return records(LakeLayout.PAGE_VIEWS, LakeSchemas.CLICK)
-        .where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()))
-        .transform(LakeReader::onePerEventId);
+    UnaryOperator<Dataset<Row>> attributed = rows ->
+        rows.where(col(REQUEST_ID).isNotNull().and(col(POSITION).isNotNull()).and(col(TIMESTAMP).isNotNull()));
+    return events(files.dataset(LakeLayout.PAGE_VIEWS), LakeSchemas.CLICK.add(READER_ID, DataTypes.StringType, true),
+        attributed, tail -> attributed.apply(tail).transform(LakeReader::onePerEventId))
+        .transform(erasures()::drop)
+        .select(columns(LakeSchemas.CLICK));
   }
 
-  private Dataset<Row> records(String dataset, StructType schema) {
-    List<LakeFile> found = files.list(dataset);
-    if (found.isEmpty()) {
-      return spark.createDataFrame(List.of(), schema);
+  /**
+   * Everything the lake holds of one reader, every field, erasures applied: page views
+   * ({@link LakeSchemas#PAGE_VIEW_RECORD}, once per eventId) and impressions
+   * ({@link LakeSchemas#IMPRESSION_RECORD}), each ordered by time. The reader filter is applied to
+   * every file first, so compacted hours are searched by Parquet's readerId statistics.
+   */
+  public ReaderEvents readerEvents(String readerId) {
+    UnaryOperator<Dataset<Row>> ofReader = rows -> rows.where(col(READER_ID).equalTo(readerId));
+    Dataset<Row> views = events(files.dataset(LakeLayout.PAGE_VIEWS), LakeSchemas.PAGE_VIEW_RECORD, ofReader,
+        rows -> rows, tail -> tail.where(col(EVENT_ID).isNotNull()).transform(LakeReader::onePerEventId))
+        .transform(erasures()::drop)
+        .orderBy(col(TIMESTAMP), col(EVENT_ID));
+    Dataset<Row> impressions = events(files.dataset(LakeLayout.IMPRESSIONS), LakeSchemas.IMPRESSION_RECORD, ofReader,
+        rows -> rows, rows -> rows.dropDuplicates())
+        .transform(erasures()::drop)
+        .orderBy(col(TIMESTAMP), col(REQUEST_ID), col(Columns.KIND));
+    return new ReaderEvents(views, impressions);
+  }
+
+  /** One reader's page views and impressions (see {@link #readerEvents}). */
+  public record ReaderEvents(Dataset<Row> pageViews, Dataset<Row> impressions) {}
+
+  /**
+   * A dataset's events in {@code schema}: compacted hours from Parquet as they are (compaction
+   * deduplicated them) through {@code compacted}, and the JSONL files together with the Parquet of
+   * hours that also have JSONL events ({@link DatasetFiles}) through {@code tail}, which must
+   * deduplicate. Empty when the dataset has no event.
+   */
+  private Dataset<Row> events(DatasetFiles found, StructType schema, UnaryOperator<Dataset<Row>> compacted,
+      UnaryOperator<Dataset<Row>> tail) {
+    return events(found, schema, rows -> rows, compacted, tail);
+  }
+
+  /** As above, with {@code first} applied to every file's rows before anything else (a filter Spark pushes down). */
+  private Dataset<Row> events(DatasetFiles found, StructType schema, UnaryOperator<Dataset<Row>> first,
+      UnaryOperator<Dataset<Row>> compacted, UnaryOperator<Dataset<Row>> tail) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (!found.cleanParquet().isEmpty()) {
+      parts.add(compacted.apply(first.apply(parquet(found.cleanParquet(), schema))));
     }
-    return spark.read().schema(schema).option("mode", "PERMISSIVE").json(paths(found)).select(columns(schema));
+    List<Dataset<Row>> tailParts = new ArrayList<>();
+    if (!found.jsonlToRead().isEmpty()) {
+      tailParts.add(first.apply(json(found.jsonlToRead(), schema)));
+    }
+    if (!found.mixedParquet().isEmpty()) {
+      tailParts.add(first.apply(parquet(found.mixedParquet(), schema)));
+    }
+    if (!tailParts.isEmpty()) {
+      parts.add(tail.apply(tailParts.stream().reduce(Dataset::unionByName).orElseThrow()));
+    }
+    return parts.stream().reduce(Dataset::unionByName).orElseGet(() -> spark.createDataFrame(List.of(), schema));
+  }
+
+  private Dataset<Row> json(List<String> paths, StructType schema) {
+    return spark.read().schema(schema).option("mode", "PERMISSIVE").json(paths.toArray(String[]::new))
+        .select(columns(schema));
+  }
+
+  private Dataset<Row> parquet(List<String> paths, StructType schema) {
+    return spark.read().schema(schema).parquet(paths.toArray(String[]::new)).select(columns(schema));
   }
 
   /** Where the catalog is read from, for messages. */
@@ -105,14 +177,6 @@ public final class LakeReader {
   }
 
   // --- steps ------------------------------------------------------------------------------------
-
-  private Dataset<Row> rawPageViews(List<LakeFile> found) {
-    return spark.read()
-        .schema(LakeSchemas.PAGE_VIEW)
-        .option("mode", "PERMISSIVE")
-        .json(paths(found))
-        .select(columns(LakeSchemas.PAGE_VIEW));
-  }
 
   static Dataset<Row> withRequiredFields(Dataset<Row> views) {
     return views.where(col(EVENT_ID).isNotNull()

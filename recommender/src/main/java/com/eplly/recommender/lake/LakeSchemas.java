@@ -1,6 +1,10 @@
 package com.eplly.recommender.lake;
 
 import static com.eplly.recommender.lake.Columns.ARTICLE_ID;
+import static com.eplly.recommender.lake.Columns.ARTICLE_IDS;
+import static com.eplly.recommender.lake.Columns.ERASED_AT;
+import static com.eplly.recommender.lake.Columns.REQUESTED_BY;
+import static com.eplly.recommender.lake.Columns.VERSION;
 import static com.eplly.recommender.lake.Columns.REASON;
 import static com.eplly.recommender.lake.Columns.ITEMS;
 import static com.eplly.recommender.lake.Columns.DEGRADED;
@@ -82,6 +86,45 @@ public final class LakeSchemas {
           createStructField(ARTICLE_ID, StringType, true),
           createStructField(POSITION, IntegerType, true),
           createStructField(REASON, StringType, true))), true), true)));
+
+  /**
+   * Every field of a page view as {@code EventCodec} writes it: what {@code reco compact} keeps in
+   * Parquet and {@code reco export} shows, so compaction loses no field any reader might want.
+   */
+  public static final StructType PAGE_VIEW_RECORD = createStructType(List.of(
+      createStructField(EVENT_ID, StringType, true),
+      createStructField(READER_ID, StringType, true),
+      createStructField(ARTICLE_ID, StringType, true),
+      createStructField(SESSION_ID, StringType, true),
+      createStructField(TIMESTAMP, LongType, true),
+      createStructField(REFERRER_ARTICLE_ID, StringType, true),
+      createStructField(DWELL_MS, LongType, true),
+      createStructField(REQUEST_ID, StringType, true),
+      createStructField(POSITION, IntegerType, true)));
+
+  /** Every field of a served event or a viewable impression (the union of both kinds). */
+  public static final StructType IMPRESSION_RECORD = createStructType(List.of(
+      createStructField(KIND, StringType, true),
+      createStructField(REQUEST_ID, StringType, true),
+      createStructField(TIMESTAMP, LongType, true),
+      createStructField(READER_ID, StringType, true),
+      createStructField(SESSION_ID, StringType, true),
+      createStructField(ARTICLE_ID, StringType, true),
+      createStructField(VERSION, StringType, true),
+      createStructField(EXPERIMENT, StringType, true),
+      createStructField(ARM, StringType, true),
+      createStructField(DEGRADED, BooleanType, true),
+      createStructField(ITEMS, createArrayType(createStructType(List.of(
+          createStructField(ARTICLE_ID, StringType, true),
+          createStructField(POSITION, IntegerType, true),
+          createStructField(REASON, StringType, true))), true), true),
+      createStructField(ARTICLE_IDS, createArrayType(StringType, true), true)));
+
+  /** A line of the {@code erasures} dataset ({@code ReaderErasureJson}). */
+  public static final StructType ERASURE = createStructType(List.of(
+      createStructField(READER_ID, StringType, true),
+      createStructField(ERASED_AT, LongType, true),
+      createStructField(REQUESTED_BY, StringType, true)));
 
   private LakeSchemas() {}
 }
