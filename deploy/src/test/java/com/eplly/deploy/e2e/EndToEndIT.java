@@ -13,6 +13,7 @@ import com.eplly.contracts.event.Article;
 import com.eplly.contracts.event.PageView;
 import com.eplly.contracts.event.Reason;
 import com.eplly.contracts.lake.LakeLayout;
+import com.eplly.contracts.redis.Keyspace;
 import com.eplly.deploy.client.ApiClient;
 import com.eplly.deploy.demo.DemoProducer;
 import com.eplly.deploy.demo.DemoStreamer;
@@ -78,6 +79,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The whole engine on random ports: a real broker and redis-server, the packaged ingest and api
@@ -112,6 +117,8 @@ class EndToEndIT {
   private RecommenderCli reco;
   /** The first test's portal: its catalog and model serve the experiment test. */
   private DemoDataGenerator portal;
+  /** The first test's page views, as sent. */
+  private List<PageView> sentViews;
 
   @BeforeAll
   void startStack(@TempDir Path dir) throws Exception {
@@ -167,6 +174,7 @@ class EndToEndIT {
     portal = first;
     List<Article> catalog = first.articles();
     List<PageView> views = first.pageViewStream().toList();
+    sentViews = views;
     List<MalformedRecords.Bad> malformed = MalformedRecords.generate(MALFORMED, now);
 
     // 1. Catalog, valid page views and malformed records go to Kafka.
@@ -330,6 +338,95 @@ class EndToEndIT {
     }
     OUT.printf("[e2e] experiment %s: live = lake = %s%n", name, live.get().entrySet().stream()
         .map(e -> e.getKey() + Arrays.toString(e.getValue())).toList());
+  }
+
+  /**
+   * A reader erased while the stack runs: within 5 s Redis holds nothing of theirs while the other
+   * readers' keys stay byte for byte, and the api answers for them as for a new reader; after
+   * {@code reco compact} no lake line of theirs is left, their export is empty, and the next trained
+   * version has no list for them.
+   */
+  @Test
+  @Order(3)
+  void aReaderErasedInTheRunningStackLeavesNoTrace() throws Exception {
+    assertNotNull(sentViews, "runs on the first test's lake and model");
+    long closed = System.currentTimeMillis() - Duration.ofHours(4).toMillis();
+    Map<String, List<PageView>> byReader = sentViews.stream().collect(Collectors.groupingBy(PageView::readerId));
+    try (UnifiedJedis jedis = RedisClient.create("localhost", redis.port())) {
+      String version = jedis.get(Keyspace.activeVersion());
+      // readers whose every view is in an hour compaction closes, known to the live state and the model
+      List<String> candidates = byReader.entrySet().stream()
+          .filter(e -> e.getValue().size() >= 3 && e.getValue().stream().allMatch(v -> v.timestamp() < closed))
+          .map(Map.Entry::getKey).sorted()
+          .filter(r -> jedis.exists(Keyspace.readerRecent(r)) && jedis.exists(Keyspace.readerList(version, r)))
+          // none the experiment's simulated readers read as: their views of now stay in the open hour
+          .filter(r -> LakeContents.linesOf(lake().resolve(LakeLayout.PAGE_VIEWS), r) == byReader.get(r).size())
+          .limit(4).toList();
+      assertEquals(4, candidates.size(), "readers with closed-hour views, recent reads and a list in " + version);
+      String erased = candidates.get(0);
+      List<String> others = candidates.subList(1, 4);
+      Map<String, byte[]> before = dumps(jedis, others);
+      List<String> sessions = jedis.zrange(Keyspace.readerSessions(erased), 0, -1);
+      assertFalse(keysOf(jedis, erased).isEmpty(), "the reader's keys before the erasure");
+      long lakeBefore = byReader.get(erased).size();
+
+      long start = System.nanoTime();
+      ApiClient.AdminAnswer accepted = client.admin("DELETE", "v1/admin/readers/" + erased, null, ADMIN_KEY);
+      assertEquals(202, accepted.status(), accepted.body());
+      await("no Redis key of " + erased, Duration.ofSeconds(5), ingest, () -> keysOf(jedis, erased).isEmpty()
+          && sessions.stream().noneMatch(s -> jedis.exists(Keyspace.sessionRecent(s))));
+      OUT.printf("[e2e] erased %s: %d lake lines, %d sessions; no Redis key left after %.0f ms%n", erased, lakeBefore,
+          sessions.size(), (System.nanoTime() - start) / 1e6);
+      Map<String, byte[]> after = dumps(jedis, others);
+      assertEquals(before.keySet(), after.keySet(), "the other readers' keys");
+      before.forEach((k, v) -> assertArrayEquals(v, after.get(k), "other reader's key " + k));
+      String page = wellRead(sentViews, portal.articles());
+      assertEquals(recommend(page, "e2e-never-seen").ids(), recommend(page, erased).ids(),
+          "the erased reader is answered as a new one");
+
+      ChildProcess compact = track(ChildProcess.start("compact", reco.local(List.of("compact",
+          "--lake", lake().toAbsolutePath().toString(), "--master", "local[2]")), work, logs.resolve("compact.log")));
+      assertEquals(0, compact.awaitExit(TRAIN), "reco compact exit code; see " + compact.log());
+      assertEquals(0, LakeContents.linesOf(lake().resolve(LakeLayout.PAGE_VIEWS), erased), "the reader's JSONL lines");
+      Path export = work.resolve("export-" + erased + ".json");
+      ChildProcess exporting = track(ChildProcess.start("export", reco.local(List.of("export", "--reader", erased,
+          "--lake", lake().toAbsolutePath().toString(), "--out", export.toString(), "--master", "local[2]")), work,
+          logs.resolve("export.log")));
+      assertEquals(0, exporting.awaitExit(TRAIN), "reco export exit code; see " + exporting.log());
+      JsonNode exported = new ObjectMapper().readTree(export.toFile());
+      assertEquals(0, exported.path("pageViews").size() + exported.path("impressions").size(), exported.toString());
+      OUT.printf("[e2e] compacted; the lake holds no line of %s, its export is empty; compaction log:%n%s%n", erased,
+          compact.tail(12));
+
+      train("e2e-v3");
+      assertEquals("e2e-v3", jedis.get(Keyspace.activeVersion()));
+      assertFalse(jedis.exists(Keyspace.readerList("e2e-v3", erased)), "the erased reader's list in the next version");
+      assertTrue(others.stream().anyMatch(r -> jedis.exists(Keyspace.readerList("e2e-v3", r))),
+          "the other readers still have lists in the next version");
+    }
+  }
+
+  /** Every key naming the reader as one of its ':'-separated parts. */
+  private static List<String> keysOf(UnifiedJedis jedis, String readerId) {
+    List<String> found = new ArrayList<>();
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      ScanResult<String> page = jedis.scan(cursor, new ScanParams().count(1_000));
+      page.getResult().stream().filter(k -> Arrays.asList(k.split(":")).contains(readerId)).forEach(found::add);
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return found;
+  }
+
+  /** DUMP of every key of these readers. */
+  private static Map<String, byte[]> dumps(UnifiedJedis jedis, List<String> readers) {
+    Map<String, byte[]> out = new HashMap<>();
+    for (String r : readers) {
+      for (String key : keysOf(jedis, r)) {
+        out.put(key, jedis.dump(key));
+      }
+    }
+    return out;
   }
 
   /** Per arm of a report's JSON: units, served, viewable, clicks. */

@@ -17,6 +17,27 @@ import java.util.List;
 /** What the lake's page-view files really hold, line by line. */
 record LakeContents(long lines, List<String> eventIds, List<String> undecodable) {
 
+  /** How many lines of the page-view files are the reader's. */
+  static long linesOf(Path pageViewsRoot, String readerId) {
+    EventCodec codec = new EventCodec(Clock.systemUTC());
+    long lines = 0;
+    for (Path file : LakeProgress.finishedFiles(pageViewsRoot)) {
+      try {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          if (!line.isBlank() && codec.decodePageView(line.getBytes(StandardCharsets.UTF_8))
+              instanceof Decoded.Valid<PageView> v && readerId.equals(v.value().readerId())) {
+            lines++;
+          }
+        }
+      } catch (NoSuchFileException e) {
+        // retired by compaction while listed
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return lines;
+  }
+
   static LakeContents read(Path pageViewsRoot) {
     EventCodec codec = new EventCodec(Clock.systemUTC());
     long lines = 0;
