@@ -1,6 +1,7 @@
 package com.eplly.api.audit;
 
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.config.LazyProducer;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.audit.AuditEvent;
 import com.eplly.contracts.audit.AuditEventJson;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,12 +46,11 @@ public class AuditLog implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
-  private final DefaultKafkaProducerFactory<String, byte[]> producers;
+  private final LazyProducer producer;
   private final AuditEventJson json = new AuditEventJson();
   private final Duration ackTimeout;
   private final Counter sent;
   private final Counter undelivered;
-  private volatile Producer<String, byte[]> producer;
 
   public AuditLog(ProducerFactory<String, byte[]> shared, EpllyProperties properties, MeterRegistry registry) {
     EpllyProperties.Audit settings = properties.admin().audit();
@@ -62,9 +61,11 @@ public class AuditLog implements DisposableBean {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.deliveryTimeout().toMillis());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.compute(ProducerConfig.CLIENT_ID_CONFIG, (k, id) -> id == null ? "eplly-api-audit" : id + "-audit");
-    this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    DefaultKafkaProducerFactory<String, byte[]> producers =
+        new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
     // closing the producer waits this long for records in flight; what is left is logged as undelivered
     producers.setPhysicalCloseTimeout((int) Math.max(1, settings.ackTimeout().toSeconds()));
+    this.producer = new LazyProducer(producers);
     this.sent = Counter.builder("eplly.audit.sent")
         .description("Admin actions the broker acknowledged on the audit topic")
         .register(registry);
@@ -81,7 +82,7 @@ public class AuditLog implements DisposableBean {
     long deadline = System.nanoTime() + ackTimeout.toNanos();
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     try {
-      producer().send(new ProducerRecord<>(Topics.AUDIT, event.actor(), bytes), (metadata, error) -> {
+      producer.get().send(new ProducerRecord<>(Topics.AUDIT, event.actor(), bytes), (metadata, error) -> {
         if (error == null) {
           sent.increment();
           acknowledged.complete(null);
@@ -113,23 +114,10 @@ public class AuditLog implements DisposableBean {
         error.toString());
   }
 
-  /** The producer, created on first use so that the api starts without a broker. */
-  private Producer<String, byte[]> producer() {
-    Producer<String, byte[]> current = producer;
-    if (current == null) {
-      synchronized (this) {
-        if (producer == null) {
-          producer = producers.createProducer();
-        }
-        current = producer;
-      }
-    }
-    return current;
-  }
 
   /** Gives records still in flight the ack timeout to land before the api stops. */
   @Override
   public void destroy() {
-    producers.destroy();
+    producer.close();
   }
 }

@@ -1,6 +1,7 @@
 package com.eplly.api.recommend;
 
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.config.LazyProducer;
 import com.eplly.contracts.Topics;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.ServedEvent;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServedEventPublisher implements DisposableBean {
 
-  private final DefaultKafkaProducerFactory<String, byte[]> producers;
+  private final LazyProducer producer;
   private final Callback delivered = this::delivered;
   private final EventCodec codec;
   private final Clock clock;
@@ -50,7 +50,6 @@ public class ServedEventPublisher implements DisposableBean {
   private final Counter dropped;
   private final long pauseAfterFailureMs;
   private volatile long pausedUntil;
-  private volatile Producer<String, byte[]> producer;
 
   public ServedEventPublisher(
       ProducerFactory<String, byte[]> shared, EventCodec codec, Clock clock, EpllyProperties properties,
@@ -63,7 +62,9 @@ public class ServedEventPublisher implements DisposableBean {
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.batchSize().toBytes());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.deliveryTimeout().toMillis());
     config.compute(ProducerConfig.CLIENT_ID_CONFIG, (k, id) -> id == null ? "eplly-api-served" : id + "-served");
-    this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    DefaultKafkaProducerFactory<String, byte[]> producers =
+        new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.producer = new LazyProducer(producers);
     this.codec = codec;
     this.clock = clock;
     this.enabled = settings.enabled();
@@ -90,7 +91,7 @@ public class ServedEventPublisher implements DisposableBean {
     try {
       // the producer's own send with one shared callback: a template's future per answer, completed
       // on the producer's single network thread, cost a measurable share of it (docs/experiments.md)
-      producer().send(new ProducerRecord<>(Topics.IMPRESSIONS, event.requestId(), codec.encode(event)), delivered);
+      producer.get().send(new ProducerRecord<>(Topics.IMPRESSIONS, event.requestId(), codec.encode(event)), delivered);
     } catch (RuntimeException e) {
       // the producer could not be created or was closed: the same outcome, a dropped event
       failed();
@@ -106,19 +107,6 @@ public class ServedEventPublisher implements DisposableBean {
     }
   }
 
-  /** The producer, created on first use so that the api starts without a broker (or a resolvable one). */
-  private Producer<String, byte[]> producer() {
-    Producer<String, byte[]> current = producer;
-    if (current == null) {
-      synchronized (this) {
-        if (producer == null) {
-          producer = producers.createProducer();
-        }
-        current = producer;
-      }
-    }
-    return current;
-  }
 
   /**
    * A failed send costs far more than a sent one (an exception with its stack, a wake-up of the
@@ -139,7 +127,7 @@ public class ServedEventPublisher implements DisposableBean {
       return true;
     }
     try {
-      producer().partitionsFor(Topics.IMPRESSIONS);
+      producer.get().partitionsFor(Topics.IMPRESSIONS);
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -157,6 +145,6 @@ public class ServedEventPublisher implements DisposableBean {
 
   @Override
   public void destroy() {
-    producers.destroy();
+    producer.close();
   }
 }

@@ -36,6 +36,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.List;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -72,6 +73,12 @@ public final class LakeSchemas {
       createStructField(REQUEST_ID, StringType, true),
       createStructField(POSITION, IntegerType, true)));
 
+  /** A served event's block: article, position, reason per item. */
+  private static final ArrayType SERVED_ITEMS = createArrayType(createStructType(List.of(
+      createStructField(ARTICLE_ID, StringType, true),
+      createStructField(POSITION, IntegerType, true),
+      createStructField(REASON, StringType, true))), true);
+
   /** Served events and viewable impressions, told apart by {@code kind}. */
   public static final StructType IMPRESSION = createStructType(List.of(
       createStructField(KIND, StringType, true),
@@ -82,10 +89,7 @@ public final class LakeSchemas {
       createStructField(EXPERIMENT, StringType, true),
       createStructField(ARM, StringType, true),
       createStructField(DEGRADED, BooleanType, true),
-      createStructField(ITEMS, createArrayType(createStructType(List.of(
-          createStructField(ARTICLE_ID, StringType, true),
-          createStructField(POSITION, IntegerType, true),
-          createStructField(REASON, StringType, true))), true), true)));
+      createStructField(ITEMS, SERVED_ITEMS, true)));
 
   /**
    * Every field of a page view as {@code EventCodec} writes it: what {@code reco compact} keeps in
@@ -114,10 +118,7 @@ public final class LakeSchemas {
       createStructField(EXPERIMENT, StringType, true),
       createStructField(ARM, StringType, true),
       createStructField(DEGRADED, BooleanType, true),
-      createStructField(ITEMS, createArrayType(createStructType(List.of(
-          createStructField(ARTICLE_ID, StringType, true),
-          createStructField(POSITION, IntegerType, true),
-          createStructField(REASON, StringType, true))), true), true),
+      createStructField(ITEMS, SERVED_ITEMS, true),
       createStructField(ARTICLE_IDS, createArrayType(StringType, true), true)));
 
   /** A line of the {@code erasures} dataset ({@code ReaderErasureJson}). */
