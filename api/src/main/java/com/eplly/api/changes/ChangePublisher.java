@@ -23,7 +23,16 @@ public class ChangePublisher {
     this.redis = redis;
   }
 
-  public void announce(ChangeNotice notice) {
+  /**
+   * After a stored change: bumps its revision counter (what every instance's backstop poll compares)
+   * and announces it.
+   */
+  public void changed(String revisionKey, ChangeNotice notice) {
+    redis.incr(revisionKey);
+    announce(notice);
+  }
+
+  private void announce(ChangeNotice notice) {
     try {
       redis.publish(Keyspace.changesChannel(), notice.message());
     } catch (RuntimeException e) {

@@ -104,8 +104,7 @@ public class RuleStore {
   }
 
   private void changed() {
-    redis.incr(Keyspace.editorialRevision());
-    changes.announce(ChangeNotice.RULES);
+    changes.changed(Keyspace.editorialRevision(), ChangeNotice.RULES);
   }
 
   private void pruneEnded(Instant now) {

@@ -115,8 +115,7 @@ public class ExperimentStore {
   }
 
   private void changed() {
-    redis.incr(Keyspace.experimentsRevision());
-    changes.announce(ChangeNotice.EXPERIMENTS);
+    changes.changed(Keyspace.experimentsRevision(), ChangeNotice.EXPERIMENTS);
   }
 
   /** Keeps the hash within {@link Keyspace#MAX_EXPERIMENTS}: the longest-stopped go first. */

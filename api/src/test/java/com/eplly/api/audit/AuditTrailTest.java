@@ -120,15 +120,4 @@ class AuditTrailTest extends LiveStackTest {
     return answer.headers().firstValue("X-Request-Id").orElseThrow();
   }
 
-  private HttpResponse<String> admin(String method, String path, String key, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header(AdminApiKey.HEADER, key);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(request);
-  }
 }

@@ -51,27 +51,27 @@ class RuleApiTest extends LiveStackTest {
   void aBlockIsStoredListedHonouredAndDeleted() throws Exception {
     assertThat(awaitAnswer(items -> items.contains("n1"))).contains("n1");
 
-    HttpResponse<String> created = admin("POST", "/v1/admin/rules",
+    HttpResponse<String> created = admin("POST", "/v1/admin/rules", ADMIN_KEY,
         "{\"kind\":\"block\",\"article\":\"n1\",\"createdBy\":\"desk\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode rule = json.readTree(created.body());
     String id = rule.get("id").asString();
     assertThat(created.headers().firstValue("Location")).hasValue("/v1/admin/rules/" + id);
     assertThat(rule.get("createdAt").asString()).isNotBlank();
-    assertThat(admin("GET", "/v1/admin/rules", null).body()).contains(id);
+    assertThat(admin("GET", "/v1/admin/rules", ADMIN_KEY, null).body()).contains(id);
 
     assertThat(awaitAnswer(items -> !items.contains("n1"))).doesNotContain("n1");
 
-    assertThat(admin("DELETE", "/v1/admin/rules/" + id, null).statusCode()).isEqualTo(200);
-    assertThat(admin("GET", "/v1/admin/rules/" + id, null).statusCode()).isEqualTo(404);
-    assertThat(admin("DELETE", "/v1/admin/rules/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(admin("DELETE", "/v1/admin/rules/" + id, ADMIN_KEY, null).statusCode()).isEqualTo(200);
+    assertThat(admin("GET", "/v1/admin/rules/" + id, ADMIN_KEY, null).statusCode()).isEqualTo(404);
+    assertThat(admin("DELETE", "/v1/admin/rules/" + id, ADMIN_KEY, null).statusCode()).isEqualTo(404);
     assertThat(awaitAnswer(items -> items.contains("n1"))).contains("n1");
   }
 
   @Test
   void aPinTakesItsSlotOnThePagesOfItsSection() throws Exception {
     String expires = Instant.now().plus(Duration.ofHours(1)).toString();
-    HttpResponse<String> created = admin("POST", "/v1/admin/rules",
+    HttpResponse<String> created = admin("POST", "/v1/admin/rules", ADMIN_KEY,
         "{\"kind\":\"pin\",\"article\":\"l1\",\"section\":\"world\",\"slot\":1,\"expiresAt\":\"" + expires
             + "\",\"createdBy\":\"desk\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -91,7 +91,7 @@ class RuleApiTest extends LiveStackTest {
       "no kind            | {\"article\":\"n1\",\"createdBy\":\"d\"} | kind is missing",
   })
   void anInvalidRuleIsRefusedWithItsReason(String name, String body, String reason) throws Exception {
-    HttpResponse<String> refused = admin("POST", "/v1/admin/rules", body);
+    HttpResponse<String> refused = admin("POST", "/v1/admin/rules", ADMIN_KEY, body);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body()).contains(reason);
     assertThat(redis.hlen(Keyspace.editorialRules())).isZero();
@@ -175,13 +175,4 @@ class RuleApiTest extends LiveStackTest {
     return ids;
   }
 
-  private HttpResponse<String> admin(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("X-Api-Key", ADMIN_KEY);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return send(request);
-  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eplly.api.support.LiveStackTest;
 import com.eplly.contracts.redis.Keyspace;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +52,6 @@ class ExportApiTest extends LiveStackTest {
   }
 
   private HttpResponse<String> export(String reader, String key) throws Exception {
-    return send(HttpRequest.newBuilder(uri("/v1/admin/readers/" + reader + "/export")).header("X-Api-Key", key).GET());
+    return admin("GET", "/v1/admin/readers/" + reader + "/export", key, null);
   }
 }

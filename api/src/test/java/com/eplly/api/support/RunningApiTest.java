@@ -1,5 +1,6 @@
 package com.eplly.api.support;
 
+import com.eplly.api.admin.AdminApiKey;
 import com.eplly.api.recommend.ActiveVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,19 @@ public abstract class RunningApiTest {
 
   protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An admin call: {@code key} null sends none, {@code body} null sends no body (else as JSON). */
+  protected HttpResponse<String> admin(String method, String path, String key, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header(AdminApiKey.HEADER, key);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request);
   }
 
   protected URI uri(String path) {

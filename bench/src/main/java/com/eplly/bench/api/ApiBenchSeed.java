@@ -57,16 +57,16 @@ public final class ApiBenchSeed {
         articles, articles, readers, (System.nanoTime() - start) / 1e9, VERSION);
   }
 
-  static String articleId(int n) {
+  public static String articleId(int n) {
     return "bench-a" + n;
   }
 
   /** The {@code i}-th of the catalog's sections (also each article's one tag). */
-  static String section(int i) {
+  public static String section(int i) {
     return SECTIONS[i];
   }
 
-  static int sectionCount() {
+  public static int sectionCount() {
     return SECTIONS.length;
   }
 

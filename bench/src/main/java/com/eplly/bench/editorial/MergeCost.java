@@ -1,5 +1,6 @@
 package com.eplly.bench.editorial;
 
+import com.eplly.bench.api.ApiBenchSeed;
 import com.eplly.bench.api.BenchRules;
 import com.eplly.contracts.editorial.EditorialRule;
 import com.eplly.contracts.editorial.EditorialRules;
@@ -37,8 +38,6 @@ public final class MergeCost {
 
   private static final int ARTICLES = 20_000;
   private static final int REQUESTS = 4_000;
-  private static final String[] SECTIONS =
-      {"politics", "world", "business", "tech", "science", "health", "sport", "culture", "travel", "food"};
 
   private MergeCost() {}
 
@@ -48,8 +47,8 @@ public final class MergeCost {
     long now = System.currentTimeMillis();
     Map<String, Article> catalog = new HashMap<>();
     for (int n = 0; n < ARTICLES; n++) {
-      String section = SECTIONS[n % SECTIONS.length];
-      catalog.put("bench-a" + n, new Article("bench-a" + n, "Story " + n, "https://news.example/" + n, section,
+      String section = ApiBenchSeed.section(n % ApiBenchSeed.sectionCount());
+      catalog.put(ApiBenchSeed.articleId(n), new Article(ApiBenchSeed.articleId(n), "Story " + n, "https://news.example/" + n, section,
           now - rnd.nextInt(400_000_000), null, List.of(section), null, false));
     }
     List<Request> requests = new ArrayList<>();
@@ -106,17 +105,17 @@ public final class MergeCost {
 
   private static Request request(Random rnd, Map<String, Article> catalog) {
     int page = (int) Math.min(ARTICLES - 1, Math.floor(Math.exp(rnd.nextDouble() * Math.log(ARTICLES))) - 1);
-    return new Request(new MergeRequest("bench-a" + page, 6, Set.of()), new CandidateLists(
+    return new Request(new MergeRequest(ApiBenchSeed.articleId(page), 6, Set.of()), new CandidateLists(
         list(rnd, 20, ARTICLES, Reason.READ_TOGETHER), list(rnd, 10, 2_000, Reason.READ_TOGETHER), List.of(),
         list(rnd, 20, ARTICLES, Reason.SIMILAR_READERS), list(rnd, 100, 2_000, Reason.TRENDING),
         list(rnd, 100, 2_000, Reason.POPULAR), list(rnd, 100, ARTICLES, Reason.LATEST),
-        Set.of("bench-a" + rnd.nextInt(ARTICLES))));
+        Set.of(ApiBenchSeed.articleId(rnd.nextInt(ARTICLES)))));
   }
 
   private static List<Suggestion> list(Random rnd, int size, int range, Reason reason) {
     List<Suggestion> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      out.add(new Suggestion("bench-a" + rnd.nextInt(range), 1.0 - i / (double) size, reason));
+      out.add(new Suggestion(ApiBenchSeed.articleId(rnd.nextInt(range)), 1.0 - i / (double) size, reason));
     }
     return out;
   }

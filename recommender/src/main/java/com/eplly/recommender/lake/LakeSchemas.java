@@ -95,16 +95,9 @@ public final class LakeSchemas {
    * Every field of a page view as {@code EventCodec} writes it: what {@code reco compact} keeps in
    * Parquet and {@code reco export} shows, so compaction loses no field any reader might want.
    */
-  public static final StructType PAGE_VIEW_RECORD = createStructType(List.of(
-      createStructField(EVENT_ID, StringType, true),
-      createStructField(READER_ID, StringType, true),
-      createStructField(ARTICLE_ID, StringType, true),
-      createStructField(SESSION_ID, StringType, true),
-      createStructField(TIMESTAMP, LongType, true),
-      createStructField(REFERRER_ARTICLE_ID, StringType, true),
-      createStructField(DWELL_MS, LongType, true),
-      createStructField(REQUEST_ID, StringType, true),
-      createStructField(POSITION, IntegerType, true)));
+  public static final StructType PAGE_VIEW_RECORD = PAGE_VIEW
+      .add(createStructField(REQUEST_ID, StringType, true))
+      .add(createStructField(POSITION, IntegerType, true));
 
   /** Every field of a served event or a viewable impression (the union of both kinds). */
   public static final StructType IMPRESSION_RECORD = createStructType(List.of(
