@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * The api end to end against a real in-JVM Kafka broker and a real redis-server: recommendations
  * from a hand-published model version, event intake onto the topic, catalog, health and demo
  * page. (Redis outages: {@link RedisOutageTest}; refusals and error mapping as web behaviour: the
- * {@code @WebMvcTest} slices RecommendationControllerTest, EventControllerTest, AdminControllerTest.)
+ * RecommendationServletTest and the {@code @WebMvcTest} slices EventControllerTest, AdminControllerTest.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiIntegrationTest extends LiveStackTest {

@@ -1,6 +1,5 @@
 package com.eplly.api.errors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +27,10 @@ public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  private final MeterRegistry registry;
+  private final InternalErrors internalErrors;
 
-  public ApiExceptionHandler(MeterRegistry registry) {
-    this.registry = registry;
+  public ApiExceptionHandler(InternalErrors internalErrors) {
+    this.internalErrors = internalErrors;
   }
 
   @ExceptionHandler(BadRequestException.class)
@@ -128,11 +127,7 @@ public class ApiExceptionHandler {
       log.debug("answer not delivered, the client closed the connection: {}", e.toString());
       return null;
     }
-    String requestId = RequestIdFilter.of(request);
-    registry.counter("eplly.api.errors", "exception", e.getClass().getName()).increment();
-    log.error("internal error, requestId={} {} {}", requestId, request.getMethod(), request.getRequestURI(), e);
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(new ErrorBody("internal error", requestId));
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(internalErrors.report(e, request));
   }
 
   /** A response that could no longer be written is the client's doing, not a bug. */

@@ -17,6 +17,6 @@ class RecommendationObservations {
   @Bean
   ObservationPredicate skipRecommendationRequests() {
     return (name, context) -> !(context instanceof ServerRequestObservationContext request
-        && RecommendationController.PATH.equals(request.getCarrier().getRequestURI()));
+        && RecommendationServlet.PATH.equals(request.getCarrier().getRequestURI()));
   }
 }

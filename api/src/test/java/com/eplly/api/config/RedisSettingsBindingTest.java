@@ -2,19 +2,12 @@ package com.eplly.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eplly.api.support.BoundProperties;
 import com.eplly.contracts.redis.RedisSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /** {@code eplly.redis.*} binds to the shared {@link RedisSettings}: the api's defaults, and every field. */
 class RedisSettingsBindingTest {
@@ -42,11 +35,7 @@ class RedisSettingsBindingTest {
         "/ca.pem", null, Duration.ofMillis(250), "eplly-api", 4));
   }
 
-  private static EpllyProperties bind(Map<String, Object> overrides) throws Exception {
-    List<PropertySource<?>> sources = new ArrayList<>();
-    sources.add(new MapPropertySource("overrides", overrides));
-    sources.addAll(new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")));
-    return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
-        .bind("eplly", EpllyProperties.class).get();
+  private static EpllyProperties bind(Map<String, Object> overrides) {
+    return BoundProperties.bind(overrides);
   }
 }

@@ -36,7 +36,7 @@ import java.util.Optional;
 
 /**
  * Which failures degrade: a Redis failure is answered from the last-known snapshot, any other
- * exception (a bug) propagates, to become a logged 500 (RecommendationControllerTest), never a
+ * exception (a bug) propagates, to become a logged 500 (RecommendationServletTest), never a
  * disguised "degraded" 200. The Redis readers are test doubles.
  */
 class RecommendationServiceTest {

@@ -2,6 +2,7 @@ package com.eplly.api.support;
 
 import com.eplly.api.audit.AuditLog;
 import com.eplly.api.config.EpllyProperties;
+import com.eplly.api.errors.InternalErrors;
 import com.eplly.api.events.EventOriginPolicy;
 import com.eplly.api.events.EventRateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EpllyProperties.class)
-@Import({EventOriginPolicy.class, EventRateLimits.class})
+@Import({EventOriginPolicy.class, EventRateLimits.class, InternalErrors.class})
 public class WebSlice {
 
   /** The instant of {@link #clock()}. */

@@ -48,7 +48,7 @@ public final class SuggestionListCodec {
       }
       out.add(new Suggestion(
           value.substring(start, s1),
-          Double.parseDouble(value.substring(s1 + 1, s2)),
+          DecimalParser.parse(value, s1 + 1, s2),
           Reason.fromCode(value.charAt(s2 + 1))));
       start = end + 1;
     }
