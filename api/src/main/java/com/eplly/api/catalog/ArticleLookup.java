@@ -6,10 +6,8 @@ import com.eplly.contracts.codec.ArticleHash;
 import com.eplly.contracts.event.Article;
 import com.eplly.contracts.redis.ChangeNotice;
 import com.eplly.contracts.redis.Keyspace;
-import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,56 +19,28 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The serving fields of articles ({@link ArticleHash#SERVING_FIELDS}), from an in-process cache;
- * misses are read in one pipelined round trip. Unknown ids are cached too, so a stale id in a model
- * list does not cost a round trip on every request. Ingest announces every catalog change
- * ({@link ChangeNotice}), so a hidden article leaves the cache within a round trip. As a backstop
- * for a lost notice, an entry older than {@code article-cache-ttl} is read again, in the
- * background: the request that finds it still gets it, so a hot catalog never makes requests wait
- * for a second round trip (with a plain expiry, a 20,000-article working set with a 30 s TTL sent
- * one request in seven to Redis twice). An entry nobody read for {@link #UNREAD_LIFETIMES} TTLs
- * expires.
+ * The serving fields of articles ({@link ArticleHash#SERVING_FIELDS}), from a short-lived
+ * in-process cache; misses are read in one pipelined round trip. Unknown ids are cached too, so a
+ * stale id in a model list does not cost a round trip on every request. Ingest announces every
+ * catalog change ({@link ChangeNotice}), so a hidden article leaves the cache within a round trip
+ * rather than at the end of its time in it.
  */
 @Component
 public class ArticleLookup implements ChangeListener {
 
   private static final String[] FIELDS = ArticleHash.SERVING_FIELDS.toArray(String[]::new);
 
-  static final int UNREAD_LIFETIMES = 4;
-
   private final UnifiedJedis redis;
-  private final LoadingCache<String, Optional<Article>> cache;
+  private final Cache<String, Optional<Article>> cache;
 
-  public ArticleLookup(UnifiedJedis redis, EpllyProperties properties, Clock clock) {
+  public ArticleLookup(UnifiedJedis redis, EpllyProperties properties) {
     this.redis = redis;
-    var ttl = properties.recommend().articleCacheTtl();
     this.cache = Caffeine.newBuilder()
-        .refreshAfterWrite(ttl)
-        .expireAfterWrite(ttl.multipliedBy(UNREAD_LIFETIMES))
+        .expireAfterWrite(properties.recommend().articleCacheTtl())
         .maximumSize(properties.recommend().articleCacheSize())
-        .ticker(() -> clock.millis() * 1_000_000)
-        .build(new Refresh());
-  }
-
-  /** Reads one article again in the background; with Redis away it keeps what it had, until the next try. */
-  private final class Refresh implements CacheLoader<String, Optional<Article>> {
-
-    @Override
-    public Optional<Article> load(String id) {
-      return Optional.ofNullable(ArticleHash.fromServingFields(id, redis.hmget(Keyspace.article(id), FIELDS)));
-    }
-
-    @Override
-    public Optional<Article> reload(String id, Optional<Article> known) {
-      try {
-        return load(id);
-      } catch (JedisException e) {
-        return known;
-      }
-    }
+        .build();
   }
 
   /** Known articles among {@code ids}; may read Redis, so it throws when Redis is unreachable. */

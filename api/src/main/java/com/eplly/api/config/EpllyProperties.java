@@ -168,8 +168,7 @@ public record EpllyProperties(
    * @param trendingBuckets     number of newest trending buckets summed
    * @param trendingDecay       weight ratio between a trending bucket and the next newer one (0..1]
    * @param versionRefresh      how often the active model version pointer is re-read
-   * @param articleCacheTtl     age after which cached article metadata is read again in the background (the
-   *                            backstop for a lost change notice); unread for 4 times this, it expires
+   * @param articleCacheTtl     how long article metadata is cached in-process
    * @param articleCacheSize    most articles kept in the metadata cache
    * @param snapshotRefresh     how often the last-known snapshot used when Redis is down is rebuilt
    * @param snapshotSize        items kept per fallback list in that snapshot
