@@ -168,7 +168,9 @@ public record EpllyProperties(
    * @param trendingBuckets     number of newest trending buckets summed
    * @param trendingDecay       weight ratio between a trending bucket and the next newer one (0..1]
    * @param versionRefresh      how often the active model version pointer is re-read
-   * @param articleCacheTtl     how long article metadata is cached in-process
+   * @param articleCacheTtl     how long article metadata is cached in-process: only the backstop for a
+   *                            lost change notice (ingest announces every catalog change), so long enough
+   *                            that a request rarely pays a second round trip for an expired entry
    * @param articleCacheSize    most articles kept in the metadata cache
    * @param snapshotRefresh     how often the last-known snapshot used when Redis is down is rebuilt
    * @param snapshotSize        items kept per fallback list in that snapshot
@@ -191,7 +193,7 @@ public record EpllyProperties(
       @DefaultValue("12") int trendingBuckets,
       @DefaultValue("0.8") double trendingDecay,
       @DefaultValue("1s") Duration versionRefresh,
-      @DefaultValue("30s") Duration articleCacheTtl,
+      @DefaultValue("5m") Duration articleCacheTtl,
       @DefaultValue("20000") long articleCacheSize,
       @DefaultValue("30s") Duration snapshotRefresh,
       @DefaultValue("200") int snapshotSize,
