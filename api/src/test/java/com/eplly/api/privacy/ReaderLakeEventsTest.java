@@ -8,8 +8,11 @@ import com.eplly.api.errors.UnavailableException;
 import com.eplly.api.support.LakeFixture;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +23,10 @@ class ReaderLakeEventsTest {
 
   @Test
   void withoutALakeTheExportSaysItsLakePartIsMissingRatherThanEmpty() {
-    LakePart part = events(EpllyProperties.Lake.defaults()).of("r-1");
+    // as application.yml leaves it: `dir:` with no value, which must not mean the working directory
+    EpllyProperties bound = new Binder(new MapConfigurationPropertySource(Map.of("eplly.lake.dir", "")))
+        .bindOrCreate("eplly", EpllyProperties.class);
+    LakePart part = events(bound.lake()).of("r-1");
 
     assertThat(part.available()).isFalse();
     assertThat(part.reason()).contains("eplly.lake.dir");
