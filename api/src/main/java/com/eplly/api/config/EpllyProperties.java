@@ -59,8 +59,8 @@ public record EpllyProperties(
    * @param dir          the lake's root folder on a local or mounted file system (HDFS and S3 are not
    *                     read here); unset: the export says its lake part is unavailable
    * @param queryTimeout longest one export may read the lake; a slower one is cancelled and answered 503
-   * @param maxEvents    most page views (and, separately, impressions) one export lists; more are
-   *                     counted, left out and the export says {@code truncated}
+   * @param maxEvents    most records of each kind (page views, impressions, erasures, admin actions)
+   *                     one export lists; more are counted, left out and the export says {@code truncated}
    * @param threads      DuckDB threads of one export: the cores it may take from serving
    * @param memoryLimit  DuckDB's memory (off the Java heap) for one export; a query needing more fails
    *                     (503) rather than spill to disk

@@ -2,6 +2,7 @@ package com.eplly.api.privacy;
 
 import com.eplly.api.config.EpllyProperties;
 import com.eplly.api.errors.UnavailableException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,6 +78,8 @@ public class ReaderLakeEvents {
           RETRY_WHEN_FAILED);
     } catch (SQLException e) {
       throw new UnavailableException("the lake could not be read: " + firstLine(e.getMessage()), e, RETRY_WHEN_FAILED);
+    } catch (UncheckedIOException e) {
+      throw new UnavailableException("the lake could not be listed: " + e.getMessage(), e, RETRY_WHEN_FAILED);
     } finally {
       oneAtATime.release();
     }
@@ -93,10 +96,10 @@ public class ReaderLakeEvents {
       Found erasures = query(db, deadline, files, LakeRecord.ERASURE, readerId, "DISTINCT", "", "\"erasedAt\"", limit);
       Long erasedAt = erasures.records().stream().map(e -> e.path("erasedAt").asLong(0)).filter(at -> at > 0)
           .max(Long::compare).orElse(null);
-      String kept = erasedAt == null ? "" : "\"timestamp\" > " + erasedAt;
+      String sinceErasure = erasedAt == null ? "" : "\"timestamp\" > " + erasedAt;
       Found views = query(db, deadline, files, LakeRecord.PAGE_VIEW, readerId, "DISTINCT ON (\"eventId\")",
-          "\"eventId\" IS NOT NULL" + (kept.isEmpty() ? "" : " AND " + kept), "\"timestamp\", \"eventId\"", limit);
-      Found impressions = query(db, deadline, files, LakeRecord.IMPRESSION, readerId, "DISTINCT", kept,
+          "\"eventId\" IS NOT NULL" + (sinceErasure.isEmpty() ? "" : " AND " + sinceErasure), "\"timestamp\", \"eventId\"", limit);
+      Found impressions = query(db, deadline, files, LakeRecord.IMPRESSION, readerId, "DISTINCT", sinceErasure,
           "\"timestamp\", \"requestId\", \"kind\"", limit);
       Found audit = query(db, deadline, files, LakeRecord.AUDIT, readerId, "DISTINCT ON (\"id\")", "", "\"at\", \"id\"",
           limit);

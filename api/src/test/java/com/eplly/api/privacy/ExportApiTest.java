@@ -87,6 +87,7 @@ class ExportApiTest extends LiveStackTest {
     assertThat(lake.get("impressions").size()).isZero();
     assertThat(lake.get("erasures").size()).isEqualTo(2);
     assertThat(ids(lake.get("audit"), "id")).containsExactly("x-1");
+    assertThat(lake.get("audit").get(0).get("details").isObject()).as("details as the lake has them").isTrue();
     assertThat(res.body()).doesNotContain("r-other", "r-1\"");
   }
 
