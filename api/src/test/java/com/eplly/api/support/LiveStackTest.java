@@ -66,15 +66,14 @@ public abstract class LiveStackTest extends RunningApiTest {
   protected static final Path LAKE = temporaryLake();
 
   @DynamicPropertySource
-  static void redisProperties(DynamicPropertyRegistry registry) {
+  static void redisAndLake(DynamicPropertyRegistry registry) {
     registry.add("eplly.redis.port", SharedRedis::port);
     registry.add("eplly.lake.dir", LAKE::toString);
   }
 
   private static Path temporaryLake() {
     try {
-      Path dir = Files.createTempDirectory("eplly-api-lake-");
-      return dir;
+      return Files.createTempDirectory("eplly-api-lake-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
