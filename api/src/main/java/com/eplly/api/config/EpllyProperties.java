@@ -2,6 +2,7 @@ package com.eplly.api.config;
 
 import com.eplly.contracts.serving.ServingDefaults;
 import com.eplly.contracts.redis.RedisSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param served    the served events published for every recommendation answer
  * @param experiments A/B tests between model versions ({@code /v1/admin/experiments})
  * @param editorial   editors' rules ({@code /v1/admin/rules})
+ * @param lake        the event lake, read for the lake part of a reader's export
  */
 @ConfigurationProperties(prefix = "eplly")
 public record EpllyProperties(
@@ -37,15 +39,52 @@ public record EpllyProperties(
     @DefaultValue Models models,
     @DefaultValue Served served,
     @DefaultValue Experiments experiments,
-    @DefaultValue Editorial editorial) {
+    @DefaultValue Editorial editorial,
+    @DefaultValue Lake lake) {
 
   @ConstructorBinding
   public EpllyProperties {}
 
-  /** Without {@code models}, {@code served}, {@code experiments} and {@code editorial}: their defaults. */
+  /** Without {@code models}, {@code served}, {@code experiments}, {@code editorial} and {@code lake}: their defaults. */
   public EpllyProperties(RedisSettings redis, Recommend recommend, Events events, Admin admin, Widget widget) {
     this(redis, recommend, events, admin, widget, Models.defaults(), Served.defaults(), Experiments.defaults(),
-        Editorial.defaults());
+        Editorial.defaults(), Lake.defaults());
+  }
+
+  /**
+   * The event lake ({@code eplly.lake.*}), read in-process by DuckDB for the lake part of
+   * {@code GET /v1/admin/readers/{readerId}/export}: the folder ingest writes ({@code eplly.ingest.lake-path}),
+   * mounted read-only is enough. One export reads it at a time; a second one meanwhile is answered 503.
+   *
+   * @param dir          the lake's root folder on a local or mounted file system (HDFS and S3 are not
+   *                     read here); unset: the export says its lake part is unavailable
+   * @param queryTimeout longest one export may read the lake; a slower one is cancelled and answered 503
+   * @param maxEvents    most records of each kind (page views, impressions, erasures, admin actions)
+   *                     one export lists; more are counted, left out and the export says {@code truncated}
+   * @param threads      DuckDB threads of one export: the cores it may take from serving
+   * @param memoryLimit  DuckDB's memory (off the Java heap) for one export; a query needing more fails
+   *                     (503) rather than spill to disk
+   */
+  public record Lake(
+      Path dir,
+      @DefaultValue("60s") Duration queryTimeout,
+      @DefaultValue("10000") int maxEvents,
+      @DefaultValue("1") int threads,
+      @DefaultValue("128MB") DataSize memoryLimit) {
+
+    public Lake {
+      if (queryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("eplly.lake.query-timeout must be at least 1s");
+      }
+      if (maxEvents < 1 || threads < 1) {
+        throw new IllegalArgumentException("eplly.lake.max-events and eplly.lake.threads must be at least 1");
+      }
+    }
+
+    /** The documented defaults (no lake), for code that builds the properties by hand. */
+    public static Lake defaults() {
+      return new Lake(null, Duration.ofSeconds(60), 10_000, 1, DataSize.ofMegabytes(128));
+    }
   }
 
   /**

@@ -10,6 +10,10 @@ import com.eplly.contracts.codec.Decoded;
 import com.eplly.contracts.codec.EventCodec;
 import com.eplly.contracts.event.ImpressionEvent;
 import com.eplly.contracts.event.PageView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +62,21 @@ public abstract class LiveStackTest extends RunningApiTest {
 
   @Autowired protected EmbeddedKafkaBroker broker;
 
+  /** The lake this api reads for exports (empty unless a test writes one, e.g. {@link LakeFixture}). */
+  protected static final Path LAKE = temporaryLake();
+
   @DynamicPropertySource
-  static void redisProperties(DynamicPropertyRegistry registry) {
+  static void redisAndLake(DynamicPropertyRegistry registry) {
     registry.add("eplly.redis.port", SharedRedis::port);
+    registry.add("eplly.lake.dir", LAKE::toString);
+  }
+
+  private static Path temporaryLake() {
+    try {
+      return Files.createTempDirectory("eplly-api-lake-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Each test class starts from an empty Redis, whatever the classes before it left. */

@@ -40,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
@@ -130,9 +131,13 @@ public final class LocalStack {
     ApiService api = new ApiService(broker.bootstrapServers(), redis.port(), List.of(), options.apiPort(),
         options.apiPort() + 2);
     String adminKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    // the api reads the lake ingest writes for readers' exports
+    List<String> apiArgs = new ArrayList<>(List.of("--eplly.lake.dir=" + options.lake().toAbsolutePath()));
+    if (options.simulate()) {
+      apiArgs.addAll(SIMULATOR_CLIENT);
+    }
     steps.run("Starting api on :" + options.apiPort(), () ->
-        startService(launcher.api(api, options.simulate() ? SIMULATOR_CLIENT : List.of(),
-            Map.of("EPLLY_ADMIN_API_KEY", adminKey))));
+        startService(launcher.api(api, apiArgs, Map.of("EPLLY_ADMIN_API_KEY", adminKey))));
 
     long now = clock.millis();
     DemoConfig demo = options.pageViews() == null ? DemoConfig.small(now) : DemoConfig.small(now).withPageViews(options.pageViews());
