@@ -3,8 +3,9 @@
 # standalone master or worker: $SPARK_HOME/jars is the same dependency folder, so executors get
 # exactly the driver's jars.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 eplly && mkdir -p /data/lake /data/models /opt/spark \
-    && chown eplly /data/lake /data/models
+# /opt/spark/work: a standalone worker's application folders (executor logs, jars), written as eplly
+RUN useradd --system --uid 10001 eplly && mkdir -p /data/lake /data/models /opt/spark/work \
+    && chown eplly /data/lake /data/models /opt/spark/work
 COPY recommender/target/lib /opt/eplly/lib
 COPY recommender/target/recommender.jar /opt/eplly/recommender.jar
 COPY deploy/docker/recommender-entrypoint.sh /opt/eplly/entrypoint.sh
