@@ -32,6 +32,8 @@ public final class EventCodec {
 
   /** Larger payloads are rejected before parsing; a page view is about 250 bytes. */
   public static final int MAX_RECORD_BYTES = 64 * 1024;
+  private static final byte[] REQUEST_ID_NAME = "\"requestId\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] BACKSLASH = {'\\'};
 
   private final ObjectMapper mapper;
   private final Validation validation;
@@ -93,6 +95,28 @@ public final class EventCodec {
 
   public byte[] encode(Article article) {
     return write(article);
+  }
+
+  /**
+   * False only when {@code bytes} cannot decode to a page view with a {@code requestId} (a click on a
+   * suggestion): the field's name appears nowhere and nothing is escaped (an escaped key may spell it).
+   * Lets a consumer that wants only clicks skip decoding every other view.
+   */
+  public boolean mayHaveRequestId(byte[] bytes) {
+    return bytes != null && (indexOf(bytes, REQUEST_ID_NAME) >= 0 || indexOf(bytes, BACKSLASH) >= 0);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (bytes[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   public Decoded<PageView> decodePageView(byte[] bytes) {
