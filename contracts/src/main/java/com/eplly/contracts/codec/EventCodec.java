@@ -33,7 +33,6 @@ public final class EventCodec {
   /** Larger payloads are rejected before parsing; a page view is about 250 bytes. */
   public static final int MAX_RECORD_BYTES = 64 * 1024;
   private static final byte[] REQUEST_ID_NAME = "\"requestId\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] BACKSLASH = {'\\'};
 
   private final ObjectMapper mapper;
   private final Validation validation;
@@ -103,20 +102,29 @@ public final class EventCodec {
    * Lets a consumer that wants only clicks skip decoding every other view.
    */
   public boolean mayHaveRequestId(byte[] bytes) {
-    return bytes != null && (indexOf(bytes, REQUEST_ID_NAME) >= 0 || indexOf(bytes, BACKSLASH) >= 0);
+    if (bytes == null) {
+      return false;
+    }
+    // one pass; 'q' is the rare byte to stop at: no other field's name has one
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b == '\\' || b == 'q' && isAt(bytes, i - 3, REQUEST_ID_NAME)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static int indexOf(byte[] bytes, byte[] part) {
-    outer:
-    for (int i = 0; i + part.length <= bytes.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (bytes[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  private static boolean isAt(byte[] bytes, int at, byte[] part) {
+    if (at < 0 || at + part.length > bytes.length) {
+      return false;
     }
-    return -1;
+    for (int j = 0; j < part.length; j++) {
+      if (bytes[at + j] != part[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Decoded<PageView> decodePageView(byte[] bytes) {
