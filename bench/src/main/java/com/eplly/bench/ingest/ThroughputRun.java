@@ -9,6 +9,8 @@ import com.eplly.deploy.process.Await;
 import com.eplly.generator.DemoConfig;
 import com.eplly.generator.DemoDataGenerator;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +101,7 @@ public final class ThroughputRun {
       long[] reported = {0};
       long step = Math.max(1, sent.sent() / 10);
       // this JVM's CPU counts as the broker's: the lake polling below is taken out of it
-      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long[] probeCpuNanos = {0};
       Await.until("ingest to write all " + sent.sent() + " events", Duration.ofSeconds(120 + sent.sent() / 2_000),
           ingest.child(), () -> {
@@ -150,7 +152,7 @@ public final class ThroughputRun {
       double perEvent = 1e6 / (sent.sent() - firstCount[0]);
       out.printf(Locale.ROOT, "CPU µs per event %.1f = ingest JVM %.1f + Redis %.1f + broker %.1f (target <= 8)%n",
           ingestCpu * perEvent, used[0] * perEvent, used[1] * perEvent, used[2] * perEvent);
-      var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var os = ManagementFactory.getOperatingSystemMXBean();
       out.printf(Locale.ROOT, "[throughput] machine: %d cores, load average %.1f (broker, Redis, ingest and this JVM share them)%n",
           os.getAvailableProcessors(), os.getSystemLoadAverage());
       return r;
