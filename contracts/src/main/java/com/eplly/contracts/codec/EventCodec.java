@@ -32,6 +32,7 @@ public final class EventCodec {
 
   /** Larger payloads are rejected before parsing; a page view is about 250 bytes. */
   public static final int MAX_RECORD_BYTES = 64 * 1024;
+  private static final byte[] REQUEST_ID_NAME = "\"requestId\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final ObjectMapper mapper;
   private final Validation validation;
@@ -93,6 +94,37 @@ public final class EventCodec {
 
   public byte[] encode(Article article) {
     return write(article);
+  }
+
+  /**
+   * False only when {@code bytes} cannot decode to a page view with a {@code requestId} (a click on a
+   * suggestion): the field's name appears nowhere and nothing is escaped (an escaped key may spell it).
+   * Lets a consumer that wants only clicks skip decoding every other view.
+   */
+  public boolean mayHaveRequestId(byte[] bytes) {
+    if (bytes == null) {
+      return false;
+    }
+    // one pass; 'q' is the rare byte to stop at: no other field's name has one
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b == '\\' || b == 'q' && isAt(bytes, i - 3, REQUEST_ID_NAME)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAt(byte[] bytes, int at, byte[] part) {
+    if (at < 0 || at + part.length > bytes.length) {
+      return false;
+    }
+    for (int j = 0; j < part.length; j++) {
+      if (bytes[at + j] != part[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Decoded<PageView> decodePageView(byte[] bytes) {

@@ -122,6 +122,29 @@ class PageViewFastPathTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("records")
+  void saysARecordMayHaveARequestIdWheneverItDecodesToOne(String json) {
+    for (String variant : List.of(json, json.replace("\"dwellMs\"", "\"requestId\":\"q\",\"dwellMs\""),
+        json.replace("\"dwellMs\"", "\"request\\u0049d\":\"q\",\"dwellMs\""))) {
+      byte[] bytes = variant.getBytes(StandardCharsets.UTF_8);
+      if (codec.decodePageView(bytes) instanceof Decoded.Valid<PageView> v && v.value().requestId() != null) {
+        assertTrue(codec.mayHaveRequestId(bytes), variant);
+      }
+    }
+  }
+
+  @Test
+  void aPlainViewCannotHaveARequestIdButAnEscapedKeyMay() {
+    assertFalse(codec.mayHaveRequestId(codec.encode(new PageView(ID, "r-1", "a-1", "s-1", NOW, "a-0", 12_000L))));
+    PageView click = new PageView(ID, "r-1", "a-1", "s-1", NOW, "a-0", null, ID, 2);
+    byte[] escapedKey = new String(codec.encode(click), StandardCharsets.UTF_8)
+        .replace("\"requestId\"", "\"request\\u0049d\"").getBytes(StandardCharsets.UTF_8);
+    assertEquals(ID, ((Decoded.Valid<PageView>) codec.decodePageView(escapedKey)).value().requestId());
+    assertTrue(codec.mayHaveRequestId(escapedKey));
+    assertTrue(codec.mayHaveRequestId(codec.encode(click)));
+  }
+
   @Test
   void spacesEscapesOrderAndExtraFieldsAreNotTheEncoding() {
     PageView view = new PageView(ID, "r", "a", "s", NOW, null, 0L);

@@ -80,7 +80,8 @@ public class ExperimentCountListener {
             viewable.add(i);
           }
         }
-      } else if (codec.decodePageView(r.value()) instanceof Decoded.Valid<PageView> v && v.value().requestId() != null) {
+      } else if (codec.mayHaveRequestId(r.value()) // most views are no clicks: not decoded a second time
+          && codec.decodePageView(r.value()) instanceof Decoded.Valid<PageView> v && v.value().requestId() != null) {
         clicks.add(v.value());
       }
     }

@@ -63,8 +63,8 @@ sealed interface KeyUpdate {
       args.add(Long.toString(ttlMs));
       args.add(Integer.toString(times.size()));
       times.forEach((member, time) -> {
+        args.add(Long.toString((long) (double) time)); // ZADD's order: score, then member
         args.add(member);
-        args.add(Long.toString((long) (double) time));
       });
     }
   }

@@ -20,17 +20,14 @@ final class LiveScript {
 
   /** What the script answered for one watermark shard. */
   sealed interface Outcome {
-    /** The updates are in Redis now. */
-    record Applied() implements Outcome {}
+    /** The updates are in Redis now; {@code replaced} keys held another type and were written afresh. */
+    record Applied(List<String> replaced) implements Outcome {}
 
     /** An earlier run had applied the whole chunk; nothing was written. */
     record AlreadyApplied() implements Outcome {}
 
     /** An earlier run applied offsets up to {@code watermark}; nothing was written, send what lies after. */
     record PartlyApplied(long watermark) implements Outcome {}
-
-    /** {@code key} holds another type than the live state puts there; nothing was written. */
-    record WrongType(String key) implements Outcome {}
   }
 
   private final String source;
@@ -70,16 +67,17 @@ final class LiveScript {
 
   /** Reads a reply of the script. */
   static Outcome outcome(Object reply) {
-    if (!(reply instanceof List<?> list) || list.size() != 2) {
+    if (!(reply instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Long code)) {
       throw new IllegalStateException("unexpected reply of the live-state script: " + reply);
     }
-    long code = (Long) list.get(0);
-    String value = list.get(1) instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(list.get(1));
-    return switch ((int) code) {
-      case 1 -> new Outcome.Applied();
+    List<String> values = new ArrayList<>(list.size() - 1);
+    for (Object v : list.subList(1, list.size())) {
+      values.add(v instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(v));
+    }
+    return switch (code.intValue()) {
+      case 1 -> new Outcome.Applied(values);
       case 0 -> new Outcome.AlreadyApplied();
-      case 2 -> new Outcome.PartlyApplied(Long.parseLong(value));
-      case 3 -> new Outcome.WrongType(value);
+      case 2 -> new Outcome.PartlyApplied(Long.parseLong(values.get(0)));
       default -> throw new IllegalStateException("unexpected code of the live-state script: " + code);
     };
   }

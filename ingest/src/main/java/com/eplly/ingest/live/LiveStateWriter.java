@@ -32,7 +32,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public class LiveStateWriter {
 
   private static final Logger log = LoggerFactory.getLogger(LiveStateWriter.class);
-  /** Rounds per chunk: a partly applied or wrongly typed shard is sent again, a few times at most. */
+  /** Rounds per chunk: a partly applied shard (or one whose server lost the script) is sent again, a few times at most. */
   private static final int MAX_ROUNDS = 4;
 
   private final UnifiedJedis redis;
@@ -167,17 +167,14 @@ public class LiveStateWriter {
           pending.add(shard);
           continue;
         }
-        if (outcome instanceof LiveScript.Outcome.Applied) {
+        if (outcome instanceof LiveScript.Outcome.Applied done) {
           anyApplied = true;
+          // Live state is derived data: a key of another type (a stray write) is replaced, not kept forever.
+          done.replaced().forEach(key -> log.warn("Live-state key {} held another type; replaced it", key));
         } else if (outcome instanceof LiveScript.Outcome.AlreadyApplied) {
           anyAlready = true;
         } else if (outcome instanceof LiveScript.Outcome.PartlyApplied partly) {
           after.put(shard, partly.watermark());
-          pending.add(shard);
-        } else if (outcome instanceof LiveScript.Outcome.WrongType wrong) {
-          // Live state is derived data: a key of another type (a stray write) is dropped, not kept forever.
-          log.warn("Live-state key {} held another type; deleted it so the live state can be written", wrong.key());
-          redis.del(wrong.key());
           pending.add(shard);
         }
       }

@@ -3,9 +3,11 @@
 -- ARGV: partition field, first and last offset of the chunk, the watermark's TTL (ms), then per key one operation:
 --   'L' cap shortTtlMs fullTtlMs minLengthForFullTtl n item1..itemN   (LPUSH, capped, TTL)
 --   'Z' cap 'A'|'T' expireAtMs|ttlMs n member1 incr1 .. memberN incrN     (ZINCRBY, capped, expiry)
---   'M' cap ttlMs n member1 time1 .. memberN timeN                          (newest time per member, capped, TTL)
--- Returns {1, keys} applied, {0, watermark} already applied, {2, watermark} partly applied (the caller
--- resends what lies after the watermark), {3, key} a key holds another type (nothing was written).
+--   'M' cap ttlMs n time1 member1 .. timeN memberN                          (ZADD GT: newest time per member, capped, TTL)
+-- Returns {1, replaced keys...} applied (a replaced key held another type and was written afresh),
+-- {0, watermark} already applied, {2, watermark} partly applied (the caller resends what lies after the watermark).
+-- Each key costs its writes, one PEXPIRE and a trim only when the key grew (a set only when it gained a member):
+-- the caller has already summed the chunk into one operation per key.
 local applied = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
 local first = tonumber(ARGV[2])
 local last = tonumber(ARGV[3])
@@ -15,37 +17,29 @@ end
 if applied >= first then
   return {2, tostring(applied)}
 end
--- Redis does not roll back a script that fails half way, so every type is checked before any write.
-local a = 5
-for k = 2, #KEYS do
-  local kind = ARGV[a]
-  local expected
-  local n
-  if kind == 'L' then
-    expected = 'list'
-    n = tonumber(ARGV[a + 5])
-    a = a + 6 + n
-  elseif kind == 'M' then
-    expected = 'zset'
-    n = tonumber(ARGV[a + 3])
-    a = a + 4 + 2 * n
-  else
-    expected = 'zset'
-    n = tonumber(ARGV[a + 4])
-    a = a + 5 + 2 * n
+local result = {1}
+-- Live state is derived data: a key of another type (a stray write) is dropped and written afresh.
+-- Caught on the key's first write rather than by a TYPE before it, which would cost a command per key;
+-- any other error stops the script as redis.call would.
+local function write(key, ...)
+  local reply = redis.pcall(...)
+  if type(reply) == 'table' and reply.err then
+    if string.sub(reply.err, 1, 9) ~= 'WRONGTYPE' then
+      error(reply)
+    end
+    redis.call('DEL', key)
+    result[#result + 1] = key
+    reply = redis.call(...)
   end
-  local actual = redis.call('TYPE', KEYS[k])['ok']
-  if actual ~= 'none' and actual ~= expected then
-    return {3, KEYS[k]}
-  end
+  return reply
 end
-a = 5
+local a = 5
 for k = 2, #KEYS do
   local key = KEYS[k]
   local cap = tonumber(ARGV[a + 1])
   if ARGV[a] == 'L' then
     local n = tonumber(ARGV[a + 5])
-    local length = redis.call('LPUSH', key, unpack(ARGV, a + 6, a + 5 + n))
+    local length = write(key, 'LPUSH', key, unpack(ARGV, a + 6, a + 5 + n))
     if length > cap then
       redis.call('LTRIM', key, 0, cap - 1)
       length = cap
@@ -58,27 +52,24 @@ for k = 2, #KEYS do
     a = a + 6 + n
   elseif ARGV[a] == 'M' then
     local n = tonumber(ARGV[a + 3])
-    local m = a + 4
-    for i = 1, n do
-      local old = redis.call('ZSCORE', key, ARGV[m])
-      if not old or tonumber(old) < tonumber(ARGV[m + 1]) then
-        redis.call('ZADD', key, ARGV[m + 1], ARGV[m])
-      end
-      m = m + 2
-    end
-    if redis.call('ZCARD', key) > cap then
+    -- GT: a member's time is raised, never lowered, so a replayed older view changes nothing
+    if write(key, 'ZADD', key, 'GT', unpack(ARGV, a + 4, a + 3 + 2 * n)) > 0 then
       redis.call('ZREMRANGEBYRANK', key, 0, -(cap + 1))
     end
     redis.call('PEXPIRE', key, ARGV[a + 2])
-    a = m
+    a = a + 4 + 2 * n
   else
     local n = tonumber(ARGV[a + 4])
     local m = a + 5
+    local grew = false
     for i = 1, n do
-      redis.call('ZINCRBY', key, ARGV[m + 1], ARGV[m])
+      -- amounts are positive, so a count equal to its increment is a new member
+      if tonumber(write(key, 'ZINCRBY', key, ARGV[m + 1], ARGV[m])) == tonumber(ARGV[m + 1]) then
+        grew = true
+      end
       m = m + 2
     end
-    if redis.call('ZCARD', key) > cap then
+    if grew then
       redis.call('ZREMRANGEBYRANK', key, 0, -(cap + 1))
     end
     if ARGV[a + 2] == 'A' then
@@ -92,4 +83,4 @@ end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 -- outlives every key it guards, so a replay finds it as long as there is anything to count twice
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return {1, tostring(#KEYS - 1)}
+return result
