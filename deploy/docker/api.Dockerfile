@@ -6,4 +6,6 @@ USER eplly
 WORKDIR /opt/eplly
 # public api on 8080, actuator on the management port 8082
 EXPOSE 8080 8082
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/eplly/api.jar"]
+# 60 % of the memory limit for the heap: a reader's export runs DuckDB off the heap (its native
+# library, ~60 MB, and up to eplly.lake.memory-limit, 128 MB) next to metaspace and thread stacks.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/opt/eplly/api.jar"]
