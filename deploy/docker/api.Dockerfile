@@ -8,4 +8,6 @@ WORKDIR /opt/eplly
 EXPOSE 8080 8082
 # 60 % of the memory limit for the heap: a reader's export runs DuckDB off the heap (its native
 # library, ~60 MB, and up to eplly.lake.memory-limit, 128 MB) next to metaspace and thread stacks.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/opt/eplly/api.jar"]
+# ParallelGC: a 1 GiB container with less than 2 CPUs would get SerialGC, which costs 0.6-1.8 ms at
+# p99 and 2.4-5.2 ms at p99.9 (docs/serving.md, bench-api --gc).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseParallelGC", "-jar", "/opt/eplly/api.jar"]
