@@ -61,6 +61,20 @@ class LiveAggregationTest extends EmptyRedisTest {
   }
 
   @Test
+  void aKeyOfAnotherTypeIsReplacedAndTheChunkStillApplies() {
+    List<LiveEvent> events = events(300, 11L);
+    writer(100).apply(events);
+    Map<String, Object> expected = LiveStateSnapshot.of(redis);
+
+    redis.flushAll();
+    redis.set(Keyspace.trending(NOW), "a stray string");  // written by the script, so replaced inside it
+    writer(100).apply(events);
+
+    assertThat(redis.type(Keyspace.trending(NOW))).isEqualTo("zset");
+    assertThat(LiveStateSnapshot.of(redis)).isEqualTo(expected);
+  }
+
+  @Test
   void aReplayedChunkAddsNothing() {
     List<LiveEvent> events = events(600, 9L);
     LiveStateWriter writer = writer(200);
